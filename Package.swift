@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "oot-hud",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "oot-hud", targets: ["oot-hud"]),
+        .library(name: "OOTCore", targets: ["OOTCore"]),
+        .library(name: "OOTJUnit", targets: ["OOTJUnit"]),
+        .library(name: "OOTSite", targets: ["OOTSite"]),
+        .library(name: "OOTIngest", targets: ["OOTIngest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // traits: [] drops swift-configuration, which we do not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        // C system libraries (module.modulemap + shim.h each).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+
+        // The contract, fold rules and the SQLite store.
+        .target(name: "OOTCore", dependencies: ["CSQLite3"]),
+        // The libxml2 streaming JUnit parser and its counting rules.
+        .target(name: "OOTJUnit", dependencies: ["CLibXML2"]),
+        // The build: fold, harvest, saved queries, view models, templates, publish.
+        .target(
+            name: "OOTSite",
+            dependencies: [
+                "OOTCore", "OOTJUnit", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The only target that imports Hummingbird.
+        .target(
+            name: "OOTIngest",
+            dependencies: [
+                "OOTCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // Thin executable: subcommands only.
+        .executableTarget(
+            name: "oot-hud",
+            dependencies: [
+                "OOTCore", "OOTJUnit", "OOTSite", "OOTIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "OOTCoreTests", dependencies: ["OOTCore"]),
+        .testTarget(name: "OOTJUnitTests", dependencies: ["OOTJUnit"]),
+        .testTarget(name: "OOTSiteTests", dependencies: ["OOTSite", "OOTCore", "OOTJUnit"]),
+        .testTarget(
+            name: "OOTIngestTests",
+            dependencies: [
+                "OOTIngest", "OOTCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
