@@ -1,0 +1,150 @@
+import Foundation
+
+/// A decoded JSON document, kept as a tree so callback fields of the wrong type can be
+/// reported precisely instead of failing a whole `Codable` decode.
+///
+/// Integers that fit in `Int64` decode as ``integer(_:)``; every other number is ``double(_:)``.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The member `key` of an object, or `nil` when this is not an object or has no such key.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// `true` for JSON `null`.
+    public var isNull: Bool { if case .null = self { true } else { false } }
+
+    /// A short name of the JSON type, for error messages ("a number", "an object", ...).
+    public var typeDescription: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .integer, .double: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+
+    /// The numeric value as `Double`, for `.integer` and `.double`.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let i): Double(i)
+        case .double(let d): d
+        default: nil
+        }
+    }
+
+    /// The value as an exact integer: `.integer`, or a `.double` with no fractional part.
+    public var integerValue: Int64? {
+        switch self {
+        case .integer(let i): i
+        case .double(let d) where d.rounded() == d && abs(d) < 9.0e15: Int64(d)
+        default: nil
+        }
+    }
+
+    /// Parses `data` as one JSON document.
+    ///
+    /// - Parameters:
+    ///   - data: UTF-8 JSON text.
+    ///   - maxDepth: The deepest nesting of arrays and objects accepted. Deeper documents are
+    ///     refused before decoding, so a body of a million `[` cannot exhaust the stack.
+    /// - Throws: ``JSONValueError`` when the text is not JSON or nests deeper than `maxDepth`.
+    public static func parse(_ data: Data, maxDepth: Int = 64) throws(JSONValueError) -> JSONValue {
+        let depth = nestingDepth(of: data)
+        if depth > maxDepth {
+            throw .tooDeep(maxDepth)
+        }
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch let error as DecodingError {
+            throw .malformed(Self.describe(error))
+        } catch {
+            throw .malformed("\(error)")
+        }
+    }
+
+    /// The deepest `[`/`{` nesting in `data`, ignoring brackets inside strings. Linear, no allocation.
+    static func nestingDepth(of data: Data) -> Int {
+        var depth = 0
+        var deepest = 0
+        var inString = false
+        var escaped = false
+        for byte in data {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let context):
+            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return underlying ?? context.debugDescription
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+/// Why a body could not be read as JSON.
+public enum JSONValueError: Error, Equatable, CustomStringConvertible {
+    /// The text is not well-formed JSON; the associated value is the decoder's explanation.
+    case malformed(String)
+    /// Arrays/objects nest deeper than the limit given.
+    case tooDeep(Int)
+
+    public var description: String {
+        switch self {
+        case .malformed(let why): "body is not valid JSON: \(why)"
+        case .tooDeep(let limit): "body nests arrays/objects deeper than \(limit) levels"
+        }
+    }
+}
+
+extension JSONValue: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let b = try? container.decode(Bool.self) {
+            self = .bool(b)
+        } else if let i = try? container.decode(Int64.self) {
+            self = .integer(i)
+        } else if let d = try? container.decode(Double.self) {
+            self = .double(d)
+        } else if let s = try? container.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? container.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// What one fold pass did.
+public struct FoldSummary: Sendable, Equatable {
+    /// Callbacks applied to `oot_workflow_job`.
+    public var applied = 0
+    /// Callbacks that could not be extracted (recorded in `fold_errors`, skipped).
+    public var failed = 0
+    /// The watermark after the pass: the id of the last callback considered.
+    public var watermark: Int64 = 0
+    /// The `dynamoKey`s whose rows were written.
+    public var changedKeys: Set<String> = []
+
+    /// Creates an empty summary.
+    public init() {}
+}
+
+/// The fold stage: applies callbacks not yet applied, in arrival order, to `oot_workflow_job`
+/// with the RFC's UpdateItem semantics (spec §4.3), then records a watermark.
+///
+/// A field absent from a callback keeps its stored value; `null` never overwrites. Each
+/// callback's record comes from ``JobRecord/extract(from:)``, the same code the endpoint uses,
+/// so a rule change followed by ``reindex(_:)`` rebuilds every row from the log.
+public enum Fold {
+    /// Applies every callback after the watermark.
+    ///
+    /// - Parameters:
+    ///   - db: A writable, migrated database.
+    ///   - batchSize: Callbacks per transaction; a killed fold loses at most one batch of work,
+    ///     never consistency (rows and watermark commit together).
+    /// - Returns: What was applied.
+    /// - Throws: ``SQLiteError``.
+    public static func run(_ db: SQLiteDatabase, batchSize: Int = 2_000) throws -> FoldSummary {
+        var summary = FoldSummary()
+        var upserts = UpsertCache(db: db)
+        let select = try db.prepare("SELECT id, body FROM callbacks WHERE id > ? ORDER BY id LIMIT ?")
+        let recordError = try db.prepare("INSERT OR REPLACE INTO fold_errors (callback_id, error) VALUES (?, ?)")
+        let setWatermark = try db.prepare(
+            "INSERT INTO fold_state (id, last_callback_id, folded_at) VALUES (1, ?, ?) "
+                + "ON CONFLICT(id) DO UPDATE SET last_callback_id = excluded.last_callback_id, "
+                + "folded_at = excluded.folded_at")
+        summary.watermark = try watermark(db)
+        while true {
+            let done: Bool = try db.transaction {
+                select.reset()
+                try select.bind([.integer(summary.watermark), .integer(Int64(batchSize))])
+                var rows: [(Int64, String)] = []
+                while try select.step() {
+                    rows.append((select.column(0).integer ?? 0, select.column(1).text ?? ""))
+                }
+                select.reset()
+                for (id, body) in rows {
+                    do {
+                        let record = try JobRecord.extract(fromBody: Data(body.utf8))
+                        try upserts.apply(record, callbackID: id)
+                        summary.applied += 1
+                        summary.changedKeys.insert(record.dynamoKey)
+                    } catch let error as CallbackError {
+                        try recordError.run([.integer(id), .text(error.description)])
+                        summary.failed += 1
+                    }
+                    summary.watermark = id
+                }
+                if !rows.isEmpty {
+                    try setWatermark.run([.integer(summary.watermark), .text(UTCTimestamp.now.description)])
+                }
+                return rows.count < batchSize
+            }
+            if done { break }
+        }
+        return summary
+    }
+
+    /// Rebuilds `oot_workflow_job` from the whole `callbacks` log (after a fold-rule change).
+    ///
+    /// Runs in one transaction: readers see the old table until the new one is complete.
+    ///
+    /// - Throws: ``SQLiteError``.
+    public static func reindex(_ db: SQLiteDatabase) throws -> FoldSummary {
+        try db.transaction {
+            try db.execute("DELETE FROM oot_workflow_job; DELETE FROM fold_state; DELETE FROM fold_errors;")
+        }
+        return try run(db, batchSize: Int.max / 2)
+    }
+
+    /// The id of the last callback applied (0 when none).
+    ///
+    /// - Throws: ``SQLiteError``.
+    public static func watermark(_ db: SQLiteDatabase) throws(SQLiteError) -> Int64 {
+        try db.query("SELECT last_callback_id FROM fold_state WHERE id = 1").first?.first?.integer ?? 0
+    }
+}
+
+/// One prepared upsert per distinct set of present columns (a callback's shape), reused.
+private struct UpsertCache {
+    let db: SQLiteDatabase
+    var statements: [String: SQLiteStatement] = [:]
+
+    init(db: SQLiteDatabase) { self.db = db }
+
+    /// `INSERT … ON CONFLICT(dynamoKey) DO UPDATE SET` only the columns the record carries.
+    mutating func apply(_ record: JobRecord, callbackID: Int64) throws(SQLiteError) {
+        let assignments = record.assignments
+        let columns = assignments.map(\.column)
+        let key = columns.joined(separator: ",")
+        let statement: SQLiteStatement
+        if let cached = statements[key] {
+            statement = cached
+        } else {
+            let all = ["dynamoKey"] + columns + ["last_callback_id"]
+            let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
+            let updates = (columns + ["last_callback_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            statement = try db.prepare(
+                "INSERT INTO oot_workflow_job (\(all.joined(separator: ", "))) VALUES (\(placeholders)) "
+                    + "ON CONFLICT(dynamoKey) DO UPDATE SET \(updates)")
+            statements[key] = statement
+        }
+        try statement.run([.text(record.dynamoKey)] + assignments.map(\.value) + [.integer(callbackID)])
+    }
+}

@@ -1,0 +1,26 @@
+/// Opening the OOT HUD database in the two roles the pipeline needs.
+public enum OOTDatabase {
+    /// Opens (creating if needed) the database for writing and migrates its schema.
+    ///
+    /// - Parameter path: The SQLite file.
+    /// - Throws: ``SQLiteError`` or ``SchemaError``; an existing foreign file is never modified.
+    public static func openForWriting(path: String) throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase(path: path, mode: .readWriteCreate)
+        try Schema.migrate(db)
+        return db
+    }
+
+    /// Opens the database read-only, as the build's query and render stages do.
+    ///
+    /// - Parameter path: The SQLite file, which must exist and have the current schema.
+    /// - Throws: ``SQLiteError`` or ``SchemaError``.
+    public static func openForReading(path: String) throws -> SQLiteDatabase {
+        let db = try SQLiteDatabase(path: path, mode: .readOnly)
+        let version = try db.query("PRAGMA user_version").first?.first?.integer ?? 0
+        guard version == Schema.version else {
+            throw SchemaError(path: path, found: version, supported: Schema.version, foreign: version == 0)
+        }
+        try db.execute("PRAGMA query_only = 1")
+        return db
+    }
+}

@@ -1,0 +1,154 @@
+/// The database layout: the append-only `callbacks` log (source of truth), the folded
+/// `oot_workflow_job` table (spec §7.3), the fold watermark, and harvested JUnit results.
+///
+/// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
+public enum Schema {
+    /// The version ``migrate(_:)`` produces.
+    public static let version: Int64 = 1
+
+    /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
+    public static let jobColumns: [String] = [
+        "status", "downstream_repo", "upstream_repo", "pr_number", "pytorch_head_sha", "delivery_id",
+        "workflow_run_url", "workflow_name", "job_name", "check_run_id", "run_id", "run_attempt",
+        "downstream_repo_level", "event_type", "queue_time", "execution_time", "started_at", "artifact_url",
+        "conclusion", "completed_at", "passed_tests", "failed_tests", "skipped_tests", "total_tests",
+        "pr_title", "pr_author", "head_ref",
+    ]
+
+    static let v1 = """
+        CREATE TABLE callbacks (
+            id            INTEGER PRIMARY KEY AUTOINCREMENT, -- arrival order
+            received_at   TEXT NOT NULL,                     -- UTC, canonical ISO-8601
+            verified_repo TEXT NOT NULL,
+            dynamoKey     TEXT NOT NULL,
+            status        TEXT NOT NULL,
+            body          TEXT NOT NULL                      -- the request body, verbatim
+        );
+        CREATE INDEX callbacks_dynamoKey ON callbacks (dynamoKey);
+        CREATE TRIGGER callbacks_append_only BEFORE UPDATE ON callbacks
+        BEGIN SELECT RAISE(ABORT, 'callbacks is append-only'); END;
+
+        CREATE TABLE oot_workflow_job (
+            dynamoKey             TEXT PRIMARY KEY,
+            status                TEXT NOT NULL,
+            downstream_repo       TEXT NOT NULL,
+            upstream_repo         TEXT NOT NULL DEFAULT 'pytorch/pytorch',
+            pr_number             INTEGER NOT NULL DEFAULT 0,
+            pytorch_head_sha      TEXT NOT NULL DEFAULT '',
+            delivery_id           TEXT NOT NULL,
+            workflow_run_url      TEXT NOT NULL DEFAULT '',
+            workflow_name         TEXT NOT NULL DEFAULT '',
+            job_name              TEXT NOT NULL DEFAULT '',
+            check_run_id          TEXT NOT NULL DEFAULT '',
+            run_id                TEXT NOT NULL DEFAULT '',
+            run_attempt           INTEGER NOT NULL DEFAULT 1,
+            conclusion            TEXT,
+            queue_time            REAL,
+            execution_time        REAL,
+            started_at            TEXT,
+            completed_at          TEXT,
+            total_tests           INTEGER NOT NULL DEFAULT 0,
+            passed_tests          INTEGER NOT NULL DEFAULT 0,
+            failed_tests          INTEGER NOT NULL DEFAULT 0,
+            skipped_tests         INTEGER NOT NULL DEFAULT 0,
+            failed_tests_json     TEXT NOT NULL DEFAULT '',
+            artifact_url          TEXT NOT NULL DEFAULT '',
+            environment           TEXT NOT NULL DEFAULT '',
+            downstream_repo_level TEXT NOT NULL DEFAULT '',
+            event_type            TEXT NOT NULL DEFAULT 'pull_request',
+            pr_title              TEXT,
+            pr_author             TEXT,
+            head_ref              TEXT,
+            last_callback_id      INTEGER NOT NULL,         -- provenance: the callback applied last
+            duration_seconds      REAL GENERATED ALWAYS AS (
+                CASE WHEN started_at IS NULL OR completed_at IS NULL THEN 0
+                     ELSE max(0, (julianday(completed_at) - julianday(started_at)) * 86400.0) END) VIRTUAL
+        );
+        CREATE INDEX job_repo_started ON oot_workflow_job (downstream_repo, started_at);
+        CREATE INDEX job_pr ON oot_workflow_job (pr_number);
+        CREATE INDEX job_repo_pr ON oot_workflow_job (downstream_repo, pr_number);
+
+        CREATE TABLE fold_state (
+            id               INTEGER PRIMARY KEY CHECK (id = 1),
+            last_callback_id INTEGER NOT NULL,  -- watermark: callbacks up to here are applied
+            folded_at        TEXT NOT NULL
+        );
+        CREATE TABLE fold_errors (
+            callback_id INTEGER PRIMARY KEY,
+            error       TEXT NOT NULL
+        );
+
+        CREATE TABLE junit_reports (
+            dynamoKey          TEXT PRIMARY KEY,
+            artifact_url       TEXT NOT NULL,
+            state              TEXT NOT NULL,   -- ok | parse_error | not_junit | rejected | unavailable
+            error              TEXT,
+            files              INTEGER NOT NULL DEFAULT 0,
+            tests              INTEGER NOT NULL DEFAULT 0,
+            passed             INTEGER NOT NULL DEFAULT 0,
+            failures           INTEGER NOT NULL DEFAULT 0,
+            errors             INTEGER NOT NULL DEFAULT 0,
+            skipped            INTEGER NOT NULL DEFAULT 0,
+            flaky              INTEGER NOT NULL DEFAULT 0,
+            total_time_seconds REAL,
+            harvested_at       TEXT NOT NULL
+        );
+        CREATE TABLE junit_testcases (
+            dynamoKey    TEXT NOT NULL,
+            ordinal      INTEGER NOT NULL,      -- document order
+            suite        TEXT NOT NULL,
+            classname    TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            file         TEXT,
+            outcome      TEXT NOT NULL,         -- passed | failure | error | skipped
+            flaky        INTEGER NOT NULL DEFAULT 0,
+            reruns       INTEGER NOT NULL DEFAULT 0,
+            time_seconds REAL,
+            message      TEXT,
+            details      TEXT,
+            PRIMARY KEY (dynamoKey, ordinal)
+        ) WITHOUT ROWID;
+        """
+
+    /// Creates or upgrades the schema in `db`, and sets the pragmas every writer uses
+    /// (WAL journal, `synchronous=NORMAL`).
+    ///
+    /// - Throws: ``SQLiteError``, or ``SchemaError`` when the file was written by a newer version.
+    public static func migrate(_ db: SQLiteDatabase) throws {
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        let current = try db.query("PRAGMA user_version").first?.first?.integer ?? 0
+        if current > version {
+            throw SchemaError(path: db.path, found: current, supported: version)
+        }
+        if current == 0 {
+            let existing = try db.query("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+            if existing.first?.first?.integer != 0 {
+                throw SchemaError(path: db.path, found: 0, supported: version, foreign: true)
+            }
+            try db.transaction {
+                try db.execute(v1)
+                try db.execute("PRAGMA user_version = \(version)")
+            }
+        }
+    }
+}
+
+/// The database file is not one this version can use.
+public struct SchemaError: Error, Equatable, CustomStringConvertible {
+    /// The file.
+    public let path: String
+    /// Its `user_version`.
+    public let found: Int64
+    /// The newest version this build understands.
+    public let supported: Int64
+    /// `true` when the file holds tables but is not an OOT HUD database.
+    public var foreign = false
+
+    public var description: String {
+        if foreign {
+            return "\(path) is a SQLite database but not an OOT HUD one (it has tables and no schema version); "
+                + "refusing to touch it. Point --db at a new or existing OOT HUD database."
+        }
+        return "\(path) has schema version \(found), newer than this oot-hud (\(supported)); upgrade oot-hud."
+    }
+}

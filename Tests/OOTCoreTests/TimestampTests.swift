@@ -1,0 +1,34 @@
+import OOTCore
+import Testing
+
+/// Timestamp normalization to canonical UTC (spec §4.5).
+@Suite struct TimestampTests {
+    @Test(arguments: [
+        ("2026-06-01T10:15:30Z", "2026-06-01T10:15:30.000000Z"),
+        ("2026-06-01T10:15:30.123456Z", "2026-06-01T10:15:30.123456Z"),
+        ("2026-06-01T10:15:30.123456789Z", "2026-06-01T10:15:30.123456Z"),
+        ("2026-06-01T10:15:30.1Z", "2026-06-01T10:15:30.100000Z"),
+        ("2026-06-01T12:15:30+02:00", "2026-06-01T10:15:30.000000Z"),
+        ("2026-06-01T05:45:30-0430", "2026-06-01T10:15:30.000000Z"),
+        ("2026-06-01 10:15:30,5+00", "2026-06-01T10:15:30.500000Z"),
+        ("2026-06-01T10:15:30", "2026-06-01T10:15:30.000000Z"),
+        ("2026-01-01T01:00:00+02:00", "2025-12-31T23:00:00.000000Z"),
+        ("2024-02-29T00:00:00Z", "2024-02-29T00:00:00.000000Z"),
+    ])
+    func normalizesToUTC(input: String, expected: String) {
+        #expect(UTCTimestamp.normalize(input) == expected)
+    }
+
+    @Test(arguments: ["", "yesterday", "2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-06-01T24:00:00Z",
+                      "2026-06-01T10:15:30Zjunk", "2026-06-01", "1717236930"])
+    func rejectsNonTimestamps(input: String) {
+        #expect(UTCTimestamp.normalize(input) == nil)
+    }
+
+    @Test func roundTripsEpochSeconds() {
+        let t = UTCTimestamp(seconds: 1_780_308_930, nanoseconds: 5_000)
+        #expect(t.description == "2026-06-01T10:15:30.000005Z")
+        #expect(UTCTimestamp(parsing: t.description) == t)
+        #expect(UTCTimestamp(seconds: -1).description == "1969-12-31T23:59:59.000000Z")
+    }
+}
