@@ -1,0 +1,71 @@
+import Foundation
+import OOTCore
+
+/// Inputs of one `oot-hud build`.
+public struct BuildOptions: Sendable {
+    /// The SQLite database (written by ingest; the build folds and harvests into it, then reads).
+    public var databasePath: String
+    /// The output directory.
+    public var outputDirectory: String
+    /// The Mustache templates folder (with `assets/style.css`).
+    public var templatesDirectory: String
+    /// The saved queries folder (`<name>/query.sql` + `params.json`).
+    public var queriesDirectory: String
+    /// Directories `file://` artifact URLs may point into (the first also resolves relative ones).
+    public var artifactRoots: [String]
+    /// The instant the site describes; `nil` means the current time.
+    public var now: UTCTimestamp?
+    /// Summary window in days.
+    public var days: Int64
+    /// PRs per backend matrix page.
+    public var prsPerPage: Int64
+    /// Testcases listed per drill-down page.
+    public var testcasesPerJobPage: Int64
+    /// Public base URL of the site (for absolute links in `comment.md`).
+    public var siteURL: String?
+
+    /// Creates options with the defaults of `oot-hud build`.
+    public init(
+        databasePath: String, outputDirectory: String, templatesDirectory: String = "templates",
+        queriesDirectory: String = "data/queries", artifactRoots: [String] = [], now: UTCTimestamp? = nil,
+        days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil
+    ) {
+        self.databasePath = databasePath
+        self.outputDirectory = outputDirectory
+        self.templatesDirectory = templatesDirectory
+        self.queriesDirectory = queriesDirectory
+        self.artifactRoots = artifactRoots
+        self.now = now
+        self.days = days
+        self.prsPerPage = prsPerPage
+        self.testcasesPerJobPage = testcasesPerJobPage
+        self.siteURL = siteURL
+    }
+}
+
+/// What one build did, for the summary line.
+public struct BuildReport: Sendable {
+    /// The fold stage.
+    public var fold = FoldSummary()
+    /// The harvest stage.
+    public var harvest = HarvestSummary()
+    /// Files written (new or changed).
+    public var written = 0
+    /// Files whose bytes were unchanged (left alone).
+    public var unchanged = 0
+    /// Pages by kind: `summary`, `backend`, `pr`, `job`.
+    public var pages: [String: Int] = [:]
+    /// Seconds spent per stage: `fold`, `harvest`, `render`.
+    public var seconds: [String: Double] = [:]
+    /// The instant the pages describe.
+    public var now = UTCTimestamp(seconds: 0)
+
+    /// One line: callbacks folded, artifacts harvested, pages written/unchanged, seconds per stage.
+    public var line: String {
+        let stages = ["fold", "harvest", "render"].map { "\($0) \(String(format: "%.2f", seconds[$0] ?? 0))s" }
+        return "folded \(fold.applied) callbacks (\(fold.failed) bad), harvested \(harvest.harvested) artifacts "
+            + "(\(harvest.problems) with problems, \(harvest.testcases) testcases), "
+            + "pages: \(pages.values.reduce(0, +)) (\(written) written, \(unchanged) unchanged); "
+            + stages.joined(separator: ", ")
+    }
+}

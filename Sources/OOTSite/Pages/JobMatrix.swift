@@ -1,0 +1,123 @@
+import OOTCore
+
+/// A HUD-style grid: rows are PRs (or upstream SHAs for scheduled runs), columns are jobs keyed
+/// by workflow + job name, cells show the latest attempt as a glyph (spec §9.2).
+struct JobMatrix: Sendable {
+    /// A column header.
+    struct Column: Sendable {
+        /// The job name (shown rotated).
+        let job: String
+        /// `workflow / job` (header tooltip).
+        let title: String
+    }
+
+    /// One cell.
+    struct Cell: Sendable {
+        /// `O X ? C T S N F U`, or empty when the row has no such job.
+        let glyph: String
+        /// CSS class of the glyph colour.
+        let cssClass: String
+        /// Multi-line tooltip (spec §9.2).
+        let tooltip: String
+        /// The drill-down page when harvested, else the run; `nil` when neither.
+        let href: String?
+    }
+
+    /// One row.
+    struct Row: Sendable {
+        let time: String
+        let timeAbsolute: String
+        let sha: String
+        let prNumber: Int64
+        let prPage: String?
+        let prGitHub: String?
+        let title: String
+        let author: String
+        let eventType: String
+        let cells: [Cell]
+    }
+
+    let columns: [Column]
+    let rows: [Row]
+    /// `true` for PR rows (Commit, PR, Author columns); `false` for scheduled runs (Run column).
+    let byPR: Bool
+
+    /// Groups `jobs` into rows (in first-seen order, i.e. query order) and columns by
+    /// ``JobRow/jobKey``; each cell is the latest attempt.
+    ///
+    /// - Parameters:
+    ///   - jobs: Rows of one backend, newest first.
+    ///   - byPR: rows by `pr_number` (PR matrix) or by event type + head SHA (scheduled runs).
+    ///   - links: Resolves drill-down and PR-page links relative to the current page.
+    init(jobs: [JobRow], byPR: Bool, links: PageLinks, now: UTCTimestamp) {
+        self.byPR = byPR
+        let rowKey: (JobRow) -> String = byPR ? { String($0.prNumber) } : { $0.eventType + " " + $0.headSHA }
+        var order: [String] = []
+        var groups: [String: [JobRow]] = [:]
+        for job in jobs {
+            let key = rowKey(job)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(job)
+        }
+        var columnKeys: [String: JobRow] = [:]
+        for job in jobs where columnKeys[job.jobKey] == nil { columnKeys[job.jobKey] = job }
+        let sortedKeys = columnKeys.keys.sorted {
+            let a = columnKeys[$0]!, b = columnKeys[$1]!
+            return (a.workflowName, a.jobName) < (b.workflowName, b.jobName)
+        }
+        columns = sortedKeys.map { Column(job: columnKeys[$0]!.jobName, title: columnKeys[$0]!.displayName) }
+        rows = order.map { key in
+            let group = groups[key]!
+            let latest = group.latestAttempts()
+            let first = group[0]
+            let newest = group.compactMap(\.sortTime).max()
+            let cells = sortedKeys.map { columnKey -> Cell in
+                guard let (job, earlierFailure) = latest[columnKey] else {
+                    return Cell(glyph: "", cssClass: "g-none", tooltip: "", href: nil)
+                }
+                let glyph = Format.glyph(status: job.status, conclusion: job.conclusion, passedAfterFailure: earlierFailure)
+                var tooltip = job.tooltip
+                if earlierFailure { tooltip += "\nPassed after a failed attempt (flaky)" }
+                return Cell(
+                    glyph: glyph, cssClass: Self.glyphClass(glyph), tooltip: tooltip,
+                    href: links.drillDown(job) ?? SafeURL.external(job.workflowRunURL))
+            }
+            return Row(
+                time: Format.relative(newest, now: now), timeAbsolute: Format.absolute(newest),
+                sha: Format.shortSHA(first.headSHA), prNumber: first.prNumber,
+                prPage: first.prNumber > 0 ? links.prPage(first.prNumber) : nil,
+                prGitHub: first.prNumber > 0 ? SafeURL.external("https://github.com/\(first.upstreamRepo)/pull/\(first.prNumber)") : nil,
+                title: group.compactMap(\.prTitle).first ?? "", author: group.compactMap(\.prAuthor).first ?? "",
+                eventType: first.eventType, cells: cells)
+        }
+    }
+
+    /// Colour class per glyph (spec §9: success green, failure red (also cancelled/timed out),
+    /// pending amber, flaky light green, skipped/neutral/unknown grey).
+    static func glyphClass(_ glyph: String) -> String {
+        switch glyph {
+        case "O": "g-success"
+        case "X", "C", "T": "g-failure"
+        case "?": "g-pending"
+        case "F": "g-flaky"
+        default: "g-grey"
+        }
+    }
+}
+
+/// Resolves site links relative to the page being rendered.
+struct PageLinks {
+    let root: String
+    let paths: SitePaths
+    /// Jobs that have a drill-down page.
+    let drillDowns: Set<String>
+
+    func drillDown(_ job: JobRow) -> String? {
+        guard drillDowns.contains(job.dynamoKey), let dir = paths.jobDirectory(job.dynamoKey) else { return nil }
+        return root + dir + "/index.html"
+    }
+
+    func prPage(_ number: Int64) -> String { root + SitePaths.prDirectory(number) + "/index.html" }
+
+    func backend(_ repo: String) -> String? { paths.backendDirectory(repo).map { root + $0 + "/index.html" } }
+}

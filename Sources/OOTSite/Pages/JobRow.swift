@@ -1,0 +1,119 @@
+import OOTCore
+
+/// One `oot_workflow_job` row as the pages use it, read from saved-query results.
+/// Times are ``UTCTimestamp``s; durations are seconds.
+struct JobRow: Sendable {
+    var dynamoKey: String
+    var downstreamRepo: String
+    var level: String
+    var upstreamRepo: String
+    var prNumber: Int64
+    var headSHA: String
+    var prTitle: String?
+    var prAuthor: String?
+    var eventType: String
+    var workflowName: String
+    var jobName: String
+    var checkRunID: String
+    var runAttempt: Int64
+    var status: String
+    var conclusion: String?
+    var startedAt: UTCTimestamp?
+    var completedAt: UTCTimestamp?
+    var durationSeconds: Double
+    var totalTests: Int64
+    var passedTests: Int64
+    var failedTests: Int64
+    var workflowRunURL: String
+    var artifactURL: String
+    var queueTime: Double?
+    var executionTime: Double?
+
+    /// Reads the columns a saved query selected; absent columns get neutral defaults.
+    init(_ row: QueryRows.Row) {
+        dynamoKey = row.string("dynamoKey")
+        downstreamRepo = row.string("downstream_repo")
+        level = row.string("downstream_repo_level")
+        upstreamRepo = row.optionalString("upstream_repo") ?? "pytorch/pytorch"
+        prNumber = row.int("pr_number")
+        headSHA = row.string("pytorch_head_sha")
+        prTitle = row.optionalString("pr_title")
+        prAuthor = row.optionalString("pr_author")
+        eventType = row.optionalString("event_type") ?? "pull_request"
+        workflowName = row.string("workflow_name")
+        jobName = row.string("job_name")
+        checkRunID = row.string("check_run_id")
+        runAttempt = max(1, row.int("run_attempt"))
+        status = row.string("status")
+        conclusion = row.optionalString("conclusion")
+        startedAt = row.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))
+        completedAt = row.optionalString("completed_at").flatMap(UTCTimestamp.init(parsing:))
+        durationSeconds = row.double("duration_seconds") ?? 0
+        totalTests = row.int("total_tests")
+        passedTests = row.int("passed_tests")
+        failedTests = row.int("failed_tests")
+        workflowRunURL = row.string("workflow_run_url")
+        artifactURL = row.string("artifact_url")
+        queueTime = row.double("queue_time")
+        executionTime = row.double("execution_time")
+    }
+
+    /// The matrix column key: workflow and job name together, so equal job names in two
+    /// workflows never collide (spec §12 item 8).
+    var jobKey: String { workflowName + "\u{1F}" + jobName }
+
+    /// `workflow / job`, or just the job when the workflow name is empty.
+    var displayName: String { workflowName.isEmpty ? jobName : "\(workflowName) / \(jobName)" }
+
+    /// `true` once completed with `success`.
+    var succeeded: Bool { status == "completed" && conclusion == "success" }
+
+    /// `true` when completed with anything but success or skipped (the PR box's "failed").
+    var failed: Bool { status == "completed" && conclusion != "success" && conclusion != "skipped" }
+
+    /// `true` while in progress.
+    var running: Bool { status == "in_progress" }
+
+    /// The time used for ordering: start, else completion.
+    var sortTime: UTCTimestamp? { startedAt ?? completedAt }
+
+    /// Multi-line tooltip as in spec §9.2: job and conclusion, attempt, duration, tests, queue.
+    var tooltip: String {
+        var lines = ["\(displayName) — \(Format.conclusionLabel(status: status, conclusion: conclusion))"]
+        if runAttempt > 1 { lines.append("Attempt: \(runAttempt)") }
+        if status == "completed" { lines.append("Duration: \(Format.duration(durationSeconds))") }
+        if totalTests > 0 {
+            lines.append(
+                "Tests: \(passedTests)/\(totalTests) passed" + (failedTests > 0 ? " (\(failedTests) failed)" : ""))
+        }
+        if let queueTime { lines.append("Queue: \(Format.duration(queueTime))") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Array where Element == JobRow {
+    /// The latest attempt of each job key (highest `run_attempt`, then latest start), plus
+    /// whether an earlier attempt of that job failed (HUD's `F`: passed after a failed attempt).
+    func latestAttempts() -> [String: (row: JobRow, earlierFailure: Bool)] {
+        var latest: [String: (row: JobRow, earlierFailure: Bool)] = [:]
+        var anyFailure: [String: Int64] = [:]
+        for row in self {
+            if row.failed { anyFailure[row.jobKey] = Swift.max(anyFailure[row.jobKey] ?? 0, row.runAttempt) }
+            if let current = latest[row.jobKey] {
+                let newer =
+                    row.runAttempt > current.row.runAttempt
+                    || (row.runAttempt == current.row.runAttempt
+                        && (row.sortTime ?? UTCTimestamp(seconds: 0)) > (current.row.sortTime ?? UTCTimestamp(seconds: 0)))
+                if newer { latest[row.jobKey] = (row, false) }
+            } else {
+                latest[row.jobKey] = (row, false)
+            }
+        }
+        for (key, value) in latest {
+            if let failedAttempt = anyFailure[key], failedAttempt < value.row.runAttempt {
+                latest[key] = (value.row, true)
+            }
+        }
+        return latest
+    }
+}

@@ -1,0 +1,75 @@
+import OOTCore
+
+/// The Markdown summary PR bots post (`/pr/<n>/comment.md`, `oot-hud pr-comment <n>`), built
+/// from the same data as the PR page. Every untrusted string is Markdown-escaped here, so the
+/// template (`templates/comment.md.mustache`, TEXT content type) only lays values out.
+struct PRComment: Sendable {
+    /// One job worth listing (failed or running).
+    struct Job: Sendable {
+        let icon: String
+        let name: String
+        let label: String
+        let run: String?
+        let failing: String?
+    }
+
+    /// One backend line.
+    struct Backend: Sendable {
+        let icon: String
+        let repo: String
+        let level: String
+        let summary: String
+        let jobs: [Job]
+    }
+
+    let number: Int64
+    let sha: String?
+    let headline: String
+    let backends: [Backend]
+    let hasBackends: Bool
+    let olderNote: String?
+    let fullResults: String?
+    let asOf: String
+
+    /// Builds the comment for `page`.
+    ///
+    /// - Parameter siteURL: The published site's base URL, for the "Full results" link.
+    init(page: PRPage, siteURL: String?) {
+        number = page.number
+        sha = page.current.map { $0.shortSHA }
+        asOf = page.page.asOf
+        let boxes = page.current?.backends ?? []
+        let passed = boxes.reduce(0) { $0 + $1.passed }
+        let completed = boxes.reduce(0) { $0 + $1.completed }
+        let running = boxes.reduce(0) { $0 + $1.running }
+        let failed = boxes.reduce(0) { $0 + $1.failed }
+        var parts = ["\(passed)/\(completed) jobs passed"]
+        if failed > 0 { parts.append("\(failed) failed") }
+        if running > 0 { parts.append("\(running) running") }
+        headline = parts.joined(separator: ", ") + " across \(boxes.count) backend\(boxes.count == 1 ? "" : "s")"
+        backends = boxes.map { box in
+            Backend(
+                icon: box.failed > 0 ? "❌" : box.running > 0 ? "⏳" : "✅", repo: Markdown.escape(box.repo),
+                level: box.level.text, summary: box.summary,
+                jobs: box.jobs.filter { $0.row.failed || $0.row.running }.map { line in
+                    let tests = line.failingTests.map(Markdown.escape)
+                    return Job(
+                        icon: line.row.running ? "⏳" : "❌", name: Markdown.escape(line.name),
+                        label: Markdown.escape(line.label), run: line.run,
+                        failing: tests.isEmpty
+                            ? nil : tests.joined(separator: ", ") + (line.hasMoreFailing ? " and \(line.moreFailing) more" : ""))
+                })
+        }
+        hasBackends = !backends.isEmpty
+        let olderJobs = page.older.reduce(0) { $0 + $1.jobCount }
+        olderNote =
+            page.hasOlder
+            ? "\(olderJobs) job result\(olderJobs == 1 ? "" : "s") from \(page.older.count) older push\(page.older.count == 1 ? "" : "es") not counted."
+            : nil
+        if let siteURL, let base = SafeURL.external(siteURL) {
+            fullResults = (base.hasSuffix("/") ? base : base + "/") + "pr/\(page.number)/"
+        } else {
+            fullResults = nil
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import OOTCore
+
+/// The page PR bots link to, `/pr/<number>/` (spec §9.3, mockup "workflow-column design"):
+/// one box per backend for the PR's latest head SHA, results of older pushes collapsed below.
+struct PRPage: Sendable {
+    /// One job line in a backend box (the latest attempt of that job on that SHA).
+    struct JobLine: Sendable {
+        let glyph: String
+        let glyphClass: String
+        let label: String
+        let labelClass: String
+        let name: String
+        let duration: String
+        let attempt: String?
+        let flakyNote: Bool
+        let run: String?
+        let artifacts: String?
+        let details: String?
+        let failingTests: [String]
+        let hasFailingTests: Bool
+        let moreFailing: Int
+        let hasMoreFailing: Bool
+        /// Sort rank: failed first, then running, then the rest (then by name).
+        let rank: Int
+        /// Plain values for the Markdown summary.
+        let row: JobRow
+    }
+
+    /// One backend's box.
+    struct BackendBox: Sendable {
+        let repo: String
+        let href: String?
+        let level: LevelChip
+        let boxClass: String
+        let summary: String
+        let jobs: [JobLine]
+        let passed: Int
+        let completed: Int
+        let running: Int
+        let failed: Int
+    }
+
+    /// The jobs of one head SHA.
+    struct ShaSection: Sendable {
+        let sha: String
+        let shortSHA: String
+        let time: String
+        let backends: [BackendBox]
+        let jobCount: Int
+    }
+
+    let page: PageChrome
+    let number: Int64
+    let title: String
+    let author: String
+    let github: String?
+    let current: ShaSection?
+    let older: [ShaSection]
+    let hasOlder: Bool
+    let summary: String
+    private(set) var commentHTML: String
+    let commentHref: String
+
+    /// Builds the page.
+    ///
+    /// - Parameters:
+    ///   - results: `oot_pr_results` rows of the PR.
+    ///   - failingTests: `oot_pr_failing_tests` rows (failing testcase names per job).
+    ///   - comment: The rendered `comment.md` source; its HTML goes into the page via cmark.
+    init(
+        number: Int64, results: QueryRows, failingTests: QueryRows, paths: SitePaths, drillDowns: Set<String>,
+        context: SiteContext, comment: (PRPage) throws -> String
+    ) rethrows {
+        let directory = SitePaths.prDirectory(number)
+        page = PageChrome(title: "PR #\(number) — OOT CI | PyTorch HUD", directory: directory, context: context)
+        self.number = number
+        let links = PageLinks(root: page.root, paths: paths, drillDowns: drillDowns)
+        let rows = results.rows.map(JobRow.init)
+        title = rows.compactMap(\.prTitle).first ?? ""
+        author = rows.compactMap(\.prAuthor).first ?? ""
+        let upstream = rows.first?.upstreamRepo ?? "pytorch/pytorch"
+        github = SafeURL.external("https://github.com/\(upstream)/pull/\(number)")
+        var failing: [String: [String]] = [:]
+        for t in failingTests.rows {
+            let name = t.string("name")
+            let classname = t.string("classname")
+            failing[t.string("dynamoKey"), default: []].append(classname.isEmpty ? name : "\(classname).\(name)")
+        }
+
+        // Order SHAs by their newest job; the newest SHA is the PR's current head.
+        var shaOrder: [(sha: String, newest: UTCTimestamp)] = []
+        var bySHA: [String: [JobRow]] = [:]
+        for row in rows {
+            bySHA[row.headSHA, default: []].append(row)
+        }
+        for (sha, jobs) in bySHA {
+            shaOrder.append((sha, jobs.compactMap(\.sortTime).max() ?? UTCTimestamp(seconds: 0)))
+        }
+        shaOrder.sort { $0.newest > $1.newest || ($0.newest == $1.newest && $0.sha < $1.sha) }
+        let sections = shaOrder.map { entry in
+            Self.section(sha: entry.sha, newest: entry.newest, jobs: bySHA[entry.sha]!, failing: failing, links: links, now: context.now)
+        }
+        current = sections.first
+        older = Array(sections.dropFirst())
+        hasOlder = !older.isEmpty
+        if let current {
+            let passed = current.backends.reduce(0) { $0 + $1.passed }
+            let completed = current.backends.reduce(0) { $0 + $1.completed }
+            let running = current.backends.reduce(0) { $0 + $1.running }
+            summary = Self.countsText(passed: passed, completed: completed, running: running)
+        } else {
+            summary = "no results"
+        }
+        commentHref = "comment.md"
+        commentHTML = ""
+        let markdown = try comment(self)
+        commentHTML = Markdown.html(markdown)
+    }
+
+    /// `x/y passed, n running` (spec §9.3).
+    static func countsText(passed: Int, completed: Int, running: Int) -> String {
+        var parts: [String] = []
+        if completed > 0 || running == 0 { parts.append("\(passed)/\(completed) passed") }
+        if running > 0 { parts.append("\(running) running") }
+        return parts.joined(separator: ", ")
+    }
+
+    private static func section(
+        sha: String, newest: UTCTimestamp, jobs: [JobRow], failing: [String: [String]], links: PageLinks,
+        now: UTCTimestamp
+    ) -> ShaSection {
+        var byRepo: [String: [JobRow]] = [:]
+        for job in jobs { byRepo[job.downstreamRepo, default: []].append(job) }
+        let boxes = byRepo.keys.sorted().map { repo -> BackendBox in
+            let latest = byRepo[repo]!.latestAttempts()
+            let lines = latest.values.map { entry -> JobLine in
+                let job = entry.row
+                let tests = failing[job.dynamoKey] ?? []
+                let rank = job.failed ? 0 : job.running ? 1 : 2
+                let artifact = job.artifactURL.isEmpty ? nil : job.artifactURL
+                return JobLine(
+                    glyph: Format.glyph(status: job.status, conclusion: job.conclusion, passedAfterFailure: entry.earlierFailure),
+                    glyphClass: JobMatrix.glyphClass(
+                        Format.glyph(status: job.status, conclusion: job.conclusion, passedAfterFailure: entry.earlierFailure)),
+                    label: Format.conclusionLabel(status: job.status, conclusion: job.conclusion),
+                    labelClass: Format.conclusionClass(status: job.status, conclusion: job.conclusion),
+                    name: job.displayName, duration: job.status == "completed" ? Format.duration(job.durationSeconds) : "–",
+                    attempt: job.runAttempt > 1 ? "attempt \(job.runAttempt)" : nil, flakyNote: entry.earlierFailure,
+                    run: SafeURL.external(job.workflowRunURL), artifacts: SafeURL.external(artifact),
+                    details: links.drillDown(job),
+                    failingTests: Array(tests.prefix(10)), hasFailingTests: !tests.isEmpty, moreFailing: max(0, tests.count - 10),
+                    hasMoreFailing: tests.count > 10, rank: rank, row: job)
+            }.sorted { ($0.rank, $0.name) < ($1.rank, $1.name) }
+            let passed = lines.filter { $0.row.succeeded }.count
+            let completed = lines.filter { $0.row.status == "completed" }.count
+            let running = lines.filter { $0.row.running }.count
+            let failed = lines.filter { $0.row.failed }.count
+            let level = latest.values.map(\.row).sorted { ($0.sortTime ?? now) > ($1.sortTime ?? now) }.first?.level ?? ""
+            return BackendBox(
+                repo: repo, href: links.backend(repo), level: LevelChip(level),
+                boxClass: failed > 0 ? "box-failure" : running > 0 ? "box-pending" : "box-success",
+                summary: countsText(passed: passed, completed: completed, running: running), jobs: lines,
+                passed: passed, completed: completed, running: running, failed: failed)
+        }
+        return ShaSection(
+            sha: sha, shortSHA: Format.shortSHA(sha), time: Format.relative(newest, now: now), backends: boxes,
+            jobCount: boxes.reduce(0) { $0 + $1.jobs.count })
+    }
+}

@@ -1,0 +1,64 @@
+import OOTCore
+
+/// Settings every page builder shares.
+struct SiteContext: Sendable {
+    /// The instant the pages describe (UTC): time windows end here and "5m ago" counts from it.
+    var now: UTCTimestamp
+    /// The summary window, in days (spec §9.1 default 7).
+    var days: Int64
+    /// Pass-rate chip thresholds (spec §9: green ≥ 0.95, yellow ≥ 0.80).
+    var greenThreshold: Double
+    /// See ``greenThreshold``.
+    var yellowThreshold: Double
+    /// Absolute base URL of the published site (e.g. `https://hud.example.org/`), used for links
+    /// in `comment.md`; `nil` leaves them relative.
+    var siteURL: String?
+
+    /// Creates a context.
+    init(
+        now: UTCTimestamp, days: Int64 = 7, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
+        siteURL: String? = nil
+    ) {
+        self.now = now
+        self.days = days
+        self.greenThreshold = greenThreshold
+        self.yellowThreshold = yellowThreshold
+        self.siteURL = siteURL
+    }
+
+    /// Chip class for a pass rate under these thresholds.
+    func passRateClass(_ rate: Double) -> String {
+        Format.passRateClass(rate, green: greenThreshold, yellow: yellowThreshold)
+    }
+}
+
+/// What the layout template needs on every page.
+struct PageChrome: Sendable {
+    /// The `<title>`.
+    let title: String
+    /// Relative prefix from the page to the site root (`../../`), so the site works from `file://`.
+    let root: String
+    /// When the data was taken, for the footer.
+    let asOf: String
+
+    /// Chrome for a page at `directory` (e.g. `oot/org/repo`), whose file is `directory/index.html`.
+    init(title: String, directory: String, context: SiteContext) {
+        self.title = title
+        self.root = String(repeating: "../", count: directory.split(separator: "/").count)
+        self.asOf = Format.absolute(context.now)
+    }
+}
+
+/// An outlined level chip (spec §9: L1 grey, L2 blue, L3 orange, L4 purple).
+struct LevelChip: Sendable {
+    /// `L2`, or `–` when unknown.
+    let text: String
+    /// CSS class, e.g. `level-l2`.
+    let cssClass: String
+
+    init(_ level: String) {
+        let known = ["L1", "L2", "L3", "L4"].contains(level)
+        text = level.isEmpty ? "–" : level
+        cssClass = known ? "level-" + level.lowercased() : "level-unknown"
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Writes pages under an output directory.
+///
+/// Every relative path is checked before use (no absolute paths, no `.`/`..` segments, no NUL,
+/// no backslashes), so nothing is ever written outside the directory. A file whose bytes are
+/// unchanged is not rewritten, so its mtime is kept and `rsync`/`aws s3 sync` upload only what changed.
+public final class SiteWriter {
+    /// The output directory (absolute).
+    public let root: URL
+    /// Files written because they were new or changed.
+    public private(set) var written = 0
+    /// Files left alone because their bytes were identical.
+    public private(set) var unchanged = 0
+    /// Every relative path produced by this build.
+    public private(set) var paths: Set<String> = []
+
+    /// Prepares `directory` (created when missing).
+    ///
+    /// - Throws: ``SiteWriterError`` when it cannot be created or written to.
+    public init(directory: String) throws(SiteWriterError) {
+        root = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw SiteWriterError(path: root.path, reason: "cannot create the output directory: \(error.localizedDescription)")
+        }
+        guard FileManager.default.isWritableFile(atPath: root.path) else {
+            throw SiteWriterError(path: root.path, reason: "the output directory is not writable")
+        }
+    }
+
+    /// Writes `contents` to `relativePath` (e.g. `oot/org/repo/index.html`).
+    ///
+    /// - Throws: ``SiteWriterError`` for an unsafe path or a failed write.
+    public func write(_ contents: String, to relativePath: String) throws(SiteWriterError) {
+        try write(Data(contents.utf8), to: relativePath)
+    }
+
+    /// Writes raw bytes to `relativePath`.
+    ///
+    /// - Throws: ``SiteWriterError`` for an unsafe path or a failed write.
+    public func write(_ data: Data, to relativePath: String) throws(SiteWriterError) {
+        try Self.validate(relativePath)
+        let url = root.appendingPathComponent(relativePath)
+        paths.insert(relativePath)
+        if let existing = FileManager.default.contents(atPath: url.path), existing == data {
+            unchanged += 1
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw SiteWriterError(path: url.path, reason: "write failed: \(error.localizedDescription)")
+        }
+        written += 1
+    }
+
+    /// Checks that `relativePath` stays inside the output directory.
+    ///
+    /// - Throws: ``SiteWriterError`` naming the problem.
+    public static func validate(_ relativePath: String) throws(SiteWriterError) {
+        func fail(_ reason: String) -> SiteWriterError { SiteWriterError(path: relativePath, reason: reason) }
+        if relativePath.isEmpty { throw fail("empty path") }
+        if relativePath.hasPrefix("/") { throw fail("absolute path") }
+        if relativePath.contains("\0") || relativePath.contains("\\") { throw fail("NUL or backslash in path") }
+        if relativePath.utf8.count > 1_024 { throw fail("path longer than 1024 bytes") }
+        for segment in relativePath.split(separator: "/", omittingEmptySubsequences: false) {
+            if segment.isEmpty || segment == "." || segment == ".." { throw fail("empty, '.' or '..' segment") }
+            if segment.utf8.count > 255 { throw fail("segment longer than 255 bytes") }
+        }
+    }
+}
+
+/// A page could not be written.
+public struct SiteWriterError: Error, Equatable, CustomStringConvertible {
+    /// The path concerned.
+    public let path: String
+    /// What went wrong.
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}

@@ -1,0 +1,103 @@
+import OOTCore
+
+/// Rows returned by a saved query, addressed by column name.
+public struct QueryRows: Sendable {
+    /// Result column names, in order.
+    public let columns: [String]
+    /// The rows.
+    public let rows: [Row]
+
+    /// One result row.
+    public struct Row: Sendable {
+        let index: [String: Int]
+        /// The values, in column order.
+        public let values: [SQLiteValue]
+
+        /// The value of `column` (`.null` when the query has no such column).
+        public subscript(_ column: String) -> SQLiteValue {
+            index[column].map { values[$0] } ?? .null
+        }
+
+        /// Text of `column`, or `""`.
+        public func string(_ column: String) -> String { self[column].text ?? "" }
+        /// Text of `column`, or `nil` when NULL or empty.
+        public func optionalString(_ column: String) -> String? {
+            guard let s = self[column].text, !s.isEmpty else { return nil }
+            return s
+        }
+        /// Integer of `column`, or 0.
+        public func int(_ column: String) -> Int64 { self[column].integer ?? 0 }
+        /// Double of `column`, or `nil` when NULL.
+        public func double(_ column: String) -> Double? { self[column].double }
+    }
+}
+
+/// Runs saved queries on a read-only connection (spec §8): parameters are checked against
+/// `params.json`, and a statement that could write is refused before it runs.
+public final class QueryRunner {
+    private let database: SQLiteDatabase
+    private let directory: String
+    private var loaded: [String: (SavedQuery, SQLiteStatement)] = [:]
+
+    /// Creates a runner over `database` (opened with ``OOTDatabase/openForReading(path:)``) for
+    /// the queries under `directory` (e.g. `data/queries`).
+    public init(database: SQLiteDatabase, directory: String) {
+        self.database = database
+        self.directory = directory
+    }
+
+    /// Runs query `name` with `parameters` (every declared parameter must be given).
+    ///
+    /// - Throws: ``QueryError`` (unknown query, missing/undeclared parameter, a writing
+    ///   statement) or ``SQLiteError``.
+    public func run(_ name: String, _ parameters: [String: SQLiteValue] = [:]) throws -> QueryRows {
+        let (query, statement) = try prepared(name)
+        for key in parameters.keys where query.parameters[key] == nil {
+            throw QueryError(query: name, reason: "parameter \(key) is not declared in params.json")
+        }
+        statement.reset()
+        for case let sqlName? in statement.parameterNames {
+            let key = String(sqlName.dropFirst())
+            guard let value = parameters[key] else {
+                throw QueryError(query: name, reason: "missing parameter \(key)")
+            }
+            try statement.bind(value, named: sqlName)
+        }
+        let columns = statement.columnNames
+        let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [QueryRows.Row] = []
+        while try statement.step() {
+            rows.append(QueryRows.Row(index: index, values: statement.row()))
+        }
+        statement.reset()
+        return QueryRows(columns: columns, rows: rows)
+    }
+
+    /// Runs query `name` once per test case in its `params.json`, returning the row counts.
+    ///
+    /// - Throws: what ``run(_:_:)`` throws.
+    public func runTests(_ name: String) throws -> [Int] {
+        let (query, _) = try prepared(name)
+        var counts: [Int] = []
+        for test in query.tests {
+            var bindings: [String: SQLiteValue] = [:]
+            for (key, value) in test { bindings[key] = try query.binding(key, value) }
+            counts.append(try run(name, bindings).rows.count)
+        }
+        return counts
+    }
+
+    private func prepared(_ name: String) throws -> (SavedQuery, SQLiteStatement) {
+        if let cached = loaded[name] { return cached }
+        let query = try SavedQuery.load(name: name, from: directory)
+        let statement = try database.prepare(query.sql)
+        guard statement.isReadOnly else { throw QueryError(query: name, reason: "saved queries must not write") }
+        for case let sqlName? in statement.parameterNames {
+            guard sqlName.hasPrefix(":"), query.parameters[String(sqlName.dropFirst())] != nil else {
+                throw QueryError(query: name, reason: "SQL parameter \(sqlName) is not declared in params.json")
+            }
+        }
+        loaded[name] = (query, statement)
+        return (query, statement)
+    }
+}

@@ -1,0 +1,46 @@
+import Mustache
+
+/// Loads the Mustache templates from `templates/` and renders view models with them.
+///
+/// swift-mustache escapes `{{x}}` for HTML by default; templates use `{{{x}}}` only for HTML
+/// that our own code produced (cmark output), never for payload or XML strings.
+public struct TemplateRenderer: Sendable {
+    /// Templates the build needs.
+    public static let required = ["layout", "summary", "backend", "pr", "job", "comment.md", "index"]
+
+    private let library: MustacheLibrary
+
+    /// Loads every `*.mustache` file under `directory`.
+    ///
+    /// - Throws: ``TemplateError`` when the folder is missing, a required template is absent,
+    ///   or a template does not parse.
+    public init(directory: String) async throws {
+        do {
+            library = try await MustacheLibrary(directory: directory)
+        } catch let error as MustacheLibrary.ParserError {
+            throw TemplateError(template: error.filename, reason: "\(error.error) at line \(error.context.lineNumber)")
+        }
+        for name in Self.required where library.getTemplate(named: name) == nil {
+            throw TemplateError(template: name, reason: "missing \(directory)/\(name).mustache")
+        }
+    }
+
+    /// Renders `model` with template `name`.
+    ///
+    /// - Throws: ``TemplateError`` for an unknown template.
+    public func render(_ model: Any, _ name: String) throws(TemplateError) -> String {
+        guard let text = library.render(model, withTemplate: name) else {
+            throw TemplateError(template: name, reason: "no such template")
+        }
+        return text
+    }
+}
+
+/// A template could not be loaded or rendered.
+public struct TemplateError: Error, Equatable, CustomStringConvertible {
+    /// The template's name or file.
+    public let template: String
+    /// What went wrong.
+    public let reason: String
+    public var description: String { "template \(template): \(reason)" }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import OOTCore
+import OOTSite
+import Testing
+
+/// The sample data built end to end: summary, backend matrices, PR pages, comment.md and
+/// JUnit drill-downs. Expected values are worked out by hand from `scripts/make-samples.py`.
+@Suite struct DemoBuildTests {
+    @Test func buildsEveryKindOfPage() async throws {
+        let site = try await DemoSite.build()
+        let files = site.files()
+        #expect(files.contains("index.html"))
+        #expect(files.contains("assets/style.css"))
+        #expect(files.contains("oot/index.html"))
+        for backend in ["acme-silicon/torch-npu", "openxpu/pytorch-xpu", "riscv-ai/torch-rvv"] {
+            #expect(files.contains("oot/\(backend)/index.html"))
+        }
+        for pr in [188793, 188801, 188815, 188830, 188842, 188857, 188866] {
+            #expect(files.contains("pr/\(pr)/index.html"))
+            #expect(files.contains("pr/\(pr)/comment.md"))
+        }
+        // 41 completed jobs (40 PR jobs + 1 nightly); all but the timed-out one carry a file:// artifact.
+        #expect(files.filter { $0.contains("/jobs/") }.count == 40)
+        #expect(site.report.fold.applied == 82)
+        #expect(site.report.harvest.harvested == 40)
+        #expect(site.report.harvest.problems == 1, "the truncated report")
+    }
+
+    @Test func summaryShowsPassRatesWorstFirst() async throws {
+        let site = try await DemoSite.build()
+        let html = try site.page("oot/index.html")
+        // torch-rvv: 3 of 5 completed (1 failure, 1 cancelled); torch-npu: 18 of 22 (every attempt);
+        // pytorch-xpu: 11 of 13 (1 failure, 1 timed out).
+        let rvv = try #require(html.range(of: "riscv-ai/torch-rvv</a>"))
+        let npu = try #require(html.range(of: "acme-silicon/torch-npu</a>"))
+        let xpu = try #require(html.range(of: "openxpu/pytorch-xpu</a>"))
+        #expect(rvv.lowerBound < npu.lowerBound && npu.lowerBound < xpu.lowerBound, "sorted by pass rate, worst first")
+        #expect(html.contains("<span class=\"chip error\">60.0%</span>"))
+        #expect(html.contains("<span class=\"chip warning\">81.8%</span>"))
+        #expect(html.contains("<span class=\"chip warning\">84.6%</span>"))
+        #expect(html.contains("href=\"../oot/acme-silicon/torch-npu/index.html\""))
+        #expect(html.contains("<span class=\"level level-l4\">L4</span>"))
+        #expect(html.contains("<span class=\"level level-l3\">L3</span>"))
+        #expect(html.contains("<span class=\"level level-l2\">L2</span>"))
+        // Stat cards: 40 completed jobs, 6 failures, 1 timed out.
+        #expect(html.contains("<div class=\"card-label\">Jobs</div><div class=\"card-value\">40</div>"))
+        #expect(html.contains("<div class=\"card-label\">Failures</div><div class=\"card-value\">6</div>"))
+        #expect(html.contains("<div class=\"card-label\">Timed out</div><div class=\"card-value\">1</div>"))
+    }
+
+    @Test func backendMatrixShowsTheLatestAttemptPerCell() async throws {
+        let site = try await DemoSite.build()
+        let html = try site.page("oot/acme-silicon/torch-npu/index.html")
+        #expect(html.contains("Pass rate: 81.8%"))
+        #expect(html.contains("18/22 jobs passed"))
+        // Rows: newest activity first.
+        let order = [188866, 188815, 188857, 188842, 188830, 188801, 188793].map { html.range(of: ">#\($0)<")!.lowerBound }
+        #expect(order == order.sorted())
+        // PR 188801: float32 failed on attempt 1 and passed on attempt 2 → F.
+        let row188801 = html.between(">#188801<", "</tr>")
+        #expect(row188801.contains(">F</a>"))
+        #expect(row188801.contains("Attempt: 2"))
+        #expect(row188801.contains("Passed after a failed attempt (flaky)"))
+        // PR 188793: float32 failed → X linking to its drill-down; tooltip per spec §9.2.
+        let row188793 = html.between(">#188793<", "</tr>")
+        #expect(row188793.occurrences(of: ">O</a>") == 2)
+        #expect(row188793.contains(">X</a>"))
+        #expect(row188793.contains("npu-ci / test-npu-float32 — failure\nDuration: 46m"))
+        #expect(row188793.contains("Tests: 3/5 passed (1 failed)"))
+        #expect(row188793.contains("href=\"../../../oot/acme-silicon/torch-npu/jobs/"))
+        // PR 188842: the second push is green, so its row shows the new head and three O.
+        #expect(html.between(">#188842<", "</tr>").occurrences(of: ">O</a>") == 3)
+        // The nightly self-report is a row of its own below, by upstream SHA.
+        #expect(html.contains("Nightly and periodic runs"))
+        #expect(html.between("Nightly and periodic runs", "</table>").contains(">X</a>"))
+    }
+
+    @Test func sameJobNameInTwoWorkflowsIsTwoColumns() async throws {
+        let site = try await DemoSite.build()
+        let html = try site.page("oot/openxpu/pytorch-xpu/index.html")
+        #expect(html.contains("title=\"xpu-ci / test-xpu\""))
+        #expect(html.contains("title=\"xpu-inductor / test-xpu\""))
+        // PR 188815: test-xpu is still running → ?; PR 188830: the inductor job timed out → T.
+        #expect(html.between(">#188815<", "</tr>").contains(">?</"))
+        #expect(html.between(">#188830<", "</tr>").contains(">T</a>"))
+    }
+
+    @Test func prPageGroupsByBackendWithRunAndTestLinks() async throws {
+        let site = try await DemoSite.build()
+        let html = try site.page("pr/188830/index.html")
+        #expect(html.contains("<strong>4/6 passed</strong>"))
+        #expect(html.contains("openxpu/pytorch-xpu</a> <span class=\"level level-l3\">L3</span> <span class=\"muted\">(1/2 passed)</span>"))
+        #expect(html.contains("box box-failure"))
+        // Failed jobs sort first within a box.
+        let box = html.between("openxpu/pytorch-xpu</a>", "</section>")
+        #expect(box.range(of: "xpu-inductor / test-xpu")!.lowerBound < box.range(of: "xpu-ci / build")!.lowerBound)
+        #expect(box.contains("<span class=\"chip warning\">timed_out</span>"))
+        #expect(html.contains("<span class=\"chip warning\">cancelled</span>"))
+        #expect(html.contains("<a class=\"mini\" href=\"https://github.com/openxpu/pytorch-xpu/actions/runs/"))
+        #expect(html.contains(">Tests</a>"))
+        // The bot summary section is the cmark rendering of comment.md.
+        #expect(html.contains("<h3>Out-of-tree backends for PR #188830 at"))
+        #expect(html.contains("<strong>4/6 jobs passed, 2 failed across 3 backends</strong>"))
+    }
+
+    @Test func runningJobsAreCountedAsRunning() async throws {
+        let site = try await DemoSite.build()
+        let html = try site.page("pr/188815/index.html")
+        #expect(html.contains("<strong>4/4 passed, 1 running</strong>"))
+        #expect(html.contains("box box-pending"))
+        #expect(html.contains("<span class=\"chip info\">running</span>"))
+    }
+
+    @Test func olderPushesAreCollapsedBelowTheLatestHead() async throws {
+        let site = try await DemoSite.build()
+        let html = try site.page("pr/188842/index.html")
+        #expect(html.contains("<strong>5/5 passed</strong>"))
+        let older = html.between("<details class=\"older\">", "</details>")
+        #expect(older.contains("npu-ci / test-npu-float32"))
+        #expect(older.contains("<span class=\"chip error\">failure</span>"))
+        let comment = try site.page("pr/188842/comment.md")
+        #expect(comment.contains("3 job results from 1 older push not counted."))
+    }
+
+    @Test func commentMarkdownListsFailingJobsAndTests() async throws {
+        let site = try await DemoSite.build()
+        let comment = try site.page("pr/188793/comment.md")
+        #expect(comment.hasPrefix("### Out-of-tree backends for PR #188793 at "))
+        #expect(comment.contains("**6/7 jobs passed, 1 failed across 3 backends**"))
+        #expect(comment.contains("- ❌ **acme\\-silicon/torch\\-npu** (L4): 2/3 passed"))
+        #expect(comment.contains("  - ❌ npu\\-ci / test\\-npu\\-float32: failure ([run](<https://github.com/acme-silicon/torch-npu/actions/runs/"))
+        #expect(comment.contains("failing: test\\.test\\_spark\\.SparkTests\\.test\\_rsh\\_events"))
+        #expect(comment.contains("- ✅ **openxpu/pytorch\\-xpu** (L3): 3/3 passed"))
+    }
+
+    @Test func drillDownListsFailedTestsWithMessages() async throws {
+        let site = try await DemoSite.build()
+        let html = try site.page("pr/188793/index.html")
+        let float32 = html.between("npu-ci / test-npu-float32", "</li>")
+        let link = try #require(html.between("<a class=\"job\" href=\"", "\">npu-ci / test-npu-float32").split(separator: "\"").last)
+        #expect(float32.contains("test.test_spark.SparkTests.test_rsh_events"))
+        let jobPath = String(link).replacingOccurrences(of: "../../", with: "")
+        let job = try site.page(jobPath)
+        #expect(job.contains("<span class=\"chip default\">5 tests</span>"))
+        #expect(job.contains("<span class=\"chip error\">1 failed</span>"))
+        #expect(job.contains("<span class=\"chip default\">1 skipped</span>"))
+        #expect(job.contains("test.test_spark.SparkTests.</span>") || job.contains("test.test_spark.SparkTests.test_rsh_events"))
+        #expect(job.contains("AssertionError: 143 != 0"))
+        #expect(job.contains("self = &lt;test_spark.SparkTests testMethod=test_rsh_events&gt;"), "messages are HTML-escaped")
+    }
+
+    @Test func aTruncatedReportPageSaysWhatWasWrong() async throws {
+        let site = try await DemoSite.build()
+        let pages = site.files().filter { $0.hasPrefix("oot/riscv-ai/torch-rvv/jobs/") }
+        let texts = try pages.map { try site.page($0) }
+        let broken = texts.filter { $0.contains("Report state: parse_error.") }
+        #expect(broken.count == 1)
+        #expect(broken.first?.contains("the report is truncated") == true)
+    }
+
+    @Test func everyInternalLinkResolvesFromFileURLs() async throws {
+        let site = try await DemoSite.build()
+        for file in site.files() where file.hasSuffix(".html") {
+            let html = try site.page(file)
+            let base = site.output.appendingPathComponent(file).deletingLastPathComponent()
+            for href in html.components(separatedBy: "href=\"").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
+                if href.hasPrefix("https://") || href.hasPrefix("#") { continue }
+                #expect(!href.hasPrefix("/"), "absolute path \(href) in \(file) breaks file://")
+                let target = base.appendingPathComponent(href).standardizedFileURL.path
+                #expect(FileManager.default.fileExists(atPath: target), "\(file) links to missing \(href)")
+            }
+        }
+    }
+
+    @Test func aSecondBuildRewritesNothing() async throws {
+        let site = try await DemoSite.build()
+        let again = try await SiteBuilder.build(DemoSite.options(db: site.databasePath, out: site.output.path))
+        #expect(again.fold.applied == 0)
+        #expect(again.harvest.harvested == 0)
+        #expect(again.written == 0)
+        #expect(again.unchanged == site.report.written)
+    }
+}

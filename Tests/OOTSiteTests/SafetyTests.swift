@@ -1,0 +1,90 @@
+import Foundation
+import OOTSite
+import Testing
+
+/// Untrusted strings: Markdown escaping, link targets, and output paths.
+@Suite struct SafetyTests {
+    @Test func markdownEscapingDefeatsLinksEmphasisAndHTML() {
+        let name = "[click](javascript:alert(1)) **bold** _x_ <script>alert(1)</script> `code` https://evil.example"
+        let html = Markdown.html("- " + Markdown.escape(name))
+        #expect(!html.contains("<a "))
+        #expect(!html.contains("<strong>"))
+        #expect(!html.contains("<em>"))
+        #expect(!html.contains("<code>"))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;"))
+    }
+
+    @Test func cmarkDropsRawHTMLAndJavascriptLinks() {
+        let html = Markdown.html("<img src=x onerror=alert(1)> [x](javascript:alert(1))")
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test(arguments: [
+        ("https://github.com/org/repo/actions/runs/1", true), ("http://ci.example/x?y=1", true),
+        ("javascript:alert(1)", false), ("data:text/html,x", false), ("file:///etc/passwd", false),
+        ("//evil.example", false), ("https:///x", false), ("https://a b", false), ("https://a\"onmouseover=x", false),
+        ("HTTPS://EXAMPLE.ORG", true), ("", false),
+    ])
+    func onlyHTTPLinksAreSafe(url: String, safe: Bool) {
+        #expect((SafeURL.external(url) != nil) == safe)
+    }
+
+    @Test(arguments: [
+        ("example-org/accel-backend", "oot/example-org/accel-backend"),
+        ("../../etc/passwd", "oot/x-"),
+        ("%2e%2e/x", "oot/2e-2e/x"),
+        ("org/.hidden", "oot/org/hidden"),
+        ("Org/<script>", "oot/org/script"),
+        ("org/..", "oot/org/x-"),
+    ])
+    func repoNamesBecomeSafeDirectories(repo: String, expectedPrefix: String) throws {
+        var paths = SitePaths()
+        let directory = paths.register(repo: repo)
+        #expect(directory.hasPrefix(expectedPrefix))
+        #expect(directory.split(separator: "/").count == 3)
+        #expect(!directory.contains(".."))
+        try SiteWriter.validate(directory + "/index.html")
+    }
+
+    @Test func caseOnlyCollisionsNeverShareAPage() {
+        var paths = SitePaths()
+        let first = paths.register(repo: "acme/torch")
+        let second = paths.register(repo: "ACME/Torch")
+        let third = paths.register(repo: "acme/torch!")
+        #expect(first == "oot/acme/torch")
+        #expect(Set([first, second, third]).count == 3)
+        #expect(paths.register(repo: "acme/torch") == first, "stable")
+    }
+
+    @Test func jobDirectoriesUseSafeCheckRunIDsOrAHash() {
+        var paths = SitePaths()
+        let plain = paths.register(job: "k1", repo: "o/r", checkRunID: "27182818284")
+        let weird = paths.register(job: "k2", repo: "o/r", checkRunID: "../../x")
+        let clash = paths.register(job: "k3", repo: "o/r", checkRunID: "27182818284")
+        #expect(plain == "oot/o/r/jobs/27182818284")
+        #expect(weird.hasPrefix("oot/o/r/jobs/job-"))
+        #expect(clash != plain)
+    }
+
+    @Test(arguments: ["/etc/passwd", "a/../../b", "a/./b", "a//b", "a\0b", "a\\b", ""])
+    func writerRefusesEscapingPaths(path: String) {
+        #expect(throws: SiteWriterError.self) { try SiteWriter.validate(path) }
+    }
+
+    @Test func writerKeepsUnchangedFilesUntouched() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oot-w-\(UUID().uuidString)").path
+        let writer = try SiteWriter(directory: dir)
+        try writer.write("hello", to: "a/index.html")
+        let file = dir + "/a/index.html"
+        let past = Date(timeIntervalSince1970: 1_000_000)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: file)
+        try writer.write("hello", to: "a/index.html")
+        #expect(writer.unchanged == 1)
+        let mtime = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
+        #expect(mtime == past)
+        try writer.write("changed", to: "a/index.html")
+        #expect(writer.written == 2)
+    }
+}
