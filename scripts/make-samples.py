@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Writes data/samples/: realistic relay→HUD callback bodies (spec §2.2/§2.3) and the JUnit
+reports their artifact_url values point to (copied from ../shared/junit-corpus, SOURCES kept).
+
+Deterministic: run it again and the output is byte-identical. The scenarios:
+  3 backends (L4 acme-silicon/torch-npu, L3 openxpu/pytorch-xpu, L2 riscv-ai/torch-rvv),
+  7 PRs, in_progress + completed pairs, a rerun (run_attempt 2) that turns a failure green,
+  a job still running, cancelled and timed_out jobs, a PR with two pushes (two head SHAs),
+  the same job name in two workflows, a truncated JUnit file, and one nightly self-report.
+Usage: scripts/make-samples.py [--corpus ../shared/junit-corpus]
+"""
+import hashlib, json, os, re, shutil, sys, uuid
+from datetime import datetime, timedelta, timezone
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = sys.argv[sys.argv.index("--corpus") + 1] if "--corpus" in sys.argv else os.path.join(ROOT, "..", "shared", "junit-corpus")
+OUT = os.path.join(ROOT, "data", "samples")
+BASE = datetime(2026, 11, 27, 8, 0, 0, tzinfo=timezone.utc)
+
+# junit file key -> (corpus path, passed, failed, skipped) as the downstream job would report them
+JUNIT = {
+    "mocha":     ("mocha/mocha-junit-reporter-109-cases.xml", 109, 0, 0),
+    "notime":    ("surefire/testcase-without-time.xml", 8, 0, 0),
+    "swift":     ("swift/swift-testing-xunit-9-cases.xml", 9, 0, 0),
+    "testrun":   ("edge/root-testrun-element.xml", 7, 0, 0),
+    "stamps":    ("jenkins/various-timestamp-formats.xml", 12, 0, 0),
+    "flaky":     ("surefire/flakyFailure-passes-on-rerun.xml", 1, 0, 0),
+    "flaky2":    ("surefire/flakyFailure-flakyError-nested-output.xml", 2, 0, 0),
+    "horovod":   ("pytest/horovod-failure-and-skip.xml", 3, 1, 1),
+    "gtest":     ("googletest/multi-suite-properties.xml", 20, 4, 0),
+    "unittest":  ("python-unittest/xmlrunner-cdata-file-attr.xml", 4, 2, 2),
+    "gobuild":   ("go/build-failed-errors.xml", 2, 3, 0),
+    "jest":      ("jest/large-400-suites-4239-cases.xml", 4207, 2, 30),
+    "gotestsum": ("go/gotestsum-report.xml", 42, 13, 5),
+    "truncated": ("pytest/truncated-corrupt.xml", 2, 0, 0),
+}
+
+BACKENDS = {
+    "npu": ("acme-silicon/torch-npu", "L4", {"build": "npu-ci", "test-npu-float32": "npu-ci", "test-npu-distributed": "npu-ci"}),
+    "xpu": ("openxpu/pytorch-xpu", "L3", None),
+    "rvv": ("riscv-ai/torch-rvv", "L2", None),
+}
+
+PRS = [
+    # number, title, author, head ref
+    (188793, "[inductor] Fuse pointwise ops across reductions", "eellison", "gh/eellison/712/head"),
+    (188801, "Add torch.accelerator.memory_stats for PrivateUse1", "albanD", "accel-memory-stats"),
+    (188815, "[dynamo] Support dict views in guards", "anijain2305", "dict-views-guards"),
+    (188830, "Speed up DTensor redistribute for Shard(0)", "wanchaol", "dtensor-redistribute"),
+    (188842, "Fix strided copy for non-contiguous complex tensors", "malfet", "complex-copy-fix"),
+    (188857, "Bump sleef to 3.8 and rebuild vectorized kernels", "atalman", "bump-sleef-3.8"),
+    (188866, "[docs] Document OOT backend onboarding levels", "jathu", "oot-levels-docs"),
+]
+
+
+def sha(*parts):
+    return hashlib.sha1("/".join(map(str, parts)).encode()).hexdigest()
+
+
+def uid(*parts):
+    return str(uuid.UUID(hashlib.md5("/".join(map(str, parts)).encode()).hexdigest()))
+
+
+def ts(t):
+    return t.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def number(*parts, lo=10**10, span=10**10):
+    return lo + int(hashlib.sha256("/".join(map(str, parts)).encode()).hexdigest(), 16) % span
+
+
+events = []  # (arrival time, body)
+
+
+def webhook(pr, head_sha):
+    number_, title, author, ref = pr
+    return {
+        "action": "synchronize",
+        "number": number_,
+        "pull_request": {
+            "number": number_, "title": title, "state": "open", "draft": False,
+            "user": {"login": author, "type": "User"},
+            "head": {"sha": head_sha, "ref": ref, "repo": {"full_name": "pytorch/pytorch"}},
+            "base": {"ref": "main", "repo": {"full_name": "pytorch/pytorch"}},
+            "labels": [{"name": "ciflow/oot/" + "npu"}] if number_ % 2 else [],
+        },
+        "repository": {"full_name": "pytorch/pytorch", "default_branch": "main"},
+        "sender": {"login": author},
+    }
+
+
+def job(backend, pr, head_sha, workflow, job_name, start, minutes, conclusion, junit=None, attempt=1,
+        queue=None, still_running=False, delivery=None):
+    repo, level, _ = BACKENDS[backend]
+    delivery = delivery or uid("delivery", pr[0], head_sha)
+    run_id = str(number("run", repo, pr[0], head_sha, workflow))
+    check_run_id = str(number("check", repo, pr[0], head_sha, workflow, job_name, attempt))
+    run_url = f"https://github.com/{repo}/actions/runs/{run_id}"
+    base = {"event_type": "pull_request", "delivery_id": delivery, "payload": webhook(pr, head_sha)}
+    wf = {
+        "schema_version": "1", "name": workflow, "url": run_url, "run_attempt": str(attempt),
+        "job_name": job_name, "check_run_id": check_run_id, "run_id": run_id,
+    }
+    queue_time = queue if queue is not None else round(5 + (int(check_run_id) % 9000) / 1000, 3)
+    events.append((start, {
+        "trusted": {"ci_metrics": {"queue_time": queue_time if attempt == 1 else None, "execution_time": None},
+                    "verified_repo": repo, "downstream_repo_level": level},
+        "untrusted": {"callback_payload": {**base, "workflow": {**wf, "status": "in_progress", "conclusion": None,
+                                                                "started_at": ts(start), "completed_at": None}}},
+    }))
+    if still_running:
+        return
+    end = start + timedelta(minutes=minutes, seconds=int(check_run_id) % 50)
+    done = {**wf, "status": "completed", "conclusion": conclusion, "started_at": None, "completed_at": ts(end)}
+    if junit:
+        path, passed, failed, skipped = JUNIT[junit]
+        done["test_results"] = {"passed": passed, "failed": failed, "skipped": skipped}
+        done["artifact_url"] = "file://junit/" + path
+    events.append((end, {
+        "trusted": {"ci_metrics": {"queue_time": None, "execution_time": round((end - start).total_seconds() + 0.4, 3)},
+                    "verified_repo": repo, "downstream_repo_level": level},
+        "untrusted": {"callback_payload": {**base, "workflow": done}},
+    }))
+
+
+def at(hours, minutes=0):
+    return BASE + timedelta(hours=hours, minutes=minutes)
+
+
+pr = {p[0]: p for p in PRS}
+# PR 188793: float32 tests fail on the L4 backend; the others pass.
+h = sha(188793)
+job("npu", pr[188793], h, "npu-ci", "build", at(0, 2), 14, "success", "swift")
+job("npu", pr[188793], h, "npu-ci", "test-npu-float32", at(0, 18), 46, "failure", "horovod")
+job("npu", pr[188793], h, "npu-ci", "test-npu-distributed", at(0, 18), 38, "success", "mocha")
+job("xpu", pr[188793], h, "xpu-ci", "build", at(0, 4), 22, "success", "notime")
+job("xpu", pr[188793], h, "xpu-ci", "test-xpu", at(0, 28), 51, "success", "stamps")
+job("xpu", pr[188793], h, "xpu-inductor", "test-xpu", at(0, 28), 63, "success", "testrun")
+job("rvv", pr[188793], h, "rvv-ci", "test-cpu-rvv", at(0, 6), 95, "success", "mocha")
+# PR 188801: float32 fails on attempt 1, the rerun (attempt 2) passes: a flaky job.
+h = sha(188801)
+job("npu", pr[188801], h, "npu-ci", "build", at(3, 1), 13, "success", "swift")
+job("npu", pr[188801], h, "npu-ci", "test-npu-float32", at(3, 16), 44, "failure", "unittest")
+job("npu", pr[188801], h, "npu-ci", "test-npu-float32", at(4, 10), 41, "success", "flaky", attempt=2)
+job("npu", pr[188801], h, "npu-ci", "test-npu-distributed", at(3, 16), 37, "success", "flaky2")
+job("xpu", pr[188801], h, "xpu-ci", "build", at(3, 3), 21, "success", "notime")
+job("xpu", pr[188801], h, "xpu-ci", "test-xpu", at(3, 26), 49, "success", "stamps")
+job("rvv", pr[188801], h, "rvv-ci", "test-cpu-rvv", at(3, 5), 97, "success", "mocha")
+# PR 188815: the XPU test job is still running.
+h = sha(188815)
+job("npu", pr[188815], h, "npu-ci", "build", at(21, 0), 14, "success", "swift")
+job("npu", pr[188815], h, "npu-ci", "test-npu-float32", at(21, 16), 45, "success", "jest")
+job("npu", pr[188815], h, "npu-ci", "test-npu-distributed", at(21, 16), 39, "success", "mocha")
+job("xpu", pr[188815], h, "xpu-ci", "build", at(21, 2), 22, "success", "notime")
+job("xpu", pr[188815], h, "xpu-ci", "test-xpu", at(21, 26), 0, None, still_running=True)
+# PR 188830: RVV cancelled; the XPU inductor job never reported completion (relay sweeper: timed_out).
+h = sha(188830)
+job("npu", pr[188830], h, "npu-ci", "build", at(9, 40), 15, "success", "swift")
+job("npu", pr[188830], h, "npu-ci", "test-npu-float32", at(9, 57), 47, "success", "mocha")
+job("npu", pr[188830], h, "npu-ci", "test-npu-distributed", at(9, 57), 36, "success", "mocha")
+job("xpu", pr[188830], h, "xpu-ci", "build", at(9, 42), 23, "success", "notime")
+job("xpu", pr[188830], h, "xpu-inductor", "test-xpu", at(10, 6), 360, "timed_out")
+job("rvv", pr[188830], h, "rvv-ci", "test-cpu-rvv", at(9, 45), 12, "cancelled", "truncated")
+# PR 188842: first push fails GoogleTest cases; the second push (new head SHA) is green.
+old, h = sha(188842, 1), sha(188842, 2)
+job("npu", pr[188842], old, "npu-ci", "build", at(12, 0), 14, "success", "swift")
+job("npu", pr[188842], old, "npu-ci", "test-npu-float32", at(12, 15), 44, "failure", "gtest")
+job("xpu", pr[188842], old, "xpu-ci", "test-xpu", at(12, 20), 50, "failure", "gotestsum")
+job("npu", pr[188842], h, "npu-ci", "build", at(16, 0), 14, "success", "swift")
+job("npu", pr[188842], h, "npu-ci", "test-npu-float32", at(16, 15), 45, "success", "mocha")
+job("npu", pr[188842], h, "npu-ci", "test-npu-distributed", at(16, 15), 38, "success", "mocha")
+job("xpu", pr[188842], h, "xpu-ci", "build", at(16, 2), 22, "success", "notime")
+job("xpu", pr[188842], h, "xpu-ci", "test-xpu", at(16, 25), 50, "success", "stamps")
+# PR 188857: the sleef bump breaks the RVV and NPU builds.
+h = sha(188857)
+job("npu", pr[188857], h, "npu-ci", "build", at(18, 30), 9, "failure", "gobuild")
+job("xpu", pr[188857], h, "xpu-ci", "build", at(18, 31), 24, "success", "notime")
+job("xpu", pr[188857], h, "xpu-ci", "test-xpu", at(18, 56), 52, "success", "stamps")
+job("rvv", pr[188857], h, "rvv-ci", "test-cpu-rvv", at(18, 33), 18, "failure", "gobuild")
+# PR 188866: docs only; everything green, on the L2 backend too.
+h = sha(188866)
+job("npu", pr[188866], h, "npu-ci", "build", at(23, 10), 14, "success", "swift")
+job("npu", pr[188866], h, "npu-ci", "test-npu-float32", at(23, 25), 44, "success", "mocha")
+job("npu", pr[188866], h, "npu-ci", "test-npu-distributed", at(23, 25), 36, "success", "mocha")
+job("rvv", pr[188866], h, "rvv-ci", "test-cpu-rvv", at(23, 12), 94, "success", "mocha")
+
+# Nightly self-report (spec §2.3, RFC-0056): one completed callback, delivery_id = upstream SHA.
+nightly_sha = sha("nightly", "2026-11-28")
+start = at(20, 0)
+end = start + timedelta(hours=2, minutes=48)
+path, passed, failed, skipped = JUNIT["gtest"]
+events.append((end, {
+    "trusted": {"ci_metrics": {"queue_time": None, "execution_time": None},
+                "verified_repo": "acme-silicon/torch-npu", "downstream_repo_level": "L4"},
+    "untrusted": {"callback_payload": {
+        "event_type": "nightly", "delivery_id": nightly_sha,
+        "payload": {"repository": {"full_name": "pytorch/pytorch"}, "head_sha": nightly_sha},
+        "workflow": {"schema_version": "1", "status": "completed", "conclusion": "failure", "name": "npu-nightly",
+                     "url": "https://github.com/acme-silicon/torch-npu/actions/runs/31000000001", "run_attempt": "1",
+                     "job_name": "cpu-tests", "check_run_id": "61000000001", "run_id": "31000000001",
+                     "started_at": ts(start), "completed_at": ts(end),
+                     "test_results": {"passed": passed, "failed": failed, "skipped": skipped},
+                     "artifact_url": "file://junit/" + path}}},
+}))
+
+events.sort(key=lambda e: e[0])
+os.makedirs(OUT, exist_ok=True)
+with open(os.path.join(OUT, "callbacks.ndjson"), "w") as f:
+    for _, body in events:
+        f.write(json.dumps(body, separators=(",", ":")) + "\n")
+
+# Copy the JUnit reports and their SOURCES lines.
+sources = open(os.path.join(CORPUS, "SOURCES.md"), encoding="utf-8").read().splitlines()
+header = [l for l in sources if l.startswith("| # |") or l.startswith("|---|")][:2]
+lines = ["# JUnit reports used by the sample callbacks", "",
+         "Copied byte-for-byte from `../shared/junit-corpus/` by `scripts/make-samples.py`; the rows below are",
+         "that corpus's SOURCES.md lines for each file (origin, licence, commit).", ""] + header
+for key, (path, *_rest) in sorted(JUNIT.items(), key=lambda kv: kv[1][0]):
+    dest = os.path.join(OUT, "junit", path)
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    shutil.copyfile(os.path.join(CORPUS, path), dest)
+    lines += [l for l in sources if f"`{path}`" in l][:1]
+open(os.path.join(OUT, "junit", "SOURCES.md"), "w").write("\n".join(lines) + "\n")
+print(f"wrote {len(events)} callbacks and {len(JUNIT)} JUnit files to {OUT}")
