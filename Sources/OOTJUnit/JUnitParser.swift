@@ -1,7 +1,9 @@
 internal import CLibXML2
 
-/// The streaming JUnit XML parser (libxml2 `xmlTextReader`): memory stays flat whatever the
-/// file size, because testcases are handed to a visitor as they close.
+/// The streaming JUnit XML parser (libxml2 SAX2 push parser, fed 64 KiB at a time): memory stays
+/// flat whatever the file size, because no tree is built and testcases are handed to a visitor
+/// as they close. Unlike `xmlTextReader`, SAX delivers every element before a fatal error, so a
+/// report with junk after its root keeps all its testcases.
 ///
 /// The counting rules are written down in `docs/junit.md`. In short: roots `<testsuites>`, a
 /// bare `<testsuite>` or any wrapper; each testcase counted once under its nearest suite;

@@ -112,7 +112,7 @@ final class Walker {
             let isSuiteLevel = testcases.isEmpty && (suites.last.map { $0.depth == depth - 1 } ?? false)
             guard isDirectChild || (isSuiteLevel && (kind == .failure || kind == .error)) else { return }
             result = OpenResult(
-                kind: kind, depth: depth, message: attributes["message"].map { truncate($0, limits.maxMessageBytes) },
+                kind: kind, depth: depth, message: attributes["message"].map { Self.truncate($0, limits.maxMessageBytes) },
                 suiteLevel: isSuiteLevel)
         default:
             break
@@ -147,10 +147,6 @@ final class Walker {
         default:
             break
         }
-    }
-
-    private func truncate(_ text: String, _ limit: Int) -> String {
-        Self.truncate(text, limit)
     }
 
     /// Cuts `text` to at most `limit` UTF-8 bytes at a character boundary, noting the cut.

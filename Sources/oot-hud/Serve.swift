@@ -15,15 +15,14 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("token-file"), help: "File with accepted relay tokens, one per line.") var tokenFile: String?
 
     func run() async throws {
-        var tokens = RelayTokens([ProcessInfo.processInfo.environment["OOT_RELAY_TOKEN"] ?? ""])
+        var candidates = [ProcessInfo.processInfo.environment["OOT_RELAY_TOKEN"] ?? ""]
         if let tokenFile {
             guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else {
                 throw ValidationError("cannot read --token-file \(tokenFile)")
             }
-            tokens = RelayTokens(
-                [ProcessInfo.processInfo.environment["OOT_RELAY_TOKEN"] ?? ""] + text.split(whereSeparator: \.isNewline).map(String.init)
-                    .filter { !$0.hasPrefix("#") })
+            candidates += RelayTokens.lines(in: text)
         }
+        let tokens = RelayTokens(candidates)
         guard !tokens.isEmpty else {
             throw ValidationError("no relay token configured: set OOT_RELAY_TOKEN or pass --token-file")
         }

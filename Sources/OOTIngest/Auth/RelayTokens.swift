@@ -9,11 +9,10 @@ public struct RelayTokens: Sendable {
         self.tokens = tokens.map { Array($0.trimmingWhitespace.utf8) }.filter { !$0.isEmpty }
     }
 
-    /// Reads tokens from the text of a token file: one per line; blank lines and `#` comments ignored.
-    public init(fileContents: String) {
-        self.init(
-            fileContents.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }
-                .filter { !$0.isEmpty && !$0.hasPrefix("#") })
+    /// The tokens in the text of a token file: one per line; blank lines and `#` comments ignored.
+    public static func lines(in fileContents: String) -> [String] {
+        fileContents.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
     /// `true` when no token is configured (the server must refuse to start).

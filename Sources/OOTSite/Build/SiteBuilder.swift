@@ -34,7 +34,7 @@ public enum SiteBuilder {
         report.now = context.now
         var render = RenderPass(
             queries: queries, renderer: renderer, writer: writer, context: context, options: options)
-        report.pages = try render.run(templatesDirectory: options.templatesDirectory)
+        report.pages = try render.run()
         report.seconds["render"] = seconds(since: &clock)
         report.written = writer.written
         report.unchanged = writer.unchanged
@@ -77,7 +77,7 @@ struct RenderPass {
         self.options = options
     }
 
-    mutating func run(templatesDirectory: String) throws -> [String: Int] {
+    mutating func run() throws -> [String: Int] {
         let backends = try queries.run("oot_backends")
         for row in backends.rows { paths.register(repo: row.string("repo")) }
         for row in try queries.run("oot_job_index").rows {
@@ -86,7 +86,7 @@ struct RenderPass {
         let reports = try queries.run("oot_job_report", ["repo": .text("")])
         let drillDowns = Set(reports.rows.map { $0.string("dynamoKey") })
 
-        try writeAssets(templatesDirectory: templatesDirectory)
+        try writeAssets()
         try page(renderer.render(IndexPage(), "index"), "index.html", kind: "index")
 
         let summary = try queries.run(
@@ -147,8 +147,8 @@ struct RenderPass {
         pages[kind, default: 0] += 1
     }
 
-    private func writeAssets(templatesDirectory: String) throws {
-        let css = URL(fileURLWithPath: templatesDirectory).appendingPathComponent("assets/style.css")
+    private func writeAssets() throws {
+        let css = URL(fileURLWithPath: options.templatesDirectory).appendingPathComponent("assets/style.css")
         guard let data = FileManager.default.contents(atPath: css.path) else {
             throw TemplateError(template: "assets/style.css", reason: "missing \(css.path)")
         }

@@ -43,7 +43,7 @@ public struct ArtifactLocator: Sendable {
         guard let firstRoot = roots.first else { return .unavailable("no artifact root is configured for file:// URLs") }
         let candidate = decoded.hasPrefix("/") ? decoded : firstRoot + "/" + decoded
         guard let real = Self.realPath(candidate) else {
-            return .unavailable("artifact not found: \(decoded.hasPrefix("/") ? decoded : decoded)")
+            return .unavailable("artifact not found: \(decoded)")
         }
         guard roots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) else {
             return .unavailable("file URL outside the artifact roots refused")

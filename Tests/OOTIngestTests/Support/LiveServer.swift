@@ -4,7 +4,9 @@ import Hummingbird
 import NIOCore
 import NIOHTTP1
 import OOTCore
+import Logging
 import OOTIngest
+import ServiceLifecycle
 
 /// Runs the real ingest application on a free loopback port with a real SQLite file, and talks
 /// to it with AsyncHTTPClient: no in-process shortcuts.
@@ -15,7 +17,7 @@ struct LiveServer {
 
     static let token = "s3cret-relay-token"
 
-    /// Starts a server, runs `body`, then stops the server.
+    /// Starts a server, runs `body`, then shuts the server down gracefully.
     static func with<T: Sendable>(
         tokens: [String] = [token], _ body: @Sendable (LiveServer) async throws -> T
     ) async throws -> T {
@@ -27,16 +29,24 @@ struct LiveServer {
         let app = buildApplication(
             store: store, configuration: IngestConfiguration(host: "127.0.0.1", port: 0, tokens: RelayTokens(tokens)),
             onServerRunning: { port in continuation.yield(port) })
+        let services = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [], logger: Logger(label: "test")))
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
-                try await app.run()
+                try await services.run()
                 return nil
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else { throw CancellationError() }
-            let result = try await body(LiveServer(port: port, store: store, databasePath: path))
-            group.cancelAll()
-            return result
+            do {
+                let result = try await body(LiveServer(port: port, store: store, databasePath: path))
+                await services.triggerGracefulShutdown()
+                try await group.waitForAll()
+                return result
+            } catch {
+                await services.triggerGracefulShutdown()
+                throw error
+            }
         }
     }
 
