@@ -62,13 +62,15 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "OOTCoreTests", dependencies: ["OOTCore"]),
-        .testTarget(name: "OOTJUnitTests", dependencies: ["OOTJUnit"]),
-        .testTarget(name: "OOTSiteTests", dependencies: ["OOTSite", "OOTCore", "OOTJUnit"]),
+        // Fixtures and helpers shared by the test targets.
+        .target(name: "OOTTestSupport", path: "Tests/OOTTestSupport"),
+        .testTarget(name: "OOTCoreTests", dependencies: ["OOTCore", "OOTTestSupport"]),
+        .testTarget(name: "OOTJUnitTests", dependencies: ["OOTJUnit", "OOTTestSupport"]),
+        .testTarget(name: "OOTSiteTests", dependencies: ["OOTSite", "OOTCore", "OOTJUnit", "OOTTestSupport"]),
         .testTarget(
             name: "OOTIngestTests",
             dependencies: [
-                "OOTIngest", "OOTCore",
+                "OOTIngest", "OOTCore", "OOTTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

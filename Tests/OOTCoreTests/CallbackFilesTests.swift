@@ -1,5 +1,6 @@
 import Foundation
 import OOTCore
+import OOTTestSupport
 import Testing
 
 /// `oot-hud ingest` input files: `.json` and `.ndjson`, with per-line errors.

@@ -1,5 +1,6 @@
 import Foundation
 import OOTCore
+import OOTTestSupport
 import Testing
 
 /// Record extraction from relay bodies (spec §4.1, §4.2) and its validation (spec §3.2, issue #3 list).

@@ -1,5 +1,6 @@
 import Foundation
 import OOTCore
+import OOTTestSupport
 import Testing
 
 /// The fold stage: UpdateItem semantics over the append-only log (spec §4.3, §4.6).

@@ -1,6 +1,7 @@
 import Foundation
 import OOTCore
 import OOTIngest
+import OOTTestSupport
 import Testing
 
 /// `POST /api/oot/results` over real HTTP on loopback (spec §3).

@@ -3,14 +3,6 @@ import OOTCore
 /// A backend's dashboard `/oot/<org>/<repo>/` (spec §9.2): stat cards, the PR × job matrix
 /// (latest attempt per cell), and scheduled runs by upstream SHA.
 struct BackendPage: Sendable {
-    /// A stat card.
-    struct Card: Sendable {
-        let label: String
-        let value: String
-        let detail: String
-        let cssClass: String
-    }
-
     let page: PageChrome
     let repo: String
     let level: LevelChip
@@ -20,7 +12,7 @@ struct BackendPage: Sendable {
     let passRate: String
     let passRateClass: String
     let passedText: String
-    let cards: [Card]
+    let cards: [StatCard]
     let matrix: JobMatrix
     let isEmpty: Bool
     let nightly: JobMatrix
@@ -57,15 +49,15 @@ struct BackendPage: Sendable {
         let timedOut = s?.int("timed_out") ?? 0
         let jobs = dashboard.rows.map(JobRow.init)
         cards = [
-            Card(label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
-            Card(label: "PRs", value: "\(s?.int("total_prs") ?? 0)", detail: "unique PRs tested", cssClass: ""),
-            Card(
+            StatCard(label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
+            StatCard(label: "PRs", value: "\(s?.int("total_prs") ?? 0)", detail: "unique PRs tested", cssClass: ""),
+            StatCard(
                 label: "Failures", value: "\(failures)", detail: "+ \(timedOut) timed out",
                 cssClass: failures + timedOut > 0 ? "bad" : "good"),
-            Card(
+            StatCard(
                 label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")),
                 detail: "dispatch to start", cssClass: ""),
-            Card(
+            StatCard(
                 label: "Avg execution time", value: Format.duration(s?.double("avg_exec_time_s")),
                 detail: "start to completion", cssClass: ""),
         ]

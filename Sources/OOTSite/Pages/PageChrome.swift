@@ -62,3 +62,12 @@ struct LevelChip: Sendable {
         cssClass = known ? "level-" + level.lowercased() : "level-unknown"
     }
 }
+
+/// A stat card: an uppercase label, a big value, a detail line; `cssClass` colours its top border
+/// (`good`, `warn`, `bad`, or a chip class).
+struct StatCard: Sendable {
+    let label: String
+    let value: String
+    let detail: String
+    let cssClass: String
+}

@@ -21,19 +21,11 @@ struct SummaryPage: Sendable {
         let lastRunAbsolute: String
     }
 
-    /// A stat card.
-    struct Card: Sendable {
-        let label: String
-        let value: String
-        let detail: String
-        let cssClass: String
-    }
-
     let page: PageChrome
     let rangeLabel: String
     let days: Int64
     let rows: [Row]
-    let cards: [Card]
+    let cards: [StatCard]
     let isEmpty: Bool
 
     /// Builds the page from `oot_summary` rows and every known backend (`oot_backends`), so
@@ -78,12 +70,12 @@ struct SummaryPage: Sendable {
         for row in rows { perLevel[row.level.text, default: 0] += 1 }
         let levels = ["L4", "L3", "L2", "L1"].compactMap { l in perLevel[l].map { "\($0) \(l)" } }
         cards = [
-            Card(label: "Backends", value: "\(rows.count)", detail: levels.joined(separator: " · "), cssClass: ""),
-            Card(label: "Jobs", value: "\(jobs)", detail: "completed, \(rangeLabel)", cssClass: ""),
-            Card(
+            StatCard(label: "Backends", value: "\(rows.count)", detail: levels.joined(separator: " · "), cssClass: ""),
+            StatCard(label: "Jobs", value: "\(jobs)", detail: "completed, \(rangeLabel)", cssClass: ""),
+            StatCard(
                 label: "Failures", value: "\(failures)", detail: "jobs concluded failure",
                 cssClass: failures > 0 ? "bad" : "good"),
-            Card(
+            StatCard(
                 label: "Timed out", value: "\(timedOut)", detail: "jobs that never reported completion",
                 cssClass: timedOut > 0 ? "warn" : "good"),
         ]

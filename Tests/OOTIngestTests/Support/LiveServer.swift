@@ -6,6 +6,7 @@ import NIOHTTP1
 import OOTCore
 import Logging
 import OOTIngest
+import OOTTestSupport
 import ServiceLifecycle
 
 /// Runs the real ingest application on a free loopback port with a real SQLite file, and talks
@@ -21,9 +22,7 @@ struct LiveServer {
     static func with<T: Sendable>(
         tokens: [String] = [token], _ body: @Sendable (LiveServer) async throws -> T
     ) async throws -> T {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oot-ingest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("oot.sqlite").path
+        let path = try Fixtures.temporaryDatabase().path
         let store = try IngestStore(path: path)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(

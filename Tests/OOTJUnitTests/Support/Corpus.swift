@@ -1,9 +1,9 @@
 import Foundation
+import OOTTestSupport
 
 /// The JUnit corpus copied from `../shared/junit-corpus` into `Tests/Fixtures/junit-corpus`.
 enum Corpus {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/junit-corpus")
+    static let directory = Fixtures.root.appendingPathComponent("Tests/Fixtures/junit-corpus")
 
     /// Absolute path of a corpus file, e.g. `pytest/horovod-failure-and-skip.xml`.
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }

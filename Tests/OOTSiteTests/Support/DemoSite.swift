@@ -1,12 +1,12 @@
 import Foundation
 import OOTCore
 import OOTSite
+import OOTTestSupport
 
 /// Builds the site from `data/samples` into a temporary directory, as `oot-hud demo` does,
 /// with the real templates, saved queries, SQLite file and JUnit files.
 struct DemoSite {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Fixtures.root
     /// The samples' snapshot time: ten minutes after the latest job time in them.
     static let asOf = UTCTimestamp(parsing: "2026-11-28T08:56:20Z")!
 
@@ -18,8 +18,7 @@ struct DemoSite {
 
     /// Ingests the samples into a fresh database and builds the site.
     static func build() async throws -> DemoSite {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("oot-site-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try Fixtures.temporaryDirectory("oot-site")
         let db = directory.appendingPathComponent("oot.sqlite").path
         try ingestSamples(into: db)
         let report = try await SiteBuilder.build(options(db: db, out: directory.appendingPathComponent("site").path))
