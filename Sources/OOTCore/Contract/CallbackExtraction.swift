@@ -85,7 +85,10 @@ extension JobRecord {
             .flatMap { $0.isEmpty ? nil : $0 }
         record.eventType = eventType
         if let metrics = try trusted.member("ci_metrics").optionalObject() {
-            record.queueTime = try metrics.member("queue_time").optionalNumber()
+            // Spec §4.4: for a rerun the relay measures against the original dispatch, possibly
+            // days old, so queue_time is only meaningful on attempt 1.
+            let queueTime = try metrics.member("queue_time").optionalNumber()
+            record.queueTime = record.runAttempt > 1 ? nil : queueTime
             record.executionTime = try metrics.member("execution_time").optionalNumber()
         }
         record.startedAt = try workflow.member("started_at").optionalTimestamp()

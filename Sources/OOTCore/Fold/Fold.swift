@@ -6,6 +6,8 @@ public struct FoldSummary: Sendable, Equatable {
     public var applied = 0
     /// Callbacks that could not be extracted (recorded in `fold_errors`, skipped).
     public var failed = 0
+    /// Callbacks that changed nothing (a replay of a callback already applied).
+    public var unchanged = 0
     /// The watermark after the pass: the id of the last callback considered.
     public var watermark: Int64 = 0
     /// The `dynamoKey`s whose rows were written.
@@ -18,9 +20,13 @@ public struct FoldSummary: Sendable, Equatable {
 /// The fold stage: applies callbacks not yet applied, in arrival order, to `oot_workflow_job`
 /// with the RFC's UpdateItem semantics (spec §4.3), then records a watermark.
 ///
-/// A field absent from a callback keeps its stored value; `null` never overwrites. Each
-/// callback's record comes from ``JobRecord/extract(from:)``, the same code the endpoint uses,
-/// so a rule change followed by ``reindex(_:)`` rebuilds every row from the log.
+/// Rules (documented in `docs/ingest.md`):
+/// - a field absent from a callback keeps its stored value; `null` never overwrites;
+/// - a late `in_progress` never turns a `completed` row back (spec §4.3 allows this guard);
+/// - replaying a callback already applied changes nothing, not even the provenance column,
+///   so the row does not count as changed;
+/// - the extraction rules of ``JobRecord/extract(from:)`` (the same code the endpoint runs), so a
+///   rule change followed by ``reindex(_:)`` rebuilds every row from the log.
 public enum Fold {
     /// Applies every callback after the watermark.
     ///
@@ -52,9 +58,12 @@ public enum Fold {
                 for (id, body) in rows {
                     do {
                         let record = try JobRecord.extract(fromBody: Data(body.utf8))
-                        try upserts.apply(record, callbackID: id)
-                        summary.applied += 1
-                        summary.changedKeys.insert(record.dynamoKey)
+                        if try upserts.apply(record, callbackID: id) {
+                            summary.applied += 1
+                            summary.changedKeys.insert(record.dynamoKey)
+                        } else {
+                            summary.unchanged += 1
+                        }
                     } catch let error as CallbackError {
                         try recordError.run([.integer(id), .text(error.description)])
                         summary.failed += 1
@@ -98,8 +107,11 @@ private struct UpsertCache {
 
     init(db: SQLiteDatabase) { self.db = db }
 
-    /// `INSERT … ON CONFLICT(dynamoKey) DO UPDATE SET` only the columns the record carries.
-    mutating func apply(_ record: JobRecord, callbackID: Int64) throws(SQLiteError) {
+    /// `INSERT … ON CONFLICT(dynamoKey) DO UPDATE SET` only the columns the record carries,
+    /// keeping `completed` over a late `in_progress`, and only when some value differs.
+    ///
+    /// - Returns: `true` when the row was inserted or changed.
+    mutating func apply(_ record: JobRecord, callbackID: Int64) throws(SQLiteError) -> Bool {
         let assignments = record.assignments
         let columns = assignments.map(\.column)
         let key = columns.joined(separator: ",")
@@ -109,12 +121,21 @@ private struct UpsertCache {
         } else {
             let all = ["dynamoKey"] + columns + ["last_callback_id"]
             let placeholders = Array(repeating: "?", count: all.count).joined(separator: ", ")
-            let updates = (columns + ["last_callback_id"]).map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+            // The value each column would take; status never goes back from completed.
+            let newValues = columns.map { column in
+                column == "status"
+                    ? "CASE WHEN oot_workflow_job.status = 'completed' THEN 'completed' ELSE excluded.status END"
+                    : "excluded.\(column)"
+            }
+            let updates = zip(columns, newValues).map { "\($0) = \($1)" }.joined(separator: ", ")
+            let current = columns.map { "oot_workflow_job.\($0)" }.joined(separator: ", ")
             statement = try db.prepare(
                 "INSERT INTO oot_workflow_job (\(all.joined(separator: ", "))) VALUES (\(placeholders)) "
-                    + "ON CONFLICT(dynamoKey) DO UPDATE SET \(updates)")
+                    + "ON CONFLICT(dynamoKey) DO UPDATE SET \(updates), last_callback_id = excluded.last_callback_id "
+                    + "WHERE (\(newValues.joined(separator: ", "))) IS NOT (\(current))")
             statements[key] = statement
         }
         try statement.run([.text(record.dynamoKey)] + assignments.map(\.value) + [.integer(callbackID)])
+        return db.changes > 0
     }
 }

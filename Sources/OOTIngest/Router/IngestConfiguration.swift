@@ -1,5 +1,3 @@
-import HTTPTypes
-
 /// Settings of the ingest endpoint.
 public struct IngestConfiguration: Sendable {
     /// Address to bind, e.g. `127.0.0.1`.
@@ -10,15 +8,24 @@ public struct IngestConfiguration: Sendable {
     public var tokens: RelayTokens
     /// Largest accepted body in bytes (spec §3.2: 2 MiB; exactly 2 MiB is accepted).
     public var maxBodyBytes: Int
-
-    /// The header the reference relay sends the token in (spec §3.1).
-    public static let tokenHeader = HTTPField.Name("X-OOT-Relay-Token")!
+    /// Accepted callbacks per `verified_repo` per 60 s; 0 disables the limit.
+    public var rateLimitPerMinute: Int
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, tokens: RelayTokens, maxBodyBytes: Int = 2 * 1024 * 1024) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, tokens: RelayTokens, maxBodyBytes: Int = 2 * 1024 * 1024,
+        rateLimitPerMinute: Int = 600
+    ) {
         self.host = host
         self.port = port
         self.tokens = tokens
         self.maxBodyBytes = maxBodyBytes
+        self.rateLimitPerMinute = rateLimitPerMinute
     }
+}
+
+/// Paths the server answers.
+public enum IngestRoutes {
+    /// The relay's callback route (spec §2.2).
+    public static let results = "/api/oot/results"
 }

@@ -1,28 +1,234 @@
 import Foundation
 import OOTCore
+import Synchronization
 
-/// Owns the ingest database connection. Actor isolation serialises access to the
-/// non-`Sendable` SQLite connection from concurrent HTTP handlers.
-public actor IngestStore {
-    private let log: CallbackLog
+#if canImport(Glibc)
+import Glibc
+#endif
 
-    /// Opens (creating if needed) the database at `path` and migrates its schema.
-    ///
-    /// - Throws: ``SQLiteError`` or ``SchemaError`` (a foreign or newer file is refused, untouched).
-    public init(path: String) throws {
-        log = try CallbackLog(database: OOTDatabase.openForWriting(path: path))
+/// Settings of the ingest database connection.
+public struct IngestStoreOptions: Sendable {
+    /// `PRAGMA synchronous`: `NORMAL` (default; durable across a process crash, WAL synced at
+    /// checkpoints) or `FULL` (also across power loss; an fsync per commit).
+    public enum Synchronous: String, Sendable { case normal = "NORMAL", full = "FULL" }
+
+    /// See ``Synchronous``.
+    public var synchronous: Synchronous
+    /// How long a commit waits for another connection's write lock (a build's fold), in milliseconds.
+    public var busyTimeoutMilliseconds: Int32
+    /// Refuse new callbacks (503) once the database file reaches this many bytes; `nil` for no cap.
+    public var maxDatabaseBytes: Int64?
+    /// `/healthz` reports 503 when the database's file system has less free space than this, in bytes.
+    public var minFreeDiskBytes: Int64
+    /// Most callbacks committed in one transaction.
+    public var maxBatch: Int
+
+    /// Creates options; the defaults are what `oot-hud serve` uses.
+    public init(
+        synchronous: Synchronous = .normal, busyTimeoutMilliseconds: Int32 = 10_000, maxDatabaseBytes: Int64? = nil,
+        minFreeDiskBytes: Int64 = 16 << 20, maxBatch: Int = 512
+    ) {
+        self.synchronous = synchronous
+        self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        self.maxDatabaseBytes = maxDatabaseBytes
+        self.minFreeDiskBytes = minFreeDiskBytes
+        self.maxBatch = maxBatch
+    }
+}
+
+/// Why a callback could not be stored.
+public enum IngestStoreError: Error, Equatable, CustomStringConvertible {
+    /// The disk, or the configured size cap, is full (SQLITE_FULL): retry later.
+    case full(String)
+    /// The store is shutting down or closed.
+    case closed
+    /// Any other SQLite failure.
+    case storage(String)
+
+    public var description: String {
+        switch self {
+        case .full(let message): "database or disk is full: \(message)"
+        case .closed: "the ingest store is closed"
+        case .storage(let message): message
+        }
+    }
+}
+
+/// The ingest side of the database: appends accepted callbacks with **group commit**.
+///
+/// Concurrent requests queue their callbacks; one writer (a serial queue owning the only write
+/// connection) commits everything queued in a single transaction, then resumes each request. A
+/// request is answered only after the transaction holding its row has committed, but N
+/// concurrent requests cost one commit instead of N. A failed commit fails every request in
+/// it and leaves no partial rows.
+public final class IngestStore: Sendable {
+    private struct Pending {
+        let entry: CallbackLog.Entry
+        let continuation: CheckedContinuation<Int64, any Error>
     }
 
-    /// Appends one accepted callback; returns only after the row is committed.
+    private struct State {
+        var pending: [Pending] = []
+        var flushing = false
+        var closed = false
+    }
+
+    /// The write connection; touched only on `queue`.
+    private final class Writer: @unchecked Sendable {
+        var log: CallbackLog?
+        init(log: CallbackLog) { self.log = log }
+    }
+
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "oot-hud.ingest.writer")
+    private let writer: Writer
+    private let options: IngestStoreOptions
+    /// The database file.
+    public let path: String
+    private let batchObserver: (@Sendable (Int) -> Void)?
+
+    /// Opens (creating if needed) the database at `path`, migrates its schema and applies `options`.
     ///
-    /// - Returns: Its arrival id.
-    /// - Throws: ``SQLiteError``.
-    public func append(body: Data, record: JobRecord, receivedAt: UTCTimestamp) throws -> Int64 {
-        try log.append([CallbackLog.Entry(body: body, record: record, receivedAt: receivedAt)])[0]
+    /// - Parameter batchObserver: Called with the size of each committed batch (for metrics).
+    /// - Throws: ``SQLiteError`` or ``SchemaError``; a foreign or newer file is refused, untouched.
+    public init(
+        path: String, options: IngestStoreOptions = IngestStoreOptions(),
+        batchObserver: (@Sendable (Int) -> Void)? = nil
+    ) throws {
+        let db = try SQLiteDatabase(path: path, mode: .readWriteCreate, busyTimeout: options.busyTimeoutMilliseconds)
+        try Schema.migrate(db)
+        try db.execute("PRAGMA synchronous = \(options.synchronous.rawValue)")
+        if let cap = options.maxDatabaseBytes {
+            let pageSize = try db.query("PRAGMA page_size").first?.first?.integer ?? 4096
+            try db.execute("PRAGMA max_page_count = \(max(1, cap / pageSize))")
+        }
+        writer = Writer(log: try CallbackLog(database: db))
+        self.options = options
+        self.path = path
+        self.batchObserver = batchObserver
+    }
+
+    /// Appends one accepted callback; returns only after the transaction holding it committed.
+    ///
+    /// - Returns: Its arrival id in `callbacks`.
+    /// - Throws: ``IngestStoreError``.
+    public func append(_ entry: CallbackLog.Entry) async throws -> Int64 {
+        try await withCheckedThrowingContinuation { continuation in
+            enum Next { case refuse, wait, flush }
+            let next: Next = state.withLock { state in
+                if state.closed { return .refuse }
+                state.pending.append(Pending(entry: entry, continuation: continuation))
+                if state.flushing { return .wait }
+                state.flushing = true
+                return .flush
+            }
+            switch next {
+            case .refuse: continuation.resume(throwing: IngestStoreError.closed)
+            case .wait: break
+            case .flush: queue.async { self.flush() }
+            }
+        }
+    }
+
+    /// Commits queued callbacks until the queue is empty. Runs on `queue` only.
+    private func flush() {
+        while true {
+            let batch: [Pending] = state.withLock { state in
+                let take = Array(state.pending.prefix(options.maxBatch))
+                state.pending.removeFirst(take.count)
+                if take.isEmpty { state.flushing = false }
+                return take
+            }
+            if batch.isEmpty { return }
+            guard let log = writer.log else {
+                for item in batch { item.continuation.resume(throwing: IngestStoreError.closed) }
+                continue
+            }
+            do {
+                let ids = try log.append(batch.map(\.entry))
+                batchObserver?(batch.count)
+                for (item, id) in zip(batch, ids) { item.continuation.resume(returning: id) }
+            } catch {
+                let failure = Self.classify(error)
+                for item in batch { item.continuation.resume(throwing: failure) }
+            }
+        }
+    }
+
+    static func classify(_ error: any Error) -> IngestStoreError {
+        guard let error = error as? SQLiteError else { return .storage("\(error)") }
+        let primary = error.code & 0xFF
+        if primary == 13 /* SQLITE_FULL */ { return .full(error.message) }
+        return .storage(error.description)
     }
 
     /// How many callbacks are stored.
     ///
-    /// - Throws: ``SQLiteError``.
-    public func count() throws -> Int64 { try log.count() }
+    /// - Throws: ``IngestStoreError``.
+    public func count() async throws -> Int64 {
+        try await onWriter { log in try log.count() }
+    }
+
+    /// Room a healthy store must have for one more callback: the largest body, 2 MiB.
+    static let headroomBytes: Int64 = 2 << 20
+
+    /// Checks that a callback of any accepted size could be stored now: the write lock can be
+    /// taken, the database is more than 2 MiB below its size cap, and the file system has at
+    /// least the configured free space.
+    ///
+    /// - Returns: `nil` when healthy, else the reason.
+    public func unhealthyReason() async -> String? {
+        do {
+            return try await onWriter { log -> String? in
+                let db = log.database
+                try db.execute("BEGIN IMMEDIATE; ROLLBACK;")
+                if let cap = self.options.maxDatabaseBytes {
+                    let pages = try db.query("PRAGMA page_count").first?.first?.integer ?? 0
+                    let size = try db.query("PRAGMA page_size").first?.first?.integer ?? 4096
+                    if cap - pages * size < Self.headroomBytes {
+                        return "the database is within \(Self.headroomBytes >> 20) MiB of its size cap of \(cap) bytes"
+                    }
+                }
+                var fs = statvfs()
+                let directory = (self.path as NSString).deletingLastPathComponent
+                if statvfs(directory.isEmpty ? "." : directory, &fs) == 0 {
+                    let free = Int64(fs.f_bavail) * Int64(fs.f_frsize)
+                    if free < self.options.minFreeDiskBytes {
+                        return "only \(free >> 20) MiB free on the database's file system"
+                    }
+                }
+                return nil
+            }
+        } catch {
+            return "database not writable: \(error)"
+        }
+    }
+
+    /// Stops accepting callbacks, commits what is queued, and closes the database.
+    public func close() async {
+        state.withLock { $0.closed = true }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.flush()
+                self.writer.log = nil
+                done.resume()
+            }
+        }
+    }
+
+    private func onWriter<T: Sendable>(_ body: @escaping @Sendable (CallbackLog) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                guard let log = self.writer.log else {
+                    continuation.resume(throwing: IngestStoreError.closed)
+                    return
+                }
+                do {
+                    continuation.resume(returning: try body(log))
+                } catch {
+                    continuation.resume(throwing: Self.classify(error))
+                }
+            }
+        }
+    }
 }

@@ -79,7 +79,8 @@ struct JobRow: Sendable {
 
     /// Multi-line tooltip as in spec §9.2: job and conclusion, attempt, duration, tests, queue.
     var tooltip: String {
-        var lines = ["\(displayName) — \(Format.conclusionLabel(status: status, conclusion: conclusion))"]
+        let label = Format.conclusionLabel(status: status, conclusion: conclusion)
+        var lines = ["\(displayName) — \(label)" + (label == "unknown" ? " (\(conclusion ?? ""))" : "")]
         if runAttempt > 1 { lines.append("Attempt: \(runAttempt)") }
         if status == "completed" { lines.append("Duration: \(Format.duration(durationSeconds))") }
         if totalTests > 0 {

@@ -14,10 +14,17 @@ public enum Format {
         }
     }
 
-    /// Chip text (`conclusionLabel`): `running` while in progress, else the conclusion, else the status.
+    /// Conclusions GitHub defines (spec §12 item 11); anything else is shown as `unknown`.
+    public static let knownConclusions: Set<String> = [
+        "success", "failure", "cancelled", "timed_out", "action_required", "neutral", "skipped", "stale",
+    ]
+
+    /// Chip text (`conclusionLabel`): `running` while in progress, else the conclusion (`unknown`
+    /// for a value outside ``knownConclusions``, which stays verbatim in the tooltip and the
+    /// database), else the status.
     public static func conclusionLabel(status: String, conclusion: String?) -> String {
         if status == "in_progress" { return "running" }
-        if let conclusion, !conclusion.isEmpty { return conclusion }
+        if let conclusion, !conclusion.isEmpty { return knownConclusions.contains(conclusion) ? conclusion : "unknown" }
         return status
     }
 

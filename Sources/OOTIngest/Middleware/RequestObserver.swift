@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Logs one structured line per request (method, path, HTTP code, latency in ms and, on the
+/// results route, repo, status and dynamoKey) and records the metrics. Headers are never
+/// logged, so the relay token never reaches a log.
+struct RequestObserver: RouterMiddleware {
+    let metrics: IngestMetrics
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: IngestRequestContext, next: (Request, IngestRequestContext) async throws -> Response
+    ) async throws -> Response {
+        let start = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            finish(request, context, status: response.status.code, reason: nil, start: start)
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            let reason = (error as? IngestError)?.reason.rawValue ?? (status == 404 ? "not_found" : "internal")
+            finish(request, context, status: status, reason: reason, start: start)
+            throw error
+        }
+    }
+
+    private func finish(_ request: Request, _ context: IngestRequestContext, status: Int, reason: String?, start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        let path = request.uri.path
+        let route = path == IngestRoutes.results ? "results" : path == "/healthz" ? "healthz" : path == "/metrics" ? "metrics" : "other"
+        metrics.observe(route: route, nanoseconds: nanoseconds)
+        let fields = context.trace.fields
+        if route == "results" {
+            if status == 200, let s = fields.status {
+                metrics.accepted(status: s)
+            } else if let reason {
+                metrics.rejected(reason: reason)
+            }
+        }
+        var metadata: Logger.Metadata = [
+            "method": "\(request.method.rawValue)", "path": "\(path)", "http": "\(status)",
+            "ms": "\(String(format: "%.2f", Double(nanoseconds) / 1e6))",
+        ]
+        if let repo = fields.repo { metadata["repo"] = "\(repo)" }
+        if let s = fields.status { metadata["status"] = "\(s)" }
+        if let key = fields.dynamoKey { metadata["dynamoKey"] = "\(key)" }
+        if let reason { metadata["reason"] = "\(reason)" }
+        logger.log(level: status >= 500 ? .error : .info, "request", metadata: metadata)
+    }
+}
+
+/// Answers 405 for any method but POST on the results route, before authentication (spec §3.2).
+struct MethodGuard: RouterMiddleware {
+    func handle(
+        _ request: Request, context: IngestRequestContext, next: (Request, IngestRequestContext) async throws -> Response
+    ) async throws -> Response {
+        if request.uri.path == IngestRoutes.results && request.method != .post {
+            throw IngestError.methodNotAllowed
+        }
+        return try await next(request, context)
+    }
+}

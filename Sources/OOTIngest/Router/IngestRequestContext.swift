@@ -1,0 +1,46 @@
+import Hummingbird
+import Synchronization
+
+/// What the results handler learned about a request, read back by ``RequestObserver`` for the
+/// request's log line and metrics.
+public final class RequestTrace: Sendable {
+    /// The fields one log line carries besides method, path, code and latency.
+    public struct Fields: Sendable {
+        /// `trusted.verified_repo`.
+        public var repo: String?
+        /// `workflow.status`.
+        public var status: String?
+        /// The record key.
+        public var dynamoKey: String?
+    }
+
+    private let storage = Mutex(Fields())
+
+    /// Creates an empty trace.
+    public init() {}
+
+    /// The fields recorded so far.
+    public var fields: Fields { storage.withLock { $0 } }
+
+    /// Records what the callback says about itself.
+    public func record(repo: String, status: String, dynamoKey: String) {
+        storage.withLock {
+            $0.repo = repo
+            $0.status = status
+            $0.dynamoKey = dynamoKey
+        }
+    }
+}
+
+/// The request context of the ingest router: Hummingbird's core storage plus a ``RequestTrace``.
+public struct IngestRequestContext: RequestContext {
+    /// Hummingbird's per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// Filled by the results handler, read by the observer middleware.
+    public let trace = RequestTrace()
+
+    /// Creates the context for a request.
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+}
