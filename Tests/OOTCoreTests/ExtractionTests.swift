@@ -166,3 +166,25 @@ import Testing
         }
     }
 }
+
+/// Values at the edges of their types.
+@Suite struct ExtractionEdgeTests {
+    @Test func hugeCountsSaturateInsteadOfOverflowing() throws {
+        var body = try Fixtures.callbackJSON("spec-2.3-completed.json")
+        body.set("untrusted.callback_payload.workflow.test_results", ["passed": Int64.max, "failed": Int64.max, "skipped": 1])
+        let record = try JobRecord.extract(fromBody: body.data)
+        #expect(record.totalTests == Int64.max)
+    }
+
+    @Test func anEmbeddedNULSurvivesTheDatabase() throws {
+        var body = try Fixtures.callbackJSON("spec-2.3-in_progress.json")
+        body.set("untrusted.callback_payload.workflow.job_name", "a\u{0}b")
+        let data = body.data
+        let record = try JobRecord.extract(fromBody: data)
+        let db = try OOTDatabase.openForWriting(path: try Fixtures.temporaryDatabase().path)
+        try CallbackLog(database: db).append([CallbackLog.Entry(body: data, record: record, receivedAt: .now)])
+        _ = try Fold.run(db)
+        #expect(try db.query("SELECT job_name, dynamoKey FROM oot_workflow_job") == [[.text("a\u{0}b"), .text(record.dynamoKey)]])
+        #expect(record.dynamoKey.contains("/a\u{0}b/"))
+    }
+}

@@ -94,10 +94,15 @@ extension JobRecord {
         record.startedAt = try workflow.member("started_at").optionalTimestamp()
         record.artifactURL = try workflow.member("artifact_url").optionalString().flatMap { $0.isEmpty ? nil : $0 }
 
+        // Read (and type-check) the completion fields on every callback; write them only on
+        // `completed` (spec §4.2).
+        let conclusion = try workflow.member("conclusion").optionalString()
+        let completedAt = try workflow.member("completed_at").optionalTimestamp()
+        let results = try workflow.member("test_results").optionalObject()
         if status == "completed" {
-            record.conclusion = try workflow.member("conclusion").optionalString()
-            record.completedAt = try workflow.member("completed_at").optionalTimestamp()
-            if let results = try workflow.member("test_results").optionalObject() {
+            record.conclusion = conclusion
+            record.completedAt = completedAt
+            if let results {
                 // Spec §4.2: a count is written only when it is a number; total is computed when absent.
                 let passed = results.member("passed").countIfNumber()
                 let failed = results.member("failed").countIfNumber()
@@ -106,7 +111,11 @@ extension JobRecord {
                 record.failedTests = failed
                 record.skippedTests = skipped
                 record.totalTests =
-                    results.member("total").countIfNumber() ?? ((passed ?? 0) + (failed ?? 0) + (skipped ?? 0))
+                    results.member("total").countIfNumber()
+                    ?? [passed, failed, skipped].reduce(Int64(0)) { sum, count in
+                        let (next, overflow) = sum.addingReportingOverflow(count ?? 0)
+                        return overflow ? Int64.max : next
+                    }
             }
         }
         return record
@@ -168,13 +177,13 @@ private struct Field {
         return s
     }
 
-    /// A string or an integer, stringified (`check_run_id`, `run_id`: spec §4.2 `String(x)`).
+    /// A string or a non-negative integer, stringified (`check_run_id`, `run_id`: spec §4.2 `String(x)`).
     func identifier() throws(CallbackError) -> String? {
         guard let value = present else { return nil }
         switch value {
         case .string(let s): return s
-        case .integer(let i): return String(i)
-        default: throw error("must be a string or an integer, got \(value.typeDescription)")
+        case .integer(let i) where i >= 0: return String(i)
+        default: throw error("must be a string or a non-negative integer, got \(value.typeDescription)")
         }
     }
 

@@ -182,8 +182,10 @@ public final class SQLiteStatement {
         case .null: rc = sqlite3_bind_null(handle, index)
         case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
         case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-        // Swift's String → char* bridge is temporary, so SQLite must copy: SQLITE_TRANSIENT.
-        case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, csqlite3_transient())
+        // Swift's String → char* bridge is temporary, so SQLite must copy: SQLITE_TRANSIENT. The
+        // explicit byte length keeps text with an embedded NUL (a JSON "\u0000") whole.
+        case .text(let v):
+            rc = v.withCString { sqlite3_bind_text(handle, index, $0, Int32(v.utf8.count), csqlite3_transient()) }
         case .blob(let v):
             rc = v.withUnsafeBytes {
                 sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite3_transient())

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -51,13 +52,20 @@ struct RequestObserver: RouterMiddleware {
     }
 }
 
-/// Answers 405 for any method but POST on the results route, before authentication (spec §3.2).
+/// Answers 405 (with `Allow`) for a method a known route does not take, before authentication
+/// (spec §3.2): only POST on the results route, only GET/HEAD on `/healthz` and `/metrics`.
 struct MethodGuard: RouterMiddleware {
+    static let allowed: [String: Set<HTTPRequest.Method>] = [
+        IngestRoutes.results: [.post], "/healthz": [.get, .head], "/metrics": [.get, .head],
+    ]
+
     func handle(
         _ request: Request, context: IngestRequestContext, next: (Request, IngestRequestContext) async throws -> Response
     ) async throws -> Response {
-        if request.uri.path == IngestRoutes.results && request.method != .post {
-            throw IngestError.methodNotAllowed
+        if let methods = Self.allowed[request.uri.path], !methods.contains(request.method) {
+            throw IngestError(
+                .methodNotAllowed, .methodNotAllowed, "Method not allowed",
+                allow: methods.map(\.rawValue).sorted().joined(separator: ", "))
         }
         return try await next(request, context)
     }

@@ -26,16 +26,20 @@ public struct IngestError: Error, HTTPResponseError, Equatable {
     public let message: String
     /// `Retry-After`, in seconds, for 429 and 503.
     public let retryAfter: Int?
+    /// `Allow`, for 405.
+    public let allow: String?
 
     /// Creates an error.
-    public init(_ reason: Reason, _ status: HTTPResponse.Status, _ message: String, retryAfter: Int? = nil) {
+    public init(
+        _ reason: Reason, _ status: HTTPResponse.Status, _ message: String, retryAfter: Int? = nil, allow: String? = nil
+    ) {
         self.reason = reason
         self.status = status
         self.message = message
         self.retryAfter = retryAfter
+        self.allow = allow
     }
 
-    static let methodNotAllowed = IngestError(.methodNotAllowed, .methodNotAllowed, "Method not allowed")
     static let unauthorized = IngestError(.unauthorized, .unauthorized, "Unauthorized")
     static let tooLarge = IngestError(.tooLarge, .contentTooLarge, "Payload exceeds 2MB limit")
 
@@ -44,7 +48,7 @@ public struct IngestError: Error, HTTPResponseError, Equatable {
             ?? Data("{\"error\":\"internal error\"}".utf8)
         var headers: HTTPFields = [.contentType: "application/json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
-        if status == .methodNotAllowed { headers[.allow] = "POST" }
+        if let allow { headers[.allow] = allow }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
