@@ -1,6 +1,6 @@
 import Foundation
 
-/// A decoded JSON document, kept as a tree so callback fields of the wrong type can be
+/// A parsed JSON document, kept as a tree so callback fields of the wrong type can be
 /// reported precisely instead of failing a whole `Codable` decode.
 ///
 /// Integers that fit in `Int64` decode as ``integer(_:)``; every other number is ``double(_:)``.
@@ -52,7 +52,7 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Parses `data` as one JSON document.
+    /// Parses `data` as one JSON document (Foundation's `JSONSerialization`).
     ///
     /// - Parameters:
     ///   - data: UTF-8 JSON text.
@@ -64,22 +64,48 @@ public enum JSONValue: Sendable, Equatable {
         if depth > maxDepth {
             throw .tooDeep(maxDepth)
         }
+        let object: Any
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let error as DecodingError {
-            throw .malformed(Self.describe(error))
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw .malformed("\(error)")
+            let nsError = error as NSError
+            throw .malformed(nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription)
+        }
+        return JSONValue(foundation: object)
+    }
+
+    /// Converts what `JSONSerialization` returns. Booleans and numbers both arrive as `NSNumber`;
+    /// the Objective-C type code tells them apart (`c` is a boolean, `d`/`f` a floating-point number).
+    init(foundation object: Any) {
+        switch object {
+        case let string as String:
+            self = .string(string)
+        case let dictionary as [String: Any]:
+            self = .object(dictionary.mapValues(JSONValue.init(foundation:)))
+        case let array as [Any]:
+            self = .array(array.map(JSONValue.init(foundation:)))
+        case let number as NSNumber:
+            switch String(cString: number.objCType) {
+            case "c", "B": self = .bool(number.boolValue)
+            case "d", "f": self = .double(number.doubleValue)
+            default: self = .integer(number.int64Value)
+            }
+        default:
+            self = .null
         }
     }
 
     /// The deepest `[`/`{` nesting in `data`, ignoring brackets inside strings. Linear, no allocation.
     static func nestingDepth(of data: Data) -> Int {
+        data.withUnsafeBytes { bytes in nestingDepth(of: bytes) }
+    }
+
+    static func nestingDepth(of bytes: UnsafeRawBufferPointer) -> Int {
         var depth = 0
         var deepest = 0
         var inString = false
         var escaped = false
-        for byte in data {
+        for byte in bytes {
             if inString {
                 if escaped {
                     escaped = false
@@ -101,16 +127,6 @@ public enum JSONValue: Sendable, Equatable {
         }
         return deepest
     }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        default:
-            return "\(error)"
-        }
-    }
 }
 
 /// Why a body could not be read as JSON.
@@ -124,27 +140,6 @@ public enum JSONValueError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .malformed(let why): "body is not valid JSON: \(why)"
         case .tooDeep(let limit): "body nests arrays/objects deeper than \(limit) levels"
-        }
-    }
-}
-
-extension JSONValue: Decodable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let b = try? container.decode(Bool.self) {
-            self = .bool(b)
-        } else if let i = try? container.decode(Int64.self) {
-            self = .integer(i)
-        } else if let d = try? container.decode(Double.self) {
-            self = .double(d)
-        } else if let s = try? container.decode(String.self) {
-            self = .string(s)
-        } else if let a = try? container.decode([JSONValue].self) {
-            self = .array(a)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
         }
     }
 }

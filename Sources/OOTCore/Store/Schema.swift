@@ -24,7 +24,6 @@ public enum Schema {
             status        TEXT NOT NULL,
             body          TEXT NOT NULL                      -- the request body, verbatim
         );
-        CREATE INDEX callbacks_dynamoKey ON callbacks (dynamoKey);
         CREATE TRIGGER callbacks_append_only BEFORE UPDATE ON callbacks
         BEGIN SELECT RAISE(ABORT, 'callbacks is append-only'); END;
 
