@@ -70,6 +70,8 @@ let package = Package(
         .target(name: "OOTTestSupport", path: "Tests/OOTTestSupport"),
         .testTarget(name: "OOTCoreTests", dependencies: ["OOTCore", "OOTTestSupport"]),
         .testTarget(name: "OOTJUnitTests", dependencies: ["OOTJUnit", "OOTTestSupport"]),
+        // Runs the built `oot-hud` binary as a user would (depending on it makes `swift test` build it).
+        .testTarget(name: "OOTCLITests", dependencies: ["oot-hud", "OOTCore", "OOTTestSupport"]),
         .testTarget(name: "OOTSiteTests", dependencies: ["OOTSite", "OOTCore", "OOTJUnit", "OOTTestSupport"]),
         .testTarget(
             name: "OOTIngestTests",

@@ -106,6 +106,16 @@ import Testing
         }
     }
 
+    @Test func anotherStorageFailureIs500WithAJSONReason() async throws {
+        try await LiveServer.with { server in
+            // Someone drops the log table under the running server.
+            try SQLiteDatabase(path: server.databasePath).execute("DROP TABLE callbacks")
+            let reply = try await server.post(Fixtures.callback("spec-2.3-in_progress.json"))
+            #expect(reply.status == 500)
+            #expect(reply.json["error"] as? String == "Internal error writing to the database")
+        }
+    }
+
     @Test func healthzIs200WhenWritable() async throws {
         try await LiveServer.with { server in
             let reply = try await server.send(.GET, "/healthz")

@@ -162,6 +162,9 @@ public final class IngestStore: Sendable {
         return .storage(error.description)
     }
 
+    /// Callbacks waiting for a commit right now (not counting a batch being committed).
+    public var queued: Int { state.withLock { $0.pending.count } }
+
     /// How many callbacks are stored.
     ///
     /// - Throws: ``IngestStoreError``.

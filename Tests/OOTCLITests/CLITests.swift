@@ -1,0 +1,84 @@
+import Foundation
+import OOTCore
+import OOTTestSupport
+import Testing
+
+/// The `oot-hud` binary, run as a user runs it.
+@Suite struct CLITests {
+    /// `oot-hud` sits next to the test bundle in the build products directory.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("oot-hud").path
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs `oot-hud arguments` with `environment` (PATH only, plus what is given) and waits.
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func serveRefusesToStartWithoutAToken() throws {
+        let db = try Fixtures.temporaryDatabase().path
+        let run = try Self.run(["serve", "--db", db, "--port", "0"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no relay token configured: set OOT_RELAY_TOKEN or pass --token-file"))
+        #expect(!FileManager.default.fileExists(atPath: db), "nothing was created")
+    }
+
+    @Test func ingestReportsBadLinesAndKeepsGoodOnes() throws {
+        let db = try Fixtures.temporaryDatabase().path
+        let good = String(decoding: try Fixtures.callback("spec-2.3-in_progress.json").filter { $0 != 0x0A }, as: UTF8.self)
+        let input = Data((good + "\n{\"trusted\":{}}\n").utf8)
+        let run = try Self.run(["ingest", "--db", db, "-"], stdin: input)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("rejected <stdin>:2: trusted.verified_repo: missing"))
+        #expect(run.stdout.contains("appended 1 callbacks"))
+        #expect(try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(1)]])
+    }
+
+    @Test func serveStopsGracefullyOnSIGTERM() async throws {
+        let db = try Fixtures.temporaryDatabase().path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["serve", "--db", db, "--port", "0", "--log-level", "notice"]
+        process.environment = ["OOT_RELAY_TOKEN": "t", "PATH": "/usr/bin:/bin"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        try await Task.sleep(for: .seconds(1))
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(log)")
+        #expect(log.contains("stopped; database closed"))
+        #expect(try SQLiteDatabase(path: db, mode: .readOnly).query("PRAGMA integrity_check") == [[.text("ok")]])
+    }
+
+    @Test func reindexRebuildsTheJobsTable() throws {
+        let db = try Fixtures.temporaryDatabase().path
+        let samples = Fixtures.root.appendingPathComponent("data/samples/callbacks.ndjson").path
+        #expect(try Self.run(["ingest", "--db", db, samples]).status == 0)
+        let run = try Self.run(["reindex", "--db", db])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("reindexed: applied 82 callbacks"))
+    }
+}
