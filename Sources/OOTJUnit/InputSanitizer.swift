@@ -29,6 +29,9 @@ public struct InputSanitizer: Sendable {
     /// Creates a sanitizer at the start of a stream.
     public init() {}
 
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
     /// `true` when anything was removed.
     public var changedInput: Bool { removedControlBytes + removedEscapeSequences + removedReferences > 0 }
 
@@ -43,15 +46,93 @@ public struct InputSanitizer: Sendable {
     }
 
     /// Sanitizes the next chunk of the stream, appending the cleaned bytes to `output`.
+    ///
+    /// Runs of ordinary bytes are copied in bulk; only control bytes, `ESC` and `&#` go through
+    /// the state machine.
     public mutating func process(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        for byte in input {
-            consume(byte, into: &output)
+        var i = 0
+        let count = input.count
+        while i < count {
+            guard case .text = state else {
+                consume(input[i], into: &output)
+                i += 1
+                continue
+            }
+            let runStart = i
+            scan: while i < count {
+                // 8 bytes at a time (SWAR) while none is below 0x20 or an `&`.
+                if let base = input.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    while i + 8 <= count {
+                        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let below20 = (x &- Self.ones &* 0x20) & ~x & Self.highs
+                        let y = x ^ (Self.ones &* UInt64(UInt8(ascii: "&")))
+                        let ampersand = (y &- Self.ones) & ~y & Self.highs
+                        if below20 | ampersand != 0 { break }
+                        i += 8
+                    }
+                }
+                // Then byte by byte through the word that stopped the fast loop.
+                let stop = min(i + 8, count)
+                while i < stop {
+                    let byte = input[i]
+                    if byte < 0x20 {
+                        if byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                            i += 1
+                            continue
+                        }
+                        break scan
+                    }
+                    if byte == UInt8(ascii: "&") && (i + 1 == count || input[i + 1] == UInt8(ascii: "#")) { break scan }
+                    i += 1
+                }
+            }
+            if i > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<i])) }
+            if i < count {
+                consume(input[i], into: &output)
+                i += 1
+            }
         }
     }
 
     /// Convenience for whole buffers.
     public mutating func process(_ input: [UInt8], into output: inout [UInt8]) {
         input.withUnsafeBufferPointer { process($0, into: &output) }
+    }
+
+    /// `true` when `input` would pass through unchanged: the sanitizer is between sequences and
+    /// the chunk holds no control byte (other than TAB/LF/CR), no `ESC` and no `&#` (an `&`
+    /// followed by anything else, like `&lt;`, is fine; one in the last byte is not). The caller
+    /// may then hand `input` on without copying it.
+    public func isClean(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard case .text = state, let base = input.baseAddress else { return input.isEmpty }
+        let raw = UnsafeRawPointer(base)
+        let count = input.count
+        var i = 0
+        while i + 8 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let below20 = (x &- Self.ones &* 0x20) & ~x & Self.highs
+            let y = x ^ (Self.ones &* UInt64(UInt8(ascii: "&")))
+            let ampersand = (y &- Self.ones) & ~y & Self.highs
+            if below20 | ampersand != 0 {
+                // Candidates: decide byte by byte within this word.
+                for j in i..<(i + 8) where needsWork(input, j) { return false }
+            }
+            i += 8
+        }
+        while i < count {
+            if needsWork(input, i) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// `true` when the byte at `j` is a control byte to drop or starts (or may start) `&#`.
+    @inline(__always)
+    private func needsWork(_ input: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
+        let byte = input[j]
+        if byte == UInt8(ascii: "&") { return j + 1 == input.count || input[j + 1] == UInt8(ascii: "#") }
+        return byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
     }
 
     /// Ends the stream: flushes an incomplete reference as plain text.

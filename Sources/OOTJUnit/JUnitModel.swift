@@ -40,6 +40,10 @@ public struct JUnitTestCase: Sendable, Equatable {
     public var message: String?
     /// The text (and CDATA) directly inside the deciding result element, e.g. a stack trace.
     public var details: String?
+    /// The testcase's `<system-out>`, cut to ``JUnitParser/Limits/maxOutputBytes``.
+    public var stdout: CapturedOutput?
+    /// The testcase's `<system-err>`, cut to ``JUnitParser/Limits/maxOutputBytes``.
+    public var stderr: CapturedOutput?
 
     /// `classname` and `name` joined: executions with the same identity are reruns of one test.
     public var identity: String { classname + "::" + name }
@@ -59,6 +63,20 @@ public struct JUnitTestCase: Sendable, Equatable {
         self.time = time
         self.message = message
         self.details = details
+    }
+}
+
+/// Captured test output: the text kept (cut at the limit, with a note) and the full size.
+public struct CapturedOutput: Sendable, Equatable {
+    /// The text kept.
+    public var text: String
+    /// The size of the whole output in the report, in bytes.
+    public var totalBytes: Int
+
+    /// Creates a captured output.
+    public init(text: String, totalBytes: Int) {
+        self.text = text
+        self.totalBytes = totalBytes
     }
 }
 
@@ -109,8 +127,6 @@ public struct JUnitReport: Sendable, Equatable {
     public var warnings: [String]
     /// Counts derived from the testcases that were read.
     public var summary: JUnitSummary
-    /// The identities counted in ``JUnitSummary/flaky``.
-    public var flakyIdentities: Set<String>
     /// The testcases, in document order (empty when parsing with a visitor).
     public var testcases: [JUnitTestCase]
 }

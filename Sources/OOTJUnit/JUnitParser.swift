@@ -1,6 +1,6 @@
 internal import CLibXML2
 
-/// The streaming JUnit XML parser (libxml2 SAX2 push parser, fed 64 KiB at a time): memory stays
+/// The streaming JUnit XML parser (libxml2 SAX2 push parser, fed 256 KiB at a time): memory stays
 /// flat whatever the file size, because no tree is built and testcases are handed to a visitor
 /// as they close. Unlike `xmlTextReader`, SAX delivers every element before a fatal error, so a
 /// report with junk after its root keeps all its testcases.
@@ -19,12 +19,18 @@ public enum JUnitParser {
         public var maxMessageBytes: Int
         /// Longest `details` (stack trace) kept per testcase, in UTF-8 bytes.
         public var maxDetailsBytes: Int
+        /// Longest `<system-out>`/`<system-err>` kept per testcase, in UTF-8 bytes.
+        public var maxOutputBytes: Int
 
         /// Creates limits.
-        public init(maxBytes: Int = 256 << 20, maxMessageBytes: Int = 4_096, maxDetailsBytes: Int = 16_384) {
+        public init(
+            maxBytes: Int = 256 << 20, maxMessageBytes: Int = 4_096, maxDetailsBytes: Int = 16_384,
+            maxOutputBytes: Int = 8_192
+        ) {
             self.maxBytes = maxBytes
             self.maxMessageBytes = maxMessageBytes
             self.maxDetailsBytes = maxDetailsBytes
+            self.maxOutputBytes = maxOutputBytes
         }
     }
 
@@ -42,43 +48,41 @@ public enum JUnitParser {
     /// Parses a report held in memory and collects its testcases.
     public static func parse(bytes: [UInt8], limits: Limits = Limits()) -> JUnitReport {
         var cases: [JUnitTestCase] = []
-        var report = run(ReportInput(bytes: bytes, maxBytes: limits.maxBytes), limits: limits) { cases.append($0) }
+        var report = withoutActuallyEscaping({ (t: JUnitTestCase) in cases.append(t) }) { visit in
+            run(ReportInput(bytes: bytes, maxBytes: limits.maxBytes), limits: limits, visit: visit)
+        }
         report.testcases = cases
         return report
     }
 
     /// Parses the report at `path`, handing each testcase to `visit` as it closes; the returned
     /// report's `testcases` is empty. Memory use does not grow with the number of testcases
-    /// beyond one entry per distinct test identity (for flaky detection).
+    /// beyond one 9-byte entry per distinct test identity (for flaky detection).
     public static func parse(
         file path: String, limits: Limits = Limits(), visit: (JUnitTestCase) -> Void
     ) -> JUnitReport {
+        withoutActuallyEscaping(visit) { visit in run(path: path, limits: limits, visit: visit) }
+    }
+
+    /// Counts the report at `path` without building testcases (no per-testcase strings): what
+    /// `oot-hud junit` prints. Same counting rules and results as ``parse(file:limits:)``.
+    public static func summarize(file path: String, limits: Limits = Limits()) -> JUnitReport {
+        run(path: path, limits: limits, visit: nil)
+    }
+
+    private static func run(path: String, limits: Limits, visit: ((JUnitTestCase) -> Void)?) -> JUnitReport {
         let input: ReportInput
         do {
             input = try ReportInput(path: path, maxBytes: limits.maxBytes)
         } catch {
-            return JUnitReport(
-                state: .parseError, error: error.message, warnings: [], summary: JUnitSummary(), flakyIdentities: [],
-                testcases: [])
+            return JUnitReport(state: .parseError, error: error.message, warnings: [], summary: JUnitSummary(), testcases: [])
         }
         return run(input, limits: limits, visit: visit)
     }
 
-    private static func run(_ input: ReportInput, limits: Limits, visit: (JUnitTestCase) -> Void) -> JUnitReport {
+    private static func run(_ input: ReportInput, limits: Limits, visit: ((JUnitTestCase) -> Void)?) -> JUnitReport {
         LibXML.ensureInitialised()
-        return withoutActuallyEscaping(visit) { visit in
-            runEscaping(input, limits: limits, visit: visit)
-        }
-    }
-
-    private static func runEscaping(
-        _ input: ReportInput, limits: Limits, visit: @escaping (JUnitTestCase) -> Void
-    ) -> JUnitReport {
-        var tally = JUnitTally()
-        let walker = Walker(limits: limits) { testcase in
-            tally.add(testcase)
-            visit(testcase)
-        }
+        let walker = Walker(limits: limits, emit: visit)
         var handler = Self.saxHandler()
         var readerFailed = false
         withExtendedLifetime(walker) {
@@ -92,18 +96,22 @@ public enum JUnitParser {
             walker.parser = parser
             _ = xmlCtxtUseOptions(parser, LibXML.options | (input.transcodedFromUTF16 ? LibXML.ignoreEncoding : 0))
             if input.transcodedFromUTF16 { _ = xmlSwitchEncoding(parser, XML_CHAR_ENCODING_UTF8) }
-            var buffer = [CChar](repeating: 0, count: 65_536)
-            while true {
-                let count = buffer.withUnsafeMutableBufferPointer { input.read(into: $0.baseAddress!, length: $0.count) }
-                if count < 0 { break }
-                let rc = buffer.withUnsafeBufferPointer { xmlParseChunk(parser, $0.baseAddress, count, count == 0 ? 1 : 0) }
-                // Stop at the first fatal error (no XML_PARSE_RECOVER), or when a callback stopped us.
-                if rc != 0 || walker.stopped || walker.failed || count == 0 { break }
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(ReportInput.chunkSize + 64)
+            var done = false
+            while !done {
+                input.nextChunk(into: &scratch) { buffer, last in
+                    let rc = buffer.withMemoryRebound(to: CChar.self) {
+                        xmlParseChunk(parser, $0.baseAddress, Int32($0.count), last ? 1 : 0)
+                    }
+                    // Stop at the first fatal error (no XML_PARSE_RECOVER), or when a callback stopped us.
+                    done = last || rc != 0 || walker.stopped || walker.failed
+                }
             }
         }
 
         var report = JUnitReport(
-            state: .ok, error: nil, warnings: [], summary: tally.finished, flakyIdentities: tally.flakyIdentities,
+            state: .ok, error: nil, warnings: [], summary: walker.tally.finished,
             testcases: [])
         if let note = input.sanitizerSummary { report.warnings.append(note) }
         if input.isEmpty {

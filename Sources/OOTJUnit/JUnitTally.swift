@@ -1,42 +1,78 @@
 /// Derives a ``JUnitSummary`` from testcase executions as they arrive, across one or more
 /// report files of the same job.
 ///
-/// Memory: one small entry per distinct test identity (classname + name), for flaky detection.
+/// Memory: one 9-byte entry per distinct test identity (classname + name, as a 64-bit hash), for
+/// flaky detection; a 100 MB report with 285k testcases needs a few MB.
 public struct JUnitTally: Sendable {
     private var summary = JUnitSummary()
-    /// Per identity: bit 0 an execution passed, bit 1 one failed/errored, bit 2 one was flaky.
-    private var identities: [String: UInt8] = [:]
+    /// Per identity hash: bit 0 an execution passed, bit 1 one failed/errored, bit 2 one was flaky.
+    private var identities: [UInt64: UInt8] = [:]
 
     /// Creates an empty tally.
     public init() {}
 
     /// Counts one execution.
     public mutating func add(_ testcase: JUnitTestCase) {
+        add(outcome: testcase.outcome, flaky: testcase.flaky, time: testcase.time,
+            identity: Self.hash(testcase.classname, testcase.name))
+    }
+
+    /// Counts one execution given its parts; `identity` is ``hash(_:_:)`` of classname and name.
+    mutating func add(outcome: TestOutcome, flaky: Bool, time: Double?, identity: UInt64) {
         summary.tests += 1
-        switch testcase.outcome {
+        switch outcome {
         case .passed: summary.passed += 1
         case .failure: summary.failures += 1
         case .error: summary.errors += 1
         case .skipped: summary.skipped += 1
         }
-        if let time = testcase.time { summary.totalTimeSeconds = (summary.totalTimeSeconds ?? 0) + time }
+        if let time { summary.totalTimeSeconds = (summary.totalTimeSeconds ?? 0) + time }
         var bits: UInt8 = 0
-        if testcase.outcome == .passed { bits |= 1 }
-        if testcase.outcome.isFailing { bits |= 2 }
-        if testcase.flaky { bits |= 4 }
-        identities[testcase.identity, default: 0] |= bits
+        if outcome == .passed { bits |= 1 }
+        if outcome.isFailing { bits |= 2 }
+        if flaky { bits |= 4 }
+        identities[identity, default: 0] |= bits
     }
 
-    /// Identities that are flaky: an execution passed after failed attempts, or the identity
-    /// both passed and failed across executions.
-    public var flakyIdentities: Set<String> {
-        Set(identities.filter { $0.value & 4 != 0 || $0.value & 3 == 3 }.keys)
-    }
-
-    /// The summary so far, with ``JUnitSummary/flaky`` filled in.
+    /// The summary so far, with ``JUnitSummary/flaky`` filled in: identities where an execution
+    /// passed after failed attempts, or that both passed and failed across executions.
     public var finished: JUnitSummary {
         var s = summary
-        s.flaky = flakyIdentities.count
+        s.flaky = identities.values.reduce(0) { $0 + ($1 & 4 != 0 || $1 & 3 == 3 ? 1 : 0) }
         return s
+    }
+
+    /// A 64-bit hash of `classname` and `name` (8 bytes at a time, multiply-xorshift mixing):
+    /// collisions among a report's identities are negligible at 2^-64 per pair.
+    static func hash(_ classname: String, _ name: String) -> UInt64 {
+        var c = classname
+        var n = name
+        return c.withUTF8 { cb in n.withUTF8 { nb in hash(cb, nb) } }
+    }
+
+    /// The same hash over UTF-8 bytes (as SAX2 delivers attribute values).
+    static func hash(_ classname: UnsafeBufferPointer<UInt8>, _ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for bytes in [classname, name] {
+            var i = 0
+            if let base = bytes.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= bytes.count {
+                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                    h ^= h >> 31
+                    i += 8
+                }
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count {
+                tail |= UInt64(bytes[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail ^ (UInt64(bytes.count) << 56)) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 29
+        }
+        return h
     }
 }

@@ -4,8 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The byte stream libxml2 reads a report from (through `xmlReaderForIO`): a file read in
-/// 64 KiB chunks or an in-memory buffer, sanitized on the fly by ``InputSanitizer``, with a
+/// The byte stream the parser is fed from: a file read in 256 KiB chunks or an in-memory buffer, sanitized on the fly by ``InputSanitizer``, with a
 /// cap on the bytes read. UTF-16 input (BOM or `<?` pattern) is transcoded to UTF-8 up front.
 final class ReportInput {
     private enum Source {
@@ -16,9 +15,6 @@ final class ReportInput {
     private var source: Source
     private var prefix: [UInt8] = []
     private var sanitizer = InputSanitizer()
-    private var output: [UInt8] = []
-    private var outputIndex = 0
-    private var sourceDone = false
     private let maxBytes: Int
     /// Raw bytes read so far.
     private(set) var bytesRead = 0
@@ -57,38 +53,36 @@ final class ReportInput {
     /// `true` when the input had no bytes at all.
     var isEmpty: Bool { bytesRead == 0 }
 
-    /// Fills `buffer` with up to `length` sanitized bytes; 0 at end of input, -1 on error.
-    func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
-        while output.count - outputIndex < length && !sourceDone {
-            refill()
-        }
-        let available = output.count - outputIndex
-        if available == 0 { return readError == nil ? 0 : -1 }
-        let n = min(length, available)
-        output.withUnsafeBufferPointer { out in
-            UnsafeMutableRawPointer(buffer).copyMemory(from: out.baseAddress! + outputIndex, byteCount: n)
-        }
-        outputIndex += n
-        if outputIndex == output.count {
-            output.removeAll(keepingCapacity: true)
-            outputIndex = 0
-        }
-        return Int32(n)
-    }
+    /// Raw bytes read per chunk.
+    static let chunkSize = 256 * 1024
+    private var raw = [UInt8](repeating: 0, count: ReportInput.chunkSize)
 
-    private func refill() {
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        let n = rawRead(&chunk)
-        if n <= 0 {
-            sourceDone = true
-            sanitizer.finish(into: &output)
-            return
+    /// Hands the next sanitized chunk to `body`, without copying when it needs no change.
+    ///
+    /// - Returns: `false` at the end of the input (after handing over the last bytes, if any).
+    func nextChunk(into output: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>, _ last: Bool) -> Void) {
+        while true {
+            let n = rawRead(&raw)
+            if n <= 0 {
+                output.removeAll(keepingCapacity: true)
+                sanitizer.finish(into: &output)
+                output.withUnsafeBufferPointer { body($0, true) }
+                return
+            }
+            let clean = raw.withUnsafeBufferPointer { chunk -> Bool in
+                let slice = UnsafeBufferPointer(rebasing: chunk[0..<n])
+                guard sanitizer.isClean(slice) else { return false }
+                body(slice, false)
+                return true
+            }
+            if clean { return }
+            output.removeAll(keepingCapacity: true)
+            raw.withUnsafeBufferPointer { sanitizer.process(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &output) }
+            if !output.isEmpty {
+                output.withUnsafeBufferPointer { body($0, false) }
+                return
+            }
         }
-        if outputIndex > 0 {
-            output.removeFirst(outputIndex)
-            outputIndex = 0
-        }
-        chunk.withUnsafeBufferPointer { sanitizer.process(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &output) }
     }
 
     /// Reads raw bytes (prefix first), enforcing the cap.

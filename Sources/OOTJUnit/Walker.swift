@@ -1,9 +1,15 @@
 internal import CLibXML2
 
 /// The state machine over SAX2 events that turns elements into testcases.
+///
+/// Hot path: element names are matched on their bytes (no `String` per element) and only the
+/// attributes a kind needs are decoded.
 final class Walker {
     private let limits: JUnitParser.Limits
-    private let emit: (JUnitTestCase) -> Void
+    /// Receives each testcase; `nil` to count only (no strings are built per testcase then).
+    private let emit: ((JUnitTestCase) -> Void)?
+    /// The counts, fed by every testcase whether or not it is materialized.
+    private(set) var tally = JUnitTally()
 
     private(set) var sawJUnitElement = false
     private(set) var sawDoctype = false
@@ -12,17 +18,32 @@ final class Walker {
     private(set) var failed = false
     private var firstError: (line: Int32, message: String)?
 
+    /// Depth of the next element to open (0 for the root).
+    private var depth: Int32 = 0
+    /// The parser context, so a callback can stop the parse (DOCTYPE, depth).
+    var parser: xmlParserCtxtPtr?
+    /// Set when the parse was stopped on purpose.
+    private(set) var stopped = false
+    /// The libxml2 error code of the first error.
+    private(set) var firstErrorCode: Int32 = 0
+    /// The deepest element nesting accepted (libxml2's push parser does not enforce its own).
+    static let maxDepth: Int32 = 256
+    /// Set when the document nested deeper than ``maxDepth``.
+    private(set) var tooDeep = false
+
     /// Open `<testsuite>` names with their depth.
     private var suites: [(name: String, depth: Int32)] = []
     /// Open `<testcase>` elements (a stack: some producers nest them).
     private var testcases: [OpenTestCase] = []
-    /// The result element whose text is being collected.
-    private var result: OpenResult?
+    /// The element whose text is being collected (a result element or captured output).
+    private var text: OpenText?
 
-    init(limits: JUnitParser.Limits, emit: @escaping (JUnitTestCase) -> Void) {
+    init(limits: JUnitParser.Limits, emit: ((JUnitTestCase) -> Void)?) {
         self.limits = limits
         self.emit = emit
     }
+
+    private var materialize: Bool { emit != nil }
 
     var errorText: String {
         guard let firstError else { return "malformed XML" }
@@ -39,50 +60,109 @@ final class Walker {
         firstError = (Int32(error.line), message)
     }
 
-    /// Depth of the next element to open (0 for the root).
-    private var depth: Int32 = 0
-    /// The parser context, so a callback can stop the parse (DOCTYPE).
-    var parser: xmlParserCtxtPtr?
-    /// Set when the parse was stopped on purpose.
-    private(set) var stopped = false
-    /// The libxml2 error code of the first error.
-    private(set) var firstErrorCode: Int32 = 0
-
     /// SAX2 `startElementNs`.
-    func startElement(_ localname: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int32) {
-        let name = Self.string(localname) ?? ""
-        var values: [String: String] = [:]
-        if let attributes {
-            for i in 0..<Int(count) {
-                let base = i * 5
-                guard let key = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else { continue }
-                values[String(cString: key)] = String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
-            }
-        }
+    func startElement(
+        _ localname: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int32
+    ) {
         if depth >= Self.maxDepth {
             tooDeep = true
             stop()
             return
         }
-        open(name, depth: depth, attributes: values)
+        guard let localname else {
+            depth += 1
+            return
+        }
+        if rootName == nil { rootName = String(cString: localname) }
+        let kind = ElementKind(localname)
+        let at = depth
         depth += 1
+        switch kind {
+        case .testsuites:
+            sawJUnitElement = true
+        case .testsuite:
+            sawJUnitElement = true
+            suites.append((Attributes(attributes, count, wanted: .suite, strings: true).name ?? "", at))
+        case .testcase:
+            sawJUnitElement = true
+            testcases.append(
+                OpenTestCase(
+                    depth: at, suite: suites.last?.name ?? "",
+                    attributes: Attributes(attributes, count, wanted: .testcase, strings: materialize)))
+        case .result(let result):
+            let isDirectChild = testcases.last.map { $0.depth == at - 1 } ?? false
+            let isSuiteLevel = testcases.isEmpty && (suites.last.map { $0.depth == at - 1 } ?? false)
+            guard isDirectChild || (isSuiteLevel && (result == .failure || result == .error)) else { return }
+            if !materialize && !isSuiteLevel {
+                testcases[testcases.count - 1].kinds.append(result)
+                return
+            }
+            let message = Attributes(attributes, count, wanted: .result, strings: true).message
+            text = OpenText(
+                target: .result(result, suiteLevel: isSuiteLevel), depth: at,
+                message: message.map { Self.truncate($0, limits.maxMessageBytes) })
+        case .systemOut, .systemErr:
+            guard materialize, let current = testcases.last, current.depth == at - 1 else { return }
+            text = OpenText(target: kind == .systemOut ? .stdout : .stderr, depth: at, message: nil)
+        case .other:
+            break
+        }
     }
-
-    /// The deepest element nesting accepted (libxml2's push parser does not enforce its own).
-    static let maxDepth: Int32 = 256
-    /// Set when the document nested deeper than ``maxDepth``.
-    private(set) var tooDeep = false
 
     /// SAX2 `endElementNs`.
     func endElement(_ localname: UnsafePointer<xmlChar>?) {
         depth -= 1
-        close(Self.string(localname) ?? "", depth: depth)
+        let at = depth
+        if at == 0 { rootClosed = true }
+        if let open = text, open.depth == at {
+            text = nil
+            finish(open)
+            return
+        }
+        guard let localname else { return }
+        switch ElementKind(localname) {
+        case .testsuite:
+            if let last = suites.last, last.depth == at { suites.removeLast() }
+        case .testcase:
+            if let last = testcases.last, last.depth == at {
+                testcases.removeLast()
+                let (outcome, flaky) = last.outcome
+                tally.add(outcome: outcome, flaky: flaky, time: last.attributes.time, identity: last.attributes.identity)
+                emit?(last.testcase(outcome: outcome, flaky: flaky))
+            }
+        default:
+            break
+        }
+    }
+
+    private func finish(_ open: OpenText) {
+        switch open.target {
+        case .result(let kind, let suiteLevel):
+            let finished = FinishedResult(kind: kind, message: open.message, details: open.text(limit: limits.maxDetailsBytes))
+            if suiteLevel {
+                let suite = suites.last?.name ?? ""
+                let synthetic = JUnitTestCase(
+                    suite: suite, classname: suite, name: "(suite-level \(kind.rawValue))",
+                    outcome: kind == .error ? .error : .failure, time: nil, message: finished.message,
+                    details: finished.details)
+                tally.add(synthetic)
+                emit?(synthetic)
+            } else if let index = testcases.indices.last {
+                testcases[index].kinds.append(kind)
+                testcases[index].results.append(finished)
+            }
+        case .stdout:
+            if let index = testcases.indices.last { testcases[index].stdout = open.captured(limit: limits.maxOutputBytes) }
+        case .stderr:
+            if let index = testcases.indices.last { testcases[index].stderr = open.captured(limit: limits.maxOutputBytes) }
+        }
     }
 
     /// SAX2 `characters` (CDATA arrives here too: `XML_PARSE_NOCDATA`).
     func characters(_ bytes: UnsafePointer<xmlChar>?, count: Int32) {
-        guard let result, depth == result.depth + 1, let bytes, count > 0 else { return }
-        result.appendText(UnsafeBufferPointer(start: bytes, count: Int(count)), limit: limits.maxDetailsBytes)
+        guard let text, depth == text.depth + 1, let bytes, count > 0 else { return }
+        let limit = text.target.isOutput ? limits.maxOutputBytes : limits.maxDetailsBytes
+        text.append(UnsafeBufferPointer(start: bytes, count: Int(count)), limit: limit)
     }
 
     /// SAX2 `internalSubset`: a DOCTYPE. JUnit needs none, and refusing it removes XXE and
@@ -97,58 +177,6 @@ final class Walker {
         if let parser { xmlStopParser(parser) }
     }
 
-    private func open(_ name: String, depth: Int32, attributes: [String: String]) {
-        if rootName == nil { rootName = name }
-        switch name {
-        case "testsuite", "testsuites":
-            sawJUnitElement = true
-            if name == "testsuite" { suites.append((attributes["name"] ?? "", depth)) }
-        case "testcase":
-            sawJUnitElement = true
-            testcases.append(OpenTestCase(depth: depth, suite: suites.last?.name ?? "", attributes: attributes))
-        case "failure", "error", "skipped", "rerunFailure", "rerunError", "flakyFailure", "flakyError", "rerun":
-            guard let kind = ResultKind(rawValue: name) else { return }
-            let isDirectChild = testcases.last.map { $0.depth == depth - 1 } ?? false
-            let isSuiteLevel = testcases.isEmpty && (suites.last.map { $0.depth == depth - 1 } ?? false)
-            guard isDirectChild || (isSuiteLevel && (kind == .failure || kind == .error)) else { return }
-            result = OpenResult(
-                kind: kind, depth: depth, message: attributes["message"].map { Self.truncate($0, limits.maxMessageBytes) },
-                suiteLevel: isSuiteLevel)
-        default:
-            break
-        }
-    }
-
-    private func close(_ name: String, depth: Int32) {
-        if depth == 0 { rootClosed = true }
-        if let open = result, open.depth == depth {
-            result = nil
-            let finished = open.finished
-            if open.suiteLevel {
-                let suite = suites.last?.name ?? ""
-                emit(
-                    JUnitTestCase(
-                        suite: suite, classname: suite, name: "(suite-level \(open.kind.rawValue))",
-                        outcome: open.kind == .error ? .error : .failure, time: nil, message: finished.message,
-                        details: finished.details))
-            } else if let index = testcases.indices.last {
-                testcases[index].results.append(finished)
-            }
-            return
-        }
-        switch name {
-        case "testsuite":
-            if let last = suites.last, last.depth == depth { suites.removeLast() }
-        case "testcase":
-            if let last = testcases.last, last.depth == depth {
-                testcases.removeLast()
-                emit(last.testcase)
-            }
-        default:
-            break
-        }
-    }
-
     /// Cuts `text` to at most `limit` UTF-8 bytes at a character boundary, noting the cut.
     static func truncate(_ text: String, _ limit: Int) -> String {
         let utf8 = text.utf8
@@ -159,9 +187,99 @@ final class Walker {
         }
         return String(text[..<end]) + "… [truncated, \(utf8.count) bytes in all]"
     }
+}
 
-    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        pointer.map { String(cString: $0) }
+/// Element names the walker cares about, matched on bytes.
+enum ElementKind: Equatable {
+    case testsuites, testsuite, testcase, systemOut, systemErr, other
+    case result(ResultKind)
+
+    init(_ name: UnsafePointer<xmlChar>) {
+        switch name[0] {
+        case UInt8(ascii: "t"):
+            self =
+                Self.equal(name, "testcase") ? .testcase
+                : Self.equal(name, "testsuite") ? .testsuite : Self.equal(name, "testsuites") ? .testsuites : .other
+        case UInt8(ascii: "f"):
+            self =
+                Self.equal(name, "failure") ? .result(.failure)
+                : Self.equal(name, "flakyFailure") ? .result(.flakyFailure)
+                : Self.equal(name, "flakyError") ? .result(.flakyError) : .other
+        case UInt8(ascii: "e"):
+            self = Self.equal(name, "error") ? .result(.error) : .other
+        case UInt8(ascii: "s"):
+            self =
+                Self.equal(name, "skipped") ? .result(.skipped)
+                : Self.equal(name, "system-out") ? .systemOut : Self.equal(name, "system-err") ? .systemErr : .other
+        case UInt8(ascii: "r"):
+            self =
+                Self.equal(name, "rerun") ? .result(.rerun)
+                : Self.equal(name, "rerunFailure") ? .result(.rerunFailure)
+                : Self.equal(name, "rerunError") ? .result(.rerunError) : .other
+        default:
+            self = .other
+        }
+    }
+
+    /// `true` when the NUL-terminated `name` equals `literal`.
+    static func equal(_ name: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        let bytes = literal.utf8Start
+        for i in 0..<count where name[i] != bytes[i] { return false }
+        return name[count] == 0
+    }
+}
+
+/// The attributes a kind of element needs, decoded from SAX2's attribute array
+/// (localname, prefix, URI, value, end: five pointers per attribute).
+///
+/// For a testcase, `identity` (hash of classname and name) and `time` are read straight from
+/// the bytes; the strings are built only when `strings` is set (testcases are materialized).
+struct Attributes {
+    enum Wanted { case suite, testcase, result }
+
+    var name: String?
+    var classname: String?
+    var file: String?
+    var status: String?
+    var result: String?
+    var message: String?
+    var time: Double?
+    var identity: UInt64 = 0
+
+    init(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int32, wanted: Wanted, strings: Bool) {
+        var classnameBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var nameBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        defer { if wanted == .testcase { identity = JUnitTally.hash(classnameBytes, nameBytes) } }
+        guard let attributes else { return }
+        for i in 0..<Int(count) {
+            let base = i * 5
+            guard let key = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else {
+                continue
+            }
+            let bytes = UnsafeBufferPointer(start: value, count: end - value)
+            func read() -> String { String(decoding: bytes, as: UTF8.self) }
+            switch wanted {
+            case .suite:
+                if ElementKind.equal(key, "name") { name = read() }
+            case .result:
+                if ElementKind.equal(key, "message") { message = read() }
+            case .testcase:
+                switch key[0] {
+                case UInt8(ascii: "n") where ElementKind.equal(key, "name"):
+                    nameBytes = bytes
+                    if strings { name = read() }
+                case UInt8(ascii: "c") where ElementKind.equal(key, "classname"):
+                    classnameBytes = bytes
+                    if strings { classname = read() }
+                case UInt8(ascii: "f") where strings && ElementKind.equal(key, "file"): file = read()
+                case UInt8(ascii: "t") where ElementKind.equal(key, "time"): time = parseJUnitTime(bytes: bytes)
+                case UInt8(ascii: "s") where ElementKind.equal(key, "status"): status = read()
+                case UInt8(ascii: "r") where ElementKind.equal(key, "result"): result = read()
+                default: break
+                }
+            }
+        }
     }
 }
 
@@ -178,38 +296,50 @@ enum ResultKind: String {
         default: nil
         }
     }
-
-    var isFlakyPass: Bool { self == .flakyFailure || self == .flakyError }
 }
 
-/// A result element being read.
-final class OpenResult {
-    let kind: ResultKind
+/// Text being collected from a result element or a testcase's `<system-out>`/`<system-err>`.
+final class OpenText {
+    enum Target {
+        case result(ResultKind, suiteLevel: Bool)
+        case stdout, stderr
+
+        var isOutput: Bool {
+            if case .result = self { return false }
+            return true
+        }
+    }
+
+    let target: Target
     let depth: Int32
     let message: String?
-    let suiteLevel: Bool
-    private var text: [UInt8] = []
-    private var truncatedBytes = 0
+    private var bytes: [UInt8] = []
+    private var dropped = 0
 
-    init(kind: ResultKind, depth: Int32, message: String?, suiteLevel: Bool) {
-        self.kind = kind
+    init(target: Target, depth: Int32, message: String?) {
+        self.target = target
         self.depth = depth
         self.message = message
-        self.suiteLevel = suiteLevel
     }
 
-    /// Appends a text or CDATA piece, keeping at most `limit` bytes.
-    func appendText(_ value: UnsafeBufferPointer<xmlChar>, limit: Int) {
-        let room = max(0, limit - text.count)
-        let take = min(room, value.count)
-        if take > 0 { text.append(contentsOf: UnsafeBufferPointer(rebasing: value[0..<take])) }
-        truncatedBytes += value.count - take
+    /// Appends a text or CDATA piece, keeping at most `limit` bytes in all.
+    func append(_ value: UnsafeBufferPointer<xmlChar>, limit: Int) {
+        let take = min(max(0, limit - bytes.count), value.count)
+        if take > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[0..<take])) }
+        dropped += value.count - take
     }
 
-    var finished: FinishedResult {
-        var details = String(decoding: text, as: UTF8.self).trimmingSpaces
-        if truncatedBytes > 0 { details += "… [truncated, \(truncatedBytes) more bytes]" }
-        return FinishedResult(kind: kind, message: message, details: details.isEmpty ? nil : details)
+    /// The text, trimmed, with a note when it was cut; `nil` when empty.
+    func text(limit: Int) -> String? {
+        var text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+        if dropped > 0 { text += "… [truncated, \(dropped) more bytes]" }
+        return text.isEmpty ? nil : text
+    }
+
+    /// Captured output with its full size in bytes.
+    func captured(limit: Int) -> CapturedOutput? {
+        guard let text = text(limit: limit) else { return nil }
+        return CapturedOutput(text: text, totalBytes: bytes.count + dropped)
     }
 }
 
@@ -223,34 +353,54 @@ struct FinishedResult {
 struct OpenTestCase {
     let depth: Int32
     let suite: String
-    let attributes: [String: String]
+    let attributes: Attributes
+    /// Kinds of the result elements seen (every mode).
+    var kinds: [ResultKind] = []
+    /// The result elements with their text (materializing mode only).
     var results: [FinishedResult] = []
+    var stdout: CapturedOutput?
+    var stderr: CapturedOutput?
+
+    init(depth: Int32, suite: String, attributes: Attributes) {
+        self.depth = depth
+        self.suite = suite
+        self.attributes = attributes
+    }
 
     /// `status`/`result` values that mean the test did not run (CTest, GoogleTest, doctest…).
     static let notRunStatuses: Set<String> = ["disabled", "notrun", "not run", "skipped", "ignored", "suppressed"]
 
-    var testcase: JUnitTestCase {
+    /// The final outcome (error > failure > skipped > passed; a not-run status means skipped) and
+    /// whether it passed after failed attempts.
+    var outcome: (TestOutcome, flaky: Bool) {
         var outcome = TestOutcome.passed
-        var deciding: FinishedResult?
-        for result in results {
-            if let o = result.kind.outcome, o.rank > outcome.rank {
-                outcome = o
-                deciding = result
+        var attempts = false
+        for kind in kinds {
+            if let o = kind.outcome {
+                if o.rank > outcome.rank { outcome = o }
+            } else {
+                attempts = true
             }
         }
         if outcome == .passed {
-            let status = (attributes["status"] ?? "").lowercased()
-            let result = (attributes["result"] ?? "").lowercased()
+            let status = attributes.status?.lowercased() ?? ""
+            let result = attributes.result?.lowercased() ?? ""
             if Self.notRunStatuses.contains(status) || Self.notRunStatuses.contains(result) {
                 outcome = .skipped
             }
         }
-        let attempts = results.filter { $0.kind.outcome == nil }
-        let flaky = outcome == .passed && !attempts.isEmpty
-        return JUnitTestCase(
-            suite: suite, classname: attributes["classname"] ?? "", name: attributes["name"] ?? "",
-            file: attributes["file"], outcome: outcome, flaky: flaky, reruns: attempts.count,
-            time: parseJUnitTime(attributes["time"]), message: deciding?.message,
-            details: deciding?.details)
+        return (outcome, outcome == .passed && attempts)
+    }
+
+    /// The materialized testcase.
+    func testcase(outcome: TestOutcome, flaky: Bool) -> JUnitTestCase {
+        let deciding = results.first { $0.kind.outcome == outcome }
+        var testcase = JUnitTestCase(
+            suite: suite, classname: attributes.classname ?? "", name: attributes.name ?? "", file: attributes.file,
+            outcome: outcome, flaky: flaky, reruns: kinds.filter { $0.outcome == nil }.count, time: attributes.time,
+            message: deciding?.message, details: deciding?.details)
+        testcase.stdout = stdout
+        testcase.stderr = stderr
+        return testcase
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import OOTJUnit
 import Testing
 
@@ -31,7 +32,9 @@ import Testing
         let report = JUnitParser.parse(file: Corpus.path(e.file))
         #expect(report.state == .ok, "\(report.error ?? "")")
         let s = report.summary
-        #expect([s.tests, s.passed, s.failures, s.errors, s.skipped, s.flaky] == [e.tests, e.passed, e.failures, e.errors, e.skipped, e.flaky])
+        let actual: [Int] = [s.tests, s.passed, s.failures, s.errors, s.skipped, s.flaky]
+        let expected: [Int] = [e.tests, e.passed, e.failures, e.errors, e.skipped, e.flaky]
+        #expect(actual == expected)
         #expect(s.passed + s.failures + s.errors + s.skipped == s.tests)
     }
 
@@ -63,5 +66,27 @@ import Testing
         #expect(report.summary.tests == 31)
         #expect(report.summary.skipped == 5)
         #expect(report.testcases.filter { $0.name.hasPrefix("disabled") }.allSatisfy { $0.outcome == .skipped })
+    }
+}
+
+/// Counting without testcases (`summarize`, what `oot-hud junit` prints) must agree with parsing.
+@Suite struct SummarizeModeTests {
+    static let files: [String] = {
+        let enumerator = FileManager.default.enumerator(atPath: Corpus.directory.path)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.hasSuffix(".xml") { files.append(path) }
+        }
+        return files.sorted()
+    }()
+
+    @Test(arguments: files)
+    func summarizeAgreesWithParse(file: String) {
+        let parsed = JUnitParser.parse(file: Corpus.path(file))
+        let counted = JUnitParser.summarize(file: Corpus.path(file))
+        #expect(counted.state == parsed.state)
+        #expect(counted.summary == parsed.summary)
+        #expect(counted.error == parsed.error)
+        #expect(parsed.testcases.count == parsed.summary.tests)
     }
 }

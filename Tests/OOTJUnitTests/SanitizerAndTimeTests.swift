@@ -38,3 +38,37 @@ import Testing
         #expect(parseJUnitTime(text) == nil)
     }
 }
+
+/// The sanitizer's 8-byte fast scan must agree with feeding the state machine one byte at a time.
+@Suite struct SanitizerFastPathTests {
+    @Test(arguments: 0..<40)
+    func fastScanMatchesByteAtATime(seed: Int) {
+        var rng = SplitMix(seed: UInt64(seed))
+        let alphabet: [UInt8] = Array("ab <>/=\"x\t\n\r".utf8) + [0x00, 0x01, 0x0C, 0x1B, 0x1F, 0xC3, 0xA9] + Array("&#x1B;[31m&#12;&amp;&#65;".utf8)
+        let input = (0..<(64 + seed * 97)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        var whole = InputSanitizer()
+        var wholeOut: [UInt8] = []
+        whole.process(input, into: &wholeOut)
+        whole.finish(into: &wholeOut)
+        var single = InputSanitizer()
+        var singleOut: [UInt8] = []
+        for byte in input { single.process([byte], into: &singleOut) }
+        single.finish(into: &singleOut)
+        #expect(wholeOut == singleOut)
+        #expect(whole.removedControlBytes == single.removedControlBytes)
+        #expect(whole.removedReferences == single.removedReferences)
+    }
+}
+
+/// A tiny deterministic generator for property tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

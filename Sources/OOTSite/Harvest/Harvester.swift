@@ -61,8 +61,14 @@ public struct Harvester {
                                                   errors, skipped, flaky, total_time_seconds, harvested_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // An identity (classname + name) that both passed and failed across its executions is flaky.
         let markFlaky = try db.prepare(
-            "UPDATE junit_testcases SET flaky = 1 WHERE dynamoKey = ? AND classname = ? AND name = ?")
+            """
+            UPDATE junit_testcases SET flaky = 1
+            WHERE dynamoKey = ?1 AND (classname, name) IN (
+                SELECT classname, name FROM junit_testcases WHERE dynamoKey = ?1 GROUP BY classname, name
+                HAVING sum(outcome = 'passed') > 0 AND sum(outcome IN ('failure', 'error')) > 0)
+            """)
         for row in pending {
             guard let key = row[0].text, let url = row[1].text else { continue }
             let files: [String]
@@ -97,12 +103,7 @@ public struct Harvester {
                     if let insertError { throw insertError }
                     outcome.add(report, file: files.count > 1 ? (file as NSString).lastPathComponent : nil)
                 }
-                for identity in tally.flakyIdentities {
-                    let parts = identity.components(separatedBy: "::")
-                    let classname = parts.first ?? ""
-                    let name = parts.dropFirst().joined(separator: "::")
-                    try markFlaky.run([.text(key), .text(classname), .text(name)])
-                }
+                try markFlaky.run([.text(key)])
                 let counts = tally.finished
                 try insertReport.run([
                     .text(key), .text(url), .text(outcome.state.rawValue),
