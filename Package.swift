@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.4.0"),
     ],
     targets: [
         // C system libraries (module.modulemap + shim.h each).
@@ -41,6 +43,10 @@ let package = Package(
                 "OOTCore", "OOTJUnit", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         // The only target that imports Hummingbird.
@@ -72,7 +78,16 @@ let package = Package(
         .testTarget(name: "OOTJUnitTests", dependencies: ["OOTJUnit", "OOTTestSupport"]),
         // Runs the built `oot-hud` binary as a user would (depending on it makes `swift test` build it).
         .testTarget(name: "OOTCLITests", dependencies: ["oot-hud", "OOTCore", "OOTTestSupport"]),
-        .testTarget(name: "OOTSiteTests", dependencies: ["OOTSite", "OOTCore", "OOTJUnit", "OOTTestSupport"]),
+        .testTarget(
+            name: "OOTSiteTests",
+            dependencies: [
+                "OOTSite", "OOTCore", "OOTJUnit", "OOTTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
         .testTarget(
             name: "OOTIngestTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OOTCore
+import OOTJUnit
 import OOTSite
 
 struct Build: AsyncParsableCommand {
@@ -13,6 +14,19 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Saved queries folder.") var queries: String = ProjectPaths.queries
     @Option(name: .customLong("artifact-root"), help: "Directory file:// artifact URLs may point into (repeatable).")
     var artifactRoots: [String] = []
+    @Option(name: .customLong("junit-drop"), help: "Drop folder of reports: <org>/<repo>/<check_run_id>/*.xml.")
+    var junitDrop: String?
+    @Option(
+        name: .customLong("artifact-host"),
+        help: "Host https:// artifacts may be fetched from; .example.org allows subdomains (repeatable; none: no fetching).")
+    var artifactHosts: [String] = []
+    @Flag(name: .customLong("allow-http"), help: "Also fetch plain http:// artifacts.") var allowHTTP = false
+    @Flag(name: .customLong("allow-private-artifacts"), help: "Allow artifact hosts on loopback/private addresses.")
+    var allowPrivate = false
+    @Option(name: .customLong("artifact-max-mb"), help: "Largest artifact, downloaded or unpacked, in MiB.")
+    var artifactMaxMiB: Int = 256
+    @Option(name: .customLong("artifact-timeout"), help: "Seconds allowed per artifact fetch.")
+    var artifactTimeout: Int64 = 60
     @Option(help: "Render as of this UTC time (ISO-8601) instead of now.") var now: String?
     @Option(help: "Summary time window in days.") var days: Int64 = 7
     @Option(name: .customLong("site-url"), help: "Public base URL of the site, for links in comment.md.")
@@ -27,7 +41,13 @@ struct Build: AsyncParsableCommand {
         let report = try await SiteBuilder.build(
             BuildOptions(
                 databasePath: db, outputDirectory: out, templatesDirectory: templates, queriesDirectory: queries,
-                artifactRoots: artifactRoots, now: asOf, days: days, siteURL: siteURL))
+                harvest: HarvestOptions(
+                    artifactRoots: artifactRoots, dropFolder: junitDrop,
+                    remote: RemoteFetchPolicy(
+                        hosts: artifactHosts, allowHTTP: allowHTTP, allowPrivateAddresses: allowPrivate,
+                        maxBytes: artifactMaxMiB << 20, timeoutSeconds: artifactTimeout),
+                    limits: JUnitParser.Limits(maxBytes: artifactMaxMiB << 20), maxUncompressedBytes: artifactMaxMiB << 20),
+                now: asOf, days: days, siteURL: siteURL))
         print(report.line)
     }
 }

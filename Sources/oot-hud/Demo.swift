@@ -31,7 +31,7 @@ struct Demo: AsyncParsableCommand {
         let report = try await SiteBuilder.build(
             BuildOptions(
                 databasePath: db, outputDirectory: out, templatesDirectory: ProjectPaths.templates,
-                queriesDirectory: ProjectPaths.queries, artifactRoots: [samples], now: asOf))
+                queriesDirectory: ProjectPaths.queries, harvest: HarvestOptions(artifactRoots: [samples]), now: asOf))
         print("folded \(folded.applied) callbacks into oot_workflow_job")
         print(report.line)
         print("sample data is a snapshot; pages are rendered as of \(report.now)")

@@ -20,7 +20,8 @@ import Testing
             #expect(files.contains("pr/\(pr)/comment.md"))
         }
         // 41 completed jobs (40 PR jobs + 1 nightly); all but the timed-out one carry a file:// artifact.
-        #expect(files.filter { $0.contains("/jobs/") }.count == 40)
+        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.html") }.count == 40)
+        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.json") }.count == 40)
         #expect(site.report.fold.applied == 82)
         #expect(site.report.harvest.harvested == 40)
         #expect(site.report.harvest.problems == 1, "the truncated report")
@@ -67,7 +68,7 @@ import Testing
         #expect(row188793.contains(">X</a>"))
         #expect(row188793.contains("npu-ci / test-npu-float32 — failure\nDuration: 46m"))
         #expect(row188793.contains("Tests: 3/5 passed (1 failed)"))
-        #expect(row188793.contains("href=\"../../../oot/acme-silicon/torch-npu/jobs/"))
+        #expect(row188793.contains("href=\"../../../oot/acme-silicon/torch-npu/job/"))
         // PR 188842: the second push is green, so its row shows the new head and three O.
         #expect(html.between(">#188842<", "</tr>").occurrences(of: ">O</a>") == 3)
         // The nightly self-report is a row of its own below, by upstream SHA.
@@ -137,7 +138,7 @@ import Testing
         let site = try await DemoSite.build()
         let html = try site.page("pr/188793/index.html")
         let float32 = html.between("npu-ci / test-npu-float32", "</li>")
-        let link = try #require(html.between("<a class=\"job\" href=\"", "\">npu-ci / test-npu-float32").split(separator: "\"").last)
+        let link = html.href(ofLink: "npu-ci / test-npu-float32")
         #expect(float32.contains("test.test_spark.SparkTests.test_rsh_events"))
         let jobPath = String(link).replacingOccurrences(of: "../../", with: "")
         let job = try site.page(jobPath)
@@ -151,7 +152,7 @@ import Testing
 
     @Test func aTruncatedReportPageSaysWhatWasWrong() async throws {
         let site = try await DemoSite.build()
-        let pages = site.files().filter { $0.hasPrefix("oot/riscv-ai/torch-rvv/jobs/") }
+        let pages = site.files().filter { $0.hasPrefix("oot/riscv-ai/torch-rvv/job/") }
         let texts = try pages.map { try site.page($0) }
         let broken = texts.filter { $0.contains("Report state: parse_error.") }
         #expect(broken.count == 1)
@@ -179,5 +180,65 @@ import Testing
         #expect(again.harvest.harvested == 0)
         #expect(again.written == 0)
         #expect(again.unchanged == site.report.written)
+    }
+}
+
+/// The JUnit drill-down page and its JSON (issue #4).
+@Suite struct DrillDownTests {
+    /// The drill-down of the PR #188793 float32 job (pytest horovod report: 1 failure, 1 skip).
+    static func float32(_ site: DemoSite) throws -> (html: String, json: [String: Any], directory: String) {
+        let pr = try site.page("pr/188793/index.html")
+        let href = pr.href(ofLink: "npu-ci / test-npu-float32")
+        let path = href.replacingOccurrences(of: "../../", with: "")
+        let directory = (path as NSString).deletingLastPathComponent
+        let json = try JSONSerialization.jsonObject(with: Data(site.page(directory + "/index.json").utf8)) as! [String: Any]
+        return (try site.page(path), json, directory)
+    }
+
+    @Test func everyListedTestHasAPermalink() async throws {
+        let site = try await DemoSite.build()
+        let (html, _, _) = try Self.float32(site)
+        let anchors = html.components(separatedBy: "<li id=\"t-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!anchors.isEmpty)
+        for anchor in anchors { #expect(html.contains("href=\"#t-\(anchor)\"")) }
+        #expect(html.contains("<dt>Pull request</dt><dd><a href=\"../../../../../pr/188793/index.html\">#188793</a> [inductor] Fuse pointwise ops across reductions</dd>"))
+    }
+
+    @Test func indexJSONSitsBesideThePage() async throws {
+        let site = try await DemoSite.build()
+        let (_, json, _) = try Self.float32(site)
+        let report = try #require(json["report"] as? [String: Any])
+        #expect(report["state"] as? String == "ok")
+        #expect(report["tests"] as? Int == 5)
+        #expect(report["failures"] as? Int == 1)
+        let failing = try #require(json["failing"] as? [[String: Any]])
+        #expect(failing.map { $0["name"] as? String } == ["test_rsh_events"])
+        #expect((failing.first?["message"] as? String)?.contains("AssertionError: 143 != 0") == true)
+        #expect((json["skipped"] as? [[String: Any]])?.count == 1)
+        #expect((json["slowest"] as? [[String: Any]])?.first?["name"] as? String == "test_rsh_events")
+    }
+
+    @Test func countsThatDisagreeWithTheJobAreFlagged() async throws {
+        let site = try await DemoSite.build()
+        // PR #188801's rerun reported the Surefire suite's declared tests="3" (1 passed, 2 failed);
+        // the report holds one testcase that passed after two failed attempts.
+        let pr = try site.page("pr/188801/index.html")
+        let href = pr.href(ofLink: "npu-ci / test-npu-float32")
+        let html = try site.page(href.replacingOccurrences(of: "../../", with: ""))
+        #expect(html.contains("<strong>Counts disagree.</strong> The job reported 1/3 passed, 2 failed, 0 skipped but its report has 1/1 passed, 0 failed, 0 skipped."))
+        #expect(html.contains("Flaky tests"))
+        #expect(html.contains("2 failed attempt(s)"))
+    }
+
+    @Test func slowestTestsAndSuitesAreListed() async throws {
+        let site = try await DemoSite.build()
+        // The jest report of PR #188815 (400 suites, 4,239 testcases).
+        let pr = try site.page("pr/188815/index.html")
+        let href = pr.href(ofLink: "npu-ci / test-npu-float32")
+        let html = try site.page(href.replacingOccurrences(of: "../../", with: ""))
+        #expect(html.contains("Slowest tests"))
+        #expect(html.between("Slowest tests", "</table>").occurrences(of: "<tr><td class=\"num\">") == 20)
+        #expect(html.contains("<h2 class=\"inline\">Suites</h2>"))
+        #expect(html.between("Suites</h2>", "</table>").occurrences(of: "<tr><td class=\"mono\">") == 400)
     }
 }

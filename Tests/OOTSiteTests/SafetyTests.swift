@@ -63,8 +63,8 @@ import Testing
         let plain = paths.register(job: "k1", repo: "o/r", checkRunID: "27182818284")
         let weird = paths.register(job: "k2", repo: "o/r", checkRunID: "../../x")
         let clash = paths.register(job: "k3", repo: "o/r", checkRunID: "27182818284")
-        #expect(plain == "oot/o/r/jobs/27182818284")
-        #expect(weird.hasPrefix("oot/o/r/jobs/job-"))
+        #expect(plain == "oot/o/r/job/27182818284")
+        #expect(weird.hasPrefix("oot/o/r/job/job-"))
         #expect(clash != plain)
     }
 

@@ -4,7 +4,7 @@
 /// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
 public enum Schema {
     /// The version ``migrate(_:)`` produces.
-    public static let version: Int64 = 1
+    public static let version: Int64 = 2
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -80,7 +80,7 @@ public enum Schema {
         CREATE TABLE junit_reports (
             dynamoKey          TEXT PRIMARY KEY,
             artifact_url       TEXT NOT NULL,
-            state              TEXT NOT NULL,   -- ok | parse_error | not_junit | rejected | unavailable
+            state              TEXT NOT NULL,   -- ok | parse_error | not_junit | rejected | unavailable | fetch_error
             error              TEXT,
             files              INTEGER NOT NULL DEFAULT 0,
             tests              INTEGER NOT NULL DEFAULT 0,
@@ -109,6 +109,17 @@ public enum Schema {
         ) WITHOUT ROWID;
         """
 
+    /// v2: harvest retries, content type and captured output per testcase; per-test lookups.
+    static let v2 = """
+        ALTER TABLE junit_reports ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE junit_reports ADD COLUMN content_type TEXT;
+        ALTER TABLE junit_testcases ADD COLUMN stdout TEXT;
+        ALTER TABLE junit_testcases ADD COLUMN stdout_bytes INTEGER;
+        ALTER TABLE junit_testcases ADD COLUMN stderr TEXT;
+        ALTER TABLE junit_testcases ADD COLUMN stderr_bytes INTEGER;
+        CREATE INDEX junit_testcases_identity ON junit_testcases (classname, name);
+        """
+
     /// Creates or upgrades the schema in `db`, and sets the pragmas every writer uses
     /// (WAL journal, `synchronous=NORMAL`).
     ///
@@ -126,7 +137,13 @@ public enum Schema {
             }
             try db.transaction {
                 try db.execute(v1)
-                try db.execute("PRAGMA user_version = \(version)")
+                try db.execute("PRAGMA user_version = 1")
+            }
+        }
+        if try db.query("PRAGMA user_version").first?.first?.integer == 1 {
+            try db.transaction {
+                try db.execute(v2)
+                try db.execute("PRAGMA user_version = 2")
             }
         }
     }

@@ -11,8 +11,8 @@ public struct BuildOptions: Sendable {
     public var templatesDirectory: String
     /// The saved queries folder (`<name>/query.sql` + `params.json`).
     public var queriesDirectory: String
-    /// Directories `file://` artifact URLs may point into (the first also resolves relative ones).
-    public var artifactRoots: [String]
+    /// Where JUnit artifacts may come from: `file://` roots, the drop folder, remote hosts.
+    public var harvest: HarvestOptions
     /// The instant the site describes; `nil` means the current time.
     public var now: UTCTimestamp?
     /// Summary window in days.
@@ -27,14 +27,14 @@ public struct BuildOptions: Sendable {
     /// Creates options with the defaults of `oot-hud build`.
     public init(
         databasePath: String, outputDirectory: String, templatesDirectory: String = "templates",
-        queriesDirectory: String = "data/queries", artifactRoots: [String] = [], now: UTCTimestamp? = nil,
+        queriesDirectory: String = "data/queries", harvest: HarvestOptions = HarvestOptions(), now: UTCTimestamp? = nil,
         days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil
     ) {
         self.databasePath = databasePath
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory
         self.queriesDirectory = queriesDirectory
-        self.artifactRoots = artifactRoots
+        self.harvest = harvest
         self.now = now
         self.days = days
         self.prsPerPage = prsPerPage
@@ -64,7 +64,8 @@ public struct BuildReport: Sendable {
     public var line: String {
         let stages = ["fold", "harvest", "render"].map { "\($0) \(String(format: "%.2f", seconds[$0] ?? 0))s" }
         return "folded \(fold.applied) callbacks (\(fold.failed) bad), harvested \(harvest.harvested) artifacts "
-            + "(\(harvest.problems) with problems, \(harvest.testcases) testcases), "
+            + "(\(harvest.fetched) downloaded, \(harvest.dropped) from the drop folder, \(harvest.problems) with problems, "
+            + "\(harvest.testcases) testcases), "
             + "pages: \(pages.values.reduce(0, +)) (\(written) written, \(unchanged) unchanged); "
             + stages.joined(separator: ", ")
     }

@@ -22,8 +22,7 @@ public enum SiteBuilder {
             var clock = ContinuousClock.now
             report.fold = try Fold.run(db)
             report.seconds["fold"] = seconds(since: &clock)
-            let harvester = Harvester(locator: ArtifactLocator(roots: options.artifactRoots))
-            report.harvest = try harvester.run(db)
+            report.harvest = try await Harvester(options: options.harvest).run(db)
             report.seconds["harvest"] = seconds(since: &clock)
         }
 
@@ -134,10 +133,14 @@ struct RenderPass {
             let key = report.string("dynamoKey")
             guard let directory = paths.jobDirectory(key) else { continue }
             let limit = options.testcasesPerJobPage
-            let testcases = try queries.run("oot_job_testcases", ["key": .text(key), "limit": .integer(limit)])
             let model = JobPage(
-                report: report, testcases: testcases, directory: directory, limit: Int(limit), paths: paths, context: context)
+                report: report,
+                testcases: try queries.run("oot_job_testcases", ["key": .text(key), "limit": .integer(limit)]),
+                slowest: try queries.run("oot_job_slowest", ["key": .text(key), "limit": .integer(20)]),
+                suites: try queries.run("oot_job_suites", ["key": .text(key)]), directory: directory, limit: Int(limit),
+                paths: paths, context: context)
             try page(renderer.render(model, "job"), directory + "/index.html", kind: "job")
+            try writer.write(model.json, to: directory + "/index.json")
         }
         return pages
     }

@@ -2,14 +2,49 @@ import Foundation
 import OOTCore
 import OOTJUnit
 
+/// Settings of the harvest stage.
+public struct HarvestOptions: Sendable {
+    /// Directories `file://` artifact URLs may point into.
+    public var artifactRoots: [String]
+    /// The drop folder (`<org>/<repo>/<check_run_id>/*.xml`), if any.
+    public var dropFolder: String?
+    /// What remote fetching may do (default: nothing; hosts must be listed).
+    public var remote: RemoteFetchPolicy
+    /// Limits per report file.
+    public var limits: JUnitParser.Limits
+    /// Fetch attempts per artifact across builds before its last error stays.
+    public var maxAttempts: Int
+    /// The most bytes one artifact may unpack to.
+    public var maxUncompressedBytes: Int
+    /// Artifacts fetched at once.
+    public var concurrency: Int
+
+    /// Creates options.
+    public init(
+        artifactRoots: [String] = [], dropFolder: String? = nil, remote: RemoteFetchPolicy = RemoteFetchPolicy(),
+        limits: JUnitParser.Limits = JUnitParser.Limits(), maxAttempts: Int = 3, maxUncompressedBytes: Int = 256 << 20,
+        concurrency: Int = 4
+    ) {
+        self.artifactRoots = artifactRoots
+        self.dropFolder = dropFolder
+        self.remote = remote
+        self.limits = limits
+        self.maxAttempts = maxAttempts
+        self.maxUncompressedBytes = maxUncompressedBytes
+        self.concurrency = concurrency
+    }
+}
+
 /// What one harvest pass did.
 public struct HarvestSummary: Sendable, Equatable {
     /// Jobs whose artifact was read and recorded (whatever its state).
     public var harvested = 0
     /// Of those, reports that were not `ok`.
     public var problems = 0
-    /// Jobs left for a remote fetch (`http(s)` artifacts).
-    public var remote = 0
+    /// Artifacts downloaded over HTTP(S).
+    public var fetched = 0
+    /// Jobs read from the drop folder.
+    public var dropped = 0
     /// Testcase rows stored.
     public var testcases = 0
 
@@ -17,21 +52,32 @@ public struct HarvestSummary: Sendable, Equatable {
     public init() {}
 }
 
-/// The harvest stage: for each completed job with an `artifact_url` and no harvested results,
-/// reads its JUnit XML (libxml2, streaming) into `junit_reports` and `junit_testcases`.
+/// The harvest stage: reads the JUnit XML of completed jobs into `junit_reports` and
+/// `junit_testcases` (docs/junit.md "Where reports come from").
 ///
-/// A bad report never stops the build: its state and error are recorded and shown on the job
-/// page. A directory artifact is read as every `*.xml` file in it (sorted, at most 1,000).
+/// A bad or unreachable artifact never stops the build: its state and error are recorded and
+/// shown on the job page. Temporary files live in a work directory removed at the end.
 public struct Harvester {
-    /// Where `file://` artifacts may be read from.
-    public var locator: ArtifactLocator
-    /// Limits per report file.
-    public var limits: JUnitParser.Limits
+    let options: HarvestOptions
 
     /// Creates a harvester.
-    public init(locator: ArtifactLocator, limits: JUnitParser.Limits = JUnitParser.Limits()) {
-        self.locator = locator
-        self.limits = limits
+    public init(options: HarvestOptions) {
+        self.options = options
+    }
+
+    /// A job whose artifact needs reading.
+    struct Pending: Sendable {
+        let key: String
+        let url: String
+        let attempts: Int64
+    }
+
+    /// Materialized report files of one job, or why there are none.
+    struct Materialized: Sendable {
+        let job: Pending
+        let files: Result<[ReportFile], ArtifactError>
+        let contentType: String?
+        let remote: Bool
     }
 
     /// Harvests every job that needs it.
@@ -39,134 +85,130 @@ public struct Harvester {
     /// - Parameter db: The writable database (after the fold).
     /// - Returns: Counts of what was done.
     /// - Throws: ``SQLiteError``.
-    public func run(_ db: SQLiteDatabase) throws -> HarvestSummary {
+    public func run(_ db: SQLiteDatabase) async throws -> HarvestSummary {
+        var summary = HarvestSummary()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("oot-hud-harvest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let writer = try ReportWriter(db: db, limits: options.limits)
+        let unpacker = ArtifactUnpacker(workDirectory: work, maxUncompressedBytes: options.maxUncompressedBytes)
+
+        // 1. The drop folder.
+        if let root = options.dropFolder {
+            for entry in DropFolder(root: root).entries() {
+                let jobs = try db.query(
+                    """
+                    SELECT j.dynamoKey FROM oot_workflow_job j LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
+                    WHERE j.downstream_repo = ? AND j.check_run_id = ? AND j.status = 'completed'
+                      AND (r.dynamoKey IS NULL OR r.artifact_url != ?)
+                    """, [.text(entry.repo), .text(entry.checkRunID), .text(entry.marker)])
+                for row in jobs {
+                    guard let key = row.first?.text else { continue }
+                    let job = Pending(key: key, url: entry.marker, attempts: 0)
+                    let files = unpacker.reportFiles(at: entry.path, contentType: nil)
+                    try record(Materialized(job: job, files: files, contentType: nil, remote: false), writer, &summary)
+                    summary.dropped += 1
+                }
+            }
+        }
+
+        // 2. artifact_url, in batches fetched concurrently and written one job per transaction.
         let pending = try db.query(
             """
-            SELECT j.dynamoKey, j.artifact_url FROM oot_workflow_job j
+            SELECT j.dynamoKey, j.artifact_url, coalesce(r.attempts, 0) FROM oot_workflow_job j
             LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
             WHERE j.status = 'completed' AND j.artifact_url != ''
-              AND (r.dynamoKey IS NULL OR r.artifact_url != j.artifact_url)
+              AND (r.dynamoKey IS NULL
+                   OR (r.artifact_url != j.artifact_url AND r.artifact_url NOT LIKE 'drop:%')
+                   OR (r.state = 'fetch_error' AND r.artifact_url = j.artifact_url AND r.attempts < ?))
             ORDER BY j.rowid
-            """)
-        var summary = HarvestSummary()
-        let insertCase = try db.prepare(
-            """
-            INSERT INTO junit_testcases (dynamoKey, ordinal, suite, classname, name, file, outcome, flaky, reruns,
-                                         time_seconds, message, details)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertReport = try db.prepare(
-            """
-            INSERT OR REPLACE INTO junit_reports (dynamoKey, artifact_url, state, error, files, tests, passed, failures,
-                                                  errors, skipped, flaky, total_time_seconds, harvested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        // An identity (classname + name) that both passed and failed across its executions is flaky.
-        let markFlaky = try db.prepare(
-            """
-            UPDATE junit_testcases SET flaky = 1
-            WHERE dynamoKey = ?1 AND (classname, name) IN (
-                SELECT classname, name FROM junit_testcases WHERE dynamoKey = ?1 GROUP BY classname, name
-                HAVING sum(outcome = 'passed') > 0 AND sum(outcome IN ('failure', 'error')) > 0)
-            """)
-        for row in pending {
-            guard let key = row[0].text, let url = row[1].text else { continue }
-            let files: [String]
-            var outcome = Outcome()
-            switch locator.locate(url) {
-            case .remote:
-                summary.remote += 1
-                continue
-            case .unavailable(let reason):
-                outcome.state = .unavailable
-                outcome.errors.append(reason)
-                files = []
-            case .local(let path):
-                files = Self.reportFiles(at: path, outcome: &outcome)
-            }
-            try db.transaction {
-                try db.query("DELETE FROM junit_testcases WHERE dynamoKey = ?", [.text(key)])
-                var tally = JUnitTally()
-                var ordinal: Int64 = 0
-                for file in files {
-                    var insertError: (any Error)?
-                    let report = JUnitParser.parse(file: file, limits: limits) { testcase in
-                        guard insertError == nil else { return }
-                        tally.add(testcase)
-                        ordinal += 1
-                        do {
-                            try insertCase.run(Self.values(key: key, ordinal: ordinal, testcase))
-                        } catch {
-                            insertError = error
-                        }
-                    }
-                    if let insertError { throw insertError }
-                    outcome.add(report, file: files.count > 1 ? (file as NSString).lastPathComponent : nil)
-                }
-                try markFlaky.run([.text(key)])
-                let counts = tally.finished
-                try insertReport.run([
-                    .text(key), .text(url), .text(outcome.state.rawValue),
-                    outcome.errors.isEmpty ? .null : .text(outcome.errors.joined(separator: "; ")),
-                    .integer(Int64(files.count)), .integer(Int64(counts.tests)), .integer(Int64(counts.passed)),
-                    .integer(Int64(counts.failures)), .integer(Int64(counts.errors)), .integer(Int64(counts.skipped)),
-                    .integer(Int64(counts.flaky)), counts.totalTimeSeconds.map { .real($0) } ?? .null,
-                    .text(UTCTimestamp.now.description),
-                ])
-                summary.testcases += counts.tests
-            }
-            summary.harvested += 1
-            if outcome.state != .ok { summary.problems += 1 }
+            """, [.integer(Int64(options.maxAttempts))]
+        ).compactMap { row -> Pending? in
+            guard let key = row[0].text, let url = row[1].text else { return nil }
+            return Pending(key: key, url: url, attempts: row[2].integer ?? 0)
         }
+        guard !pending.isEmpty else { return summary }
+        let locator = ArtifactLocator(roots: options.artifactRoots)
+        let fetcher = RemoteFetcher(policy: options.remote)
+        defer { Task { await fetcher.shutdown() } }
+        let options = self.options
+        var index = 0
+        while index < pending.count {
+            let batch = Array(pending[index..<min(index + max(1, options.concurrency), pending.count)])
+            index += batch.count
+            let results = await withTaskGroup(of: (Int, Materialized).self) { group in
+                for (n, job) in batch.enumerated() {
+                    let directory = work.appendingPathComponent("job-\(index)-\(n)")
+                    group.addTask {
+                        (n, await Self.materialize(job, locator: locator, fetcher: fetcher, directory: directory, options: options))
+                    }
+                }
+                var out: [(Int, Materialized)] = []
+                for await item in group { out.append(item) }
+                return out.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            for materialized in results {
+                try record(materialized, writer, &summary)
+                if materialized.remote { summary.fetched += 1 }
+            }
+            for n in batch.indices {
+                try? FileManager.default.removeItem(at: work.appendingPathComponent("job-\(index)-\(n)"))
+            }
+        }
+        await fetcher.shutdown()
         return summary
     }
 
-    /// The report files of an artifact: the file itself, or the `*.xml` files of a directory.
-    static func reportFiles(at path: String, outcome: inout Outcome) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let xml = names.filter { $0.lowercased().hasSuffix(".xml") }.sorted()
-        if xml.isEmpty {
-            outcome.state = .notJUnit
-            outcome.errors.append("the artifact directory holds no *.xml file")
-        }
-        return xml.prefix(1_000).map { path + "/" + $0 }
-    }
-
-    static func values(key: String, ordinal: Int64, _ t: JUnitTestCase) -> [SQLiteValue] {
-        [
-            .text(key), .integer(ordinal), .text(t.suite), .text(t.classname), .text(t.name),
-            t.file.map { .text($0) } ?? .null, .text(t.outcome.rawValue), .integer(t.flaky ? 1 : 0),
-            .integer(Int64(t.reruns)), t.time.map { .real($0) } ?? .null, t.message.map { .text($0) } ?? .null,
-            t.details.map { .text($0) } ?? .null,
-        ]
-    }
-}
-
-/// The state recorded for a job's artifact: the worst state over its files.
-struct Outcome {
-    enum State: String {
-        case ok, parseError = "parse_error", notJUnit = "not_junit", rejected, unavailable
-
-        var rank: Int {
-            switch self {
-            case .ok: 0
-            case .notJUnit: 1
-            case .parseError: 2
-            case .rejected: 3
-            case .unavailable: 4
+    /// Locates, downloads and unpacks one job's artifact into its own work directory.
+    static func materialize(
+        _ job: Pending, locator: ArtifactLocator, fetcher: RemoteFetcher, directory: URL, options: HarvestOptions
+    ) async -> Materialized {
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let unpacker = ArtifactUnpacker(workDirectory: directory, maxUncompressedBytes: options.maxUncompressedBytes)
+        switch locator.locate(job.url) {
+        case .unavailable(let reason):
+            return Materialized(job: job, files: .failure(.refused(reason)), contentType: nil, remote: false)
+        case .local(let path):
+            return Materialized(job: job, files: unpacker.reportFiles(at: path, contentType: nil), contentType: nil, remote: false)
+        case .remote(let text):
+            guard let url = URL(string: text) else {
+                return Materialized(job: job, files: .failure(.refused("malformed artifact URL")), contentType: nil, remote: true)
+            }
+            switch await fetcher.fetch(url, into: directory) {
+            case .failure(let error):
+                return Materialized(job: job, files: .failure(error), contentType: nil, remote: true)
+            case .success(let download):
+                // An HTML index of a folder URL: fetch the *.xml files it links to.
+                if ArtifactUnpacker.kind(of: download.file.path) == .html, download.finalURL.hasDirectoryPath {
+                    let html = (try? String(contentsOf: download.file, encoding: .utf8)) ?? ""
+                    let links = DirectoryListing.xmlLinks(in: html, base: download.finalURL)
+                    guard !links.isEmpty else {
+                        return Materialized(
+                            job: job, files: .failure(.notJUnit("the artifact folder's index links no *.xml file")),
+                            contentType: download.contentType, remote: true)
+                    }
+                    var files: [ReportFile] = []
+                    for link in links {
+                        switch await fetcher.fetch(link, into: directory) {
+                        case .success(let file):
+                            files.append(ReportFile(path: file.file.path, name: link.lastPathComponent))
+                        case .failure(let error):
+                            return Materialized(job: job, files: .failure(error), contentType: download.contentType, remote: true)
+                        }
+                    }
+                    return Materialized(job: job, files: .success(files), contentType: download.contentType, remote: true)
+                }
+                return Materialized(
+                    job: job, files: unpacker.reportFiles(at: download.file.path, contentType: download.contentType),
+                    contentType: download.contentType, remote: true)
             }
         }
     }
 
-    var state = State.ok
-    var errors: [String] = []
-
-    mutating func add(_ report: JUnitReport, file: String?) {
-        let s = State(rawValue: report.state.rawValue) ?? .parseError
-        if s.rank > state.rank { state = s }
-        if let error = report.error { errors.append(file.map { "\($0): \(error)" } ?? error) }
+    private func record(_ materialized: Materialized, _ writer: ReportWriter, _ summary: inout HarvestSummary) throws {
+        let state = try writer.write(materialized)
+        summary.harvested += 1
+        summary.testcases += state.testcases
+        if state.state != "ok" { summary.problems += 1 }
     }
 }

@@ -1,21 +1,43 @@
+import Foundation
 import OOTCore
 
-/// A job's JUnit drill-down, `/oot/<org>/<repo>/jobs/<id>/`: the harvest state, counts derived
-/// from the testcases, and the failing tests with their messages (flaky and skipped below).
+/// A job's JUnit drill-down, `/oot/<org>/<repo>/job/<id>/` (docs/junit.md): the job header, the
+/// harvest state, counts parsed from the report next to the counts the job reported, the failing
+/// tests with message and stack trace, flaky and skipped tests, the slowest tests, a per-suite
+/// table and captured output. Every listed test has an anchor (`#t-<ordinal>`).
 struct JobPage: Sendable {
     /// One listed testcase.
-    struct TestLine: Sendable {
+    struct TestLine: Sendable, Encodable {
+        let anchor: String
         let name: String
         let classname: String
         let suite: String
+        let file: String?
         let outcome: String
         let outcomeClass: String
         let flaky: Bool
         let reruns: Int64
         let hasReruns: Bool
         let time: String
+        let seconds: Double?
         let message: String?
         let details: String?
+        let stdout: String?
+        let stdoutNote: String?
+        let stderr: String?
+        let stderrNote: String?
+    }
+
+    /// One suite's totals.
+    struct SuiteLine: Sendable, Encodable {
+        let suite: String
+        let tests: Int64
+        let passed: Int64
+        let failures: Int64
+        let errors: Int64
+        let skipped: Int64
+        let failing: Bool
+        let time: String
     }
 
     let page: PageChrome
@@ -28,6 +50,7 @@ struct JobPage: Sendable {
     let attempt: Int64
     let duration: String
     let prNumber: Int64
+    let prTitle: String?
     let prHref: String?
     let scheduled: String?
     let sha: String
@@ -46,16 +69,26 @@ struct JobPage: Sendable {
     let flaky: Int64
     let totalTime: String
     let reported: String?
+    let parsed: String
+    let disagreement: String?
     let failing: [TestLine]
     let hasFailing: Bool
     let flakyTests: [TestLine]
     let hasFlaky: Bool
     let skippedTests: [TestLine]
     let hasSkipped: Bool
+    let slowest: [TestLine]
+    let hasSlowest: Bool
+    let suites: [SuiteLine]
+    let hasSuites: Bool
     let listLimitNote: String?
 
-    /// Builds the page from an `oot_job_report` row and its `oot_job_testcases` rows.
-    init(report r: QueryRows.Row, testcases: QueryRows, directory: String, limit: Int, paths: SitePaths, context: SiteContext) {
+    /// Builds the page from an `oot_job_report` row and the `oot_job_testcases`, `oot_job_slowest`
+    /// and `oot_job_suites` rows of the job.
+    init(
+        report r: QueryRows.Row, testcases: QueryRows, slowest: QueryRows, suites: QueryRows, directory: String,
+        limit: Int, paths: SitePaths, context: SiteContext
+    ) {
         let job = JobRow(r)
         page = PageChrome(title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
         let links = PageLinks(root: page.root, paths: paths, drillDowns: [])
@@ -68,15 +101,19 @@ struct JobPage: Sendable {
         attempt = job.runAttempt
         duration = Format.duration(job.durationSeconds)
         prNumber = job.prNumber
+        prTitle = job.prTitle
         prHref = job.prNumber > 0 ? links.prPage(job.prNumber) : nil
         scheduled = job.prNumber > 0 ? nil : job.eventType
         sha = Format.shortSHA(job.headSHA)
         run = SafeURL.external(job.workflowRunURL)
         artifact = SafeURL.external(job.artifactURL)
         artifactText = artifact == nil && !job.artifactURL.isEmpty ? job.artifactURL : nil
-        state = r.string("state")
-        stateOK = state == "ok"
-        stateError = r.optionalString("error")
+        let reportState = r.string("state")
+        state = reportState
+        stateOK = reportState == "ok"
+        stateError = r.optionalString("error").map { error in
+            reportState == "fetch_error" ? "\(error) (attempt \(r.int("attempts")) of 3)" : error
+        }
         files = r.int("files")
         tests = r.int("tests")
         passed = r.int("passed")
@@ -85,21 +122,51 @@ struct JobPage: Sendable {
         skipped = r.int("skipped")
         flaky = r.int("flaky")
         totalTime = Format.duration(r.double("total_time_seconds"))
-        reported = job.totalTests > 0 ? "\(job.passedTests)/\(job.totalTests) passed, \(job.failedTests) failed" : nil
-        let lines = testcases.rows.map { t in
-            TestLine(
-                name: t.string("name"), classname: t.string("classname"), suite: t.string("suite"),
-                outcome: t.string("outcome"), outcomeClass: Self.outcomeClass(t.string("outcome")),
-                flaky: t.int("flaky") == 1, reruns: t.int("reruns"), hasReruns: t.int("reruns") > 0, time: Format.duration(t.double("time_seconds")),
-                message: t.optionalString("message"), details: t.optionalString("details"))
+        parsed = "\(passed)/\(tests) passed, \(failures + errors) failed, \(skipped) skipped"
+        if job.totalTests > 0 {
+            let reportedSkipped = r.int("skipped_tests")
+            reported = "\(job.passedTests)/\(job.totalTests) passed, \(job.failedTests) failed, \(reportedSkipped) skipped"
+            let agree = job.passedTests == passed && job.failedTests == failures + errors && reportedSkipped == skipped
+            disagreement =
+                agree || !stateOK
+                ? nil : "The job reported \(reported!) but its report has \(parsed)."
+        } else {
+            reported = nil
+            disagreement = nil
         }
+        let lines = testcases.rows.map(Self.line)
         failing = lines.filter { $0.outcome == "failure" || $0.outcome == "error" }
         hasFailing = !failing.isEmpty
         flakyTests = lines.filter { $0.outcome == "passed" }
         hasFlaky = !flakyTests.isEmpty
         skippedTests = lines.filter { $0.outcome == "skipped" }
         hasSkipped = !skippedTests.isEmpty
+        self.slowest = slowest.rows.map(Self.line)
+        hasSlowest = !self.slowest.isEmpty
+        self.suites = suites.rows.map { s in
+            SuiteLine(
+                suite: s.string("suite").isEmpty ? "(no suite)" : s.string("suite"), tests: s.int("tests"),
+                passed: s.int("passed"), failures: s.int("failures"), errors: s.int("errors"), skipped: s.int("skipped"),
+                failing: s.int("failures") + s.int("errors") > 0, time: Format.duration(s.double("time_seconds")))
+        }
+        hasSuites = self.suites.count > 1
         listLimitNote = lines.count >= limit ? "Only the first \(limit) listed testcases are shown." : nil
+    }
+
+    static func line(_ t: QueryRows.Row) -> TestLine {
+        func note(_ bytes: Int64, _ text: String?) -> String? {
+            guard let text, bytes > Int64(text.utf8.count) else { return nil }
+            return "first \(text.utf8.count) of \(bytes) bytes"
+        }
+        let outcome = t.string("outcome")
+        return TestLine(
+            anchor: "t-\(t.int("ordinal"))", name: t.string("name"), classname: t.string("classname"),
+            suite: t.string("suite"), file: t.optionalString("file"), outcome: outcome, outcomeClass: outcomeClass(outcome),
+            flaky: t.int("flaky") == 1, reruns: t.int("reruns"), hasReruns: t.int("reruns") > 0,
+            time: Format.duration(t.double("time_seconds")), seconds: t.double("time_seconds"),
+            message: t.optionalString("message"), details: t.optionalString("details"), stdout: t.optionalString("stdout"),
+            stdoutNote: note(t.int("stdout_bytes"), t.optionalString("stdout")), stderr: t.optionalString("stderr"),
+            stderrNote: note(t.int("stderr_bytes"), t.optionalString("stderr")))
     }
 
     static func outcomeClass(_ outcome: String) -> String {
@@ -108,5 +175,43 @@ struct JobPage: Sendable {
         case "skipped": "default"
         default: "success"
         }
+    }
+
+    /// The page's data as JSON (`index.json` beside the page), for bots and scripts.
+    var json: Data {
+        struct Document: Encodable {
+            let repo: String
+            let job: String
+            let conclusion: String
+            let attempt: Int64
+            let pr_number: Int64
+            let pr_title: String?
+            let upstream_sha: String
+            let run_url: String?
+            let artifact_url: String?
+            let report: Report
+            let failing: [TestLine]
+            let flaky: [TestLine]
+            let skipped: [TestLine]
+            let slowest: [TestLine]
+            let suites: [SuiteLine]
+        }
+        struct Report: Encodable {
+            let state: String
+            let error: String?
+            let files, tests, passed, failures, errors, skipped, flaky: Int64
+            let reported_by_job: String?
+            let disagreement: String?
+        }
+        let document = Document(
+            repo: repo, job: jobName, conclusion: label, attempt: attempt, pr_number: prNumber, pr_title: prTitle,
+            upstream_sha: sha, run_url: run, artifact_url: artifact ?? artifactText,
+            report: Report(
+                state: state, error: stateError, files: files, tests: tests, passed: passed, failures: failures,
+                errors: errors, skipped: skipped, flaky: flaky, reported_by_job: reported, disagreement: disagreement),
+            failing: failing, flaky: flakyTests, skipped: skippedTests, slowest: slowest, suites: suites)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(document)) ?? Data("{}".utf8)
     }
 }

@@ -10,6 +10,8 @@ struct PRComment: Sendable {
         let name: String
         let label: String
         let run: String?
+        /// The job's drill-down page, when its report was harvested.
+        let tests: String?
         let failing: String?
     }
 
@@ -35,6 +37,7 @@ struct PRComment: Sendable {
     ///
     /// - Parameter siteURL: The published site's base URL, for the "Full results" link.
     init(page: PRPage, siteURL: String?) {
+        let base = siteURL.flatMap(SafeURL.external).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         number = page.number
         sha = page.current.map { $0.shortSHA }
         asOf = page.page.asOf
@@ -53,9 +56,13 @@ struct PRComment: Sendable {
                 level: box.level.text, summary: box.summary,
                 jobs: box.jobs.filter { $0.row.failed || $0.row.running }.map { line in
                     let tests = line.failingTests.map(Markdown.escape)
+                    // Drill-down links are relative to the PR page; with a site URL, absolute for GitHub.
+                    let testsLink = line.details.map { href in
+                        base.map { $0 + href.replacingOccurrences(of: page.page.root, with: "") } ?? href
+                    }
                     return Job(
                         icon: line.row.running ? "⏳" : "❌", name: Markdown.escape(line.name),
-                        label: Markdown.escape(line.label), run: line.run,
+                        label: Markdown.escape(line.label), run: line.run, tests: testsLink,
                         failing: tests.isEmpty
                             ? nil : tests.joined(separator: ", ") + (line.hasMoreFailing ? " and \(line.moreFailing) more" : ""))
                 })
@@ -66,10 +73,6 @@ struct PRComment: Sendable {
             page.hasOlder
             ? "\(olderJobs) job result\(olderJobs == 1 ? "" : "s") from \(page.older.count) older push\(page.older.count == 1 ? "" : "es") not counted."
             : nil
-        if let siteURL, let base = SafeURL.external(siteURL) {
-            fullResults = (base.hasSuffix("/") ? base : base + "/") + "pr/\(page.number)/"
-        } else {
-            fullResults = nil
-        }
+        fullResults = base.map { $0 + "pr/\(page.number)/" }
     }
 }

@@ -28,11 +28,11 @@ public struct SitePaths: Sendable {
     }
 
     /// Registers a job execution and returns its drill-down directory,
-    /// e.g. `oot/example-org/accel-backend/jobs/27182818284`.
+    /// e.g. `oot/example-org/accel-backend/job/27182818284`.
     @discardableResult
     public mutating func register(job dynamoKey: String, repo: String, checkRunID: String) -> String {
         if let existing = jobs[dynamoKey] { return existing }
-        let base = register(repo: repo) + "/jobs/"
+        let base = register(repo: repo) + "/job/"
         let isPlain =
             !checkRunID.isEmpty && checkRunID.utf8.count <= 40
             && checkRunID.unicodeScalars.allSatisfy {

@@ -36,7 +36,7 @@ struct DemoSite {
         BuildOptions(
             databasePath: db, outputDirectory: out, templatesDirectory: root.appendingPathComponent("templates").path,
             queriesDirectory: root.appendingPathComponent("data/queries").path,
-            artifactRoots: [root.appendingPathComponent("data/samples").path], now: asOf)
+            harvest: HarvestOptions(artifactRoots: [root.appendingPathComponent("data/samples").path]), now: asOf)
     }
 
     /// The text of a generated file.
@@ -61,6 +61,13 @@ extension String {
     /// The number of non-overlapping occurrences of `needle`.
     func occurrences(of needle: String) -> Int {
         components(separatedBy: needle).count - 1
+    }
+
+    /// The `href` of the link whose text starts with `text` (empty when absent).
+    func href(ofLink text: String) -> String {
+        guard let label = range(of: "\">\(text)") else { return "" }
+        guard let open = range(of: "href=\"", options: .backwards, range: startIndex..<label.lowerBound) else { return "" }
+        return String(self[open.upperBound..<label.lowerBound])
     }
 
     /// The text between the first `start` and the next `end` after it (empty when absent).

@@ -1,0 +1,160 @@
+import CompressNIO
+import Foundation
+import NIOCore
+import ZIPFoundation
+
+/// One report file to parse, with the name shown in errors.
+struct ReportFile: Equatable, Sendable {
+    /// Where it is on disk (inside an artifact root, a drop folder, or the harvest's work directory).
+    let path: String
+    /// A display name (a zip entry's path, a file name); never used as a path.
+    let name: String
+}
+
+/// Turns a local artifact (a file or a directory) into the JUnit XML files to parse: XML as is,
+/// `.zip` and `.gz` unpacked into a work directory under a cap on the total uncompressed size,
+/// a directory as its `*.xml` files. Anything else is "not a JUnit artifact".
+struct ArtifactUnpacker {
+    /// Where unpacked files go (deleted by the caller).
+    let workDirectory: URL
+    /// The most bytes all unpacked files of one artifact may hold (zip bombs).
+    let maxUncompressedBytes: Int
+    /// The most report files read from one artifact.
+    static let maxFiles = 1_000
+
+    /// The report files of the artifact at `path`.
+    ///
+    /// - Parameter contentType: The HTTP `Content-Type`, when downloaded (for messages).
+    func reportFiles(at path: String, contentType: String?) -> Result<[ReportFile], ArtifactError> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(.refused("artifact not found"))
+        }
+        if isDirectory.boolValue { return directory(path) }
+        switch Self.kind(of: path) {
+        case .zip: return unzip(path)
+        case .gzip: return gunzip(path, contentType: contentType)
+        case .html: return .failure(.notJUnit("not a JUnit artifact: an HTML page"))
+        case .xml: return .success([ReportFile(path: path, name: (path as NSString).lastPathComponent)])
+        case .empty: return .success([ReportFile(path: path, name: (path as NSString).lastPathComponent)])
+        case .other:
+            return .failure(.notJUnit("not a JUnit artifact: \(contentType ?? "binary data")"))
+        }
+    }
+
+    enum Kind { case zip, gzip, xml, html, empty, other }
+
+    /// Sniffs the first bytes: zip and gzip magic numbers, XML (`<` after an optional BOM and
+    /// whitespace, or UTF-16), HTML.
+    static func kind(of path: String) -> Kind {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .other }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 512))
+        if head.isEmpty { return .empty }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .zip }
+        if head.starts(with: [0x1F, 0x8B]) { return .gzip }
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return .xml }
+        var text = head[...]
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
+        guard let first = text.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), text[first] == UInt8(ascii: "<")
+        else { return .other }
+        let start = String(decoding: text[first...].prefix(64), as: UTF8.self).lowercased()
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return .html }
+        return .xml
+    }
+
+    private func directory(_ path: String) -> Result<[ReportFile], ArtifactError> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        let xml = names.filter { $0.lowercased().hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
+        guard !xml.isEmpty else { return .failure(.notJUnit("the artifact directory holds no *.xml file")) }
+        return .success(xml.prefix(Self.maxFiles).map { ReportFile(path: path + "/" + $0, name: $0) })
+    }
+
+    private func unzip(_ path: String) -> Result<[ReportFile], ArtifactError> {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            return .failure(.notJUnit("not a readable zip archive: \(error)"))
+        }
+        var files: [ReportFile] = []
+        var total = 0
+        for entry in archive where entry.type == .file && entry.path.lowercased().hasSuffix(".xml") {
+            if entry.path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) { continue }
+            if files.count == Self.maxFiles { break }
+            // Entry paths are never used as paths (zip slip): each entry gets a numbered file.
+            let target = workDirectory.appendingPathComponent("zip-\(files.count).xml")
+            guard FileManager.default.createFile(atPath: target.path, contents: nil),
+                let handle = try? FileHandle(forWritingTo: target)
+            else { return .failure(.retryable("cannot write in \(workDirectory.path)")) }
+            do {
+                defer { try? handle.close() }
+                _ = try archive.extract(entry, skipCRC32: false) { data in
+                    total += data.count
+                    if total > maxUncompressedBytes { throw ArtifactError.tooLarge("") }
+                    try handle.write(contentsOf: data)
+                }
+            } catch ArtifactError.tooLarge {
+                return .failure(.tooLarge("the zip archive unpacks to more than \(maxUncompressedBytes >> 20) MiB (zip bomb?)"))
+            } catch {
+                return .failure(.notJUnit("zip entry \(entry.path) could not be read: \(error)"))
+            }
+            files.append(ReportFile(path: target.path, name: entry.path))
+        }
+        guard !files.isEmpty else { return .failure(.notJUnit("the zip archive holds no *.xml file")) }
+        return .success(files)
+    }
+
+    private func gunzip(_ path: String, contentType: String?) -> Result<[ReportFile], ArtifactError> {
+        let target = workDirectory.appendingPathComponent("gunzip-\(UUID().uuidString)")
+        guard let input = FileHandle(forReadingAtPath: path), FileManager.default.createFile(atPath: target.path, contents: nil),
+            let output = try? FileHandle(forWritingTo: target)
+        else { return .failure(.retryable("cannot unpack in \(workDirectory.path)")) }
+        defer {
+            try? input.close()
+            try? output.close()
+        }
+        var total = 0
+        do {
+            let decompressor = try ZlibDecompressor(algorithm: .gzip)
+            var window = ByteBufferAllocator().buffer(capacity: 256 * 1024)
+            while true {
+                let chunk = input.readData(ofLength: 256 * 1024)
+                if chunk.isEmpty { break }
+                var buffer = ByteBuffer(bytes: chunk)
+                try buffer.decompressStream(with: decompressor, window: &window) { out in
+                    total += out.readableBytes
+                    if total > maxUncompressedBytes { throw ArtifactError.tooLarge("") }
+                    try output.write(contentsOf: Data(out.readableBytesView))
+                }
+            }
+        } catch ArtifactError.tooLarge {
+            return .failure(.tooLarge("the gzip file unpacks to more than \(maxUncompressedBytes >> 20) MiB"))
+        } catch {
+            return .failure(.notJUnit("not a readable gzip file: \(error)"))
+        }
+        switch Self.kind(of: target.path) {
+        case .xml, .empty: return .success([ReportFile(path: target.path, name: (path as NSString).lastPathComponent)])
+        case .zip: return unzip(target.path)
+        default: return .failure(.notJUnit("not a JUnit artifact: a gzip file that does not hold XML (a tarball?)"))
+        }
+    }
+}
+
+/// Links to `*.xml` files in an HTML directory index (nginx/Apache autoindex, a static
+/// site): relative links only, on the same host, no `..`, at most ``ArtifactUnpacker/maxFiles``.
+enum DirectoryListing {
+    static func xmlLinks(in html: String, base: URL) -> [URL] {
+        var links: [URL] = []
+        for part in html.components(separatedBy: "href=").dropFirst() {
+            guard let quote = part.first, quote == "\"" || quote == "'" else { continue }
+            let value = part.dropFirst().prefix { $0 != quote }
+            guard value.lowercased().hasSuffix(".xml"), !value.contains(":"), !value.hasPrefix("/"), !value.contains("..")
+            else { continue }
+            guard let url = URL(string: String(value), relativeTo: base)?.absoluteURL, url.host == base.host else { continue }
+            if !links.contains(url) { links.append(url) }
+            if links.count == ArtifactUnpacker.maxFiles { break }
+        }
+        return links
+    }
+}
