@@ -82,3 +82,25 @@ import Testing
         #expect(run.stdout.contains("reindexed: applied 82 callbacks"))
     }
 }
+
+/// `oot-hud junit`: one JSON object per file, fields in a fixed order.
+@Suite struct JUnitCommandTests {
+    @Test func printsOneJSONObjectPerFileAndFailsOnABadOne() throws {
+        let corpus = Fixtures.root.appendingPathComponent("Tests/Fixtures/junit-corpus")
+        let good = corpus.appendingPathComponent("edge/repeated-testcase-entries-retries.xml").path
+        let bad = corpus.appendingPathComponent("pytest/truncated-corrupt.xml").path
+        let run = try CLITests.run(["junit", good, bad])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("{\"file\":\"\(good)\",\"state\":\"ok\",\"tests\":5,\"passed\":3,\"failures\":1,\"errors\":1,\"skipped\":0,\"flaky\":1,"))
+        let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
+        #expect(second?["state"] as? String == "parse_error")
+        #expect((second?["error"] as? String)?.hasPrefix("the report is truncated") == true)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            let counts = ["passed", "failures", "errors", "skipped"].compactMap { object[$0] as? Int }.reduce(0, +)
+            #expect(counts == object["tests"] as? Int)
+        }
+    }
+}
