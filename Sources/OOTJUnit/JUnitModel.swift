@@ -45,8 +45,6 @@ public struct JUnitTestCase: Sendable, Equatable {
     /// The testcase's `<system-err>`, cut to ``JUnitParser/Limits/maxOutputBytes``.
     public var stderr: CapturedOutput?
 
-    /// `classname` and `name` joined: executions with the same identity are reruns of one test.
-    public var identity: String { classname + "::" + name }
 
     /// Creates a testcase record.
     public init(

@@ -7,18 +7,27 @@ public struct JUnitTally: Sendable {
     private var summary = JUnitSummary()
     /// Per identity hash: bit 0 an execution passed, bit 1 one failed/errored, bit 2 one was flaky.
     private var identities: [UInt64: UInt8] = [:]
+    /// Flaky executions of testcases without a name (each its own identity).
+    private var unnamedFlaky = 0
 
     /// Creates an empty tally.
     public init() {}
 
     /// Counts one execution.
     public mutating func add(_ testcase: JUnitTestCase) {
-        add(outcome: testcase.outcome, flaky: testcase.flaky, time: testcase.time,
-            identity: Self.hash(testcase.classname, testcase.name))
+        add(outcome: testcase.outcome, flaky: testcase.flaky, time: testcase.time, identity: Self.identity(of: testcase))
     }
 
-    /// Counts one execution given its parts; `identity` is ``hash(_:_:)`` of classname and name.
-    mutating func add(outcome: TestOutcome, flaky: Bool, time: Double?, identity: UInt64) {
+    /// The identity of a testcase for flaky detection: its classname (the suite's name when the
+    /// classname is empty) and its name; `nil` for a testcase without a name, which is never
+    /// grouped with another.
+    public static func identity(of testcase: JUnitTestCase) -> UInt64? {
+        guard !testcase.name.isEmpty else { return nil }
+        return hash(testcase.classname.isEmpty ? testcase.suite : testcase.classname, testcase.name)
+    }
+
+    /// Counts one execution given its parts; `identity` as ``identity(of:)`` (`nil`: a group of one).
+    mutating func add(outcome: TestOutcome, flaky: Bool, time: Double?, identity: UInt64?) {
         summary.tests += 1
         switch outcome {
         case .passed: summary.passed += 1
@@ -31,14 +40,18 @@ public struct JUnitTally: Sendable {
         if outcome == .passed { bits |= 1 }
         if outcome.isFailing { bits |= 2 }
         if flaky { bits |= 4 }
-        identities[identity, default: 0] |= bits
+        if let identity {
+            identities[identity, default: 0] |= bits
+        } else if flaky {
+            unnamedFlaky += 1
+        }
     }
 
     /// The summary so far, with ``JUnitSummary/flaky`` filled in: identities where an execution
     /// passed after failed attempts, or that both passed and failed across executions.
     public var finished: JUnitSummary {
         var s = summary
-        s.flaky = identities.values.reduce(0) { $0 + ($1 & 4 != 0 || $1 & 3 == 3 ? 1 : 0) }
+        s.flaky = unnamedFlaky + identities.values.reduce(0) { $0 + ($1 & 4 != 0 || $1 & 3 == 3 ? 1 : 0) }
         return s
     }
 

@@ -4,9 +4,10 @@ import Glibc
 
 /// Reads a JUnit `time` attribute as seconds.
 ///
-/// Accepted: `1.5`, `1e0`, `1.7e-05`, thousands separators (`2,503.1`), and a decimal comma
-/// (`0,160`). A value with a single comma is read as a decimal comma unless it is exactly
-/// `d{1,3},ddd` with a non-zero leading group (`1,234` → 1234 s). Missing, empty, negative,
+/// Accepted: `1.5`, `1e0`, `1.7e-05`, surrounding whitespace, thousands separators (`2,503.1`),
+/// a decimal comma (`0,160`), and dot-grouped thousands with a decimal comma (`1.234,5`). A value
+/// with a single comma and no dot is a decimal comma unless it is exactly `d{1,3},ddd` with a
+/// non-zero leading group (`1,234` → 1234 s). Missing, empty, negative,
 /// infinite or unreadable values are unknown (`nil`), never 0 and never NaN.
 ///
 /// - Parameter text: The attribute value.
@@ -22,7 +23,11 @@ public func parseJUnitTime(_ text: String?) -> Double? {
     guard !s.isEmpty else { return nil }
     let commas = s.utf8.filter { $0 == UInt8(ascii: ",") }.count
     if commas > 0 {
-        if s.contains(".") || commas > 1 {
+        if let comma = s.lastIndex(of: ","), let dot = s.lastIndex(of: "."), dot < comma {
+            // `1.234,5`: dots group thousands, the comma is the decimal mark.
+            s.removeAll { $0 == "." }
+            s = String(s.map { $0 == "," ? "." : $0 })
+        } else if s.contains(".") || commas > 1 {
             s.removeAll { $0 == "," }
         } else {
             let parts = s.split(separator: ",", omittingEmptySubsequences: false)

@@ -127,7 +127,9 @@ final class Walker {
             if let last = testcases.last, last.depth == at {
                 testcases.removeLast()
                 let (outcome, flaky) = last.outcome
-                tally.add(outcome: outcome, flaky: flaky, time: last.attributes.time, identity: last.attributes.identity)
+                tally.add(
+                    outcome: outcome, flaky: flaky, time: last.attributes.time,
+                    identity: last.attributes.identity(suite: last.suite))
                 emit?(last.testcase(outcome: outcome, flaky: flaky))
             }
         default:
@@ -245,12 +247,36 @@ struct Attributes {
     var result: String?
     var message: String?
     var time: Double?
-    var identity: UInt64 = 0
+    /// Hash of classname and name (``JUnitTally/hash(_:_:)``); `nil` when the name is missing or
+    /// empty, or when the classname is missing (the suite then stands in, see ``identity(suite:)``).
+    private var hashedIdentity: UInt64?
+    private var hasName = false
+    private var nameHash: (UnsafeBufferPointer<UInt8>) -> UInt64 = { _ in 0 }
+
+    /// The identity used for flaky detection: classname (or, when it is missing, the suite's name)
+    /// and name; `nil` (never grouped) for a testcase without a name.
+    func identity(suite: String) -> UInt64? {
+        guard hasName else { return nil }
+        if let hashedIdentity { return hashedIdentity }
+        var suiteName = suite
+        return suiteName.withUTF8 { nameHash($0) }
+    }
 
     init(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int32, wanted: Wanted, strings: Bool) {
-        var classnameBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var classnameBytes: UnsafeBufferPointer<UInt8>?
         var nameBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        defer { if wanted == .testcase { identity = JUnitTally.hash(classnameBytes, nameBytes) } }
+        defer {
+            if wanted == .testcase && !nameBytes.isEmpty {
+                hasName = true
+                if let classnameBytes {
+                    hashedIdentity = JUnitTally.hash(classnameBytes, nameBytes)
+                } else {
+                    // Copy the name: the attribute buffer does not outlive this callback.
+                    let name = Array(nameBytes)
+                    nameHash = { suite in name.withUnsafeBufferPointer { JUnitTally.hash(suite, $0) } }
+                }
+            }
+        }
         guard let attributes else { return }
         for i in 0..<Int(count) {
             let base = i * 5

@@ -72,3 +72,28 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// Identity rules for flaky detection (docs/junit.md "Flaky identities").
+@Suite struct IdentityTests {
+    @Test func namelessTestcasesAreNeverGrouped() {
+        let xml = "<testsuite name=\"s\"><testcase/><testcase><failure/></testcase></testsuite>"
+        #expect(JUnitParser.parse(bytes: Array(xml.utf8)).summary.flaky == 0)
+    }
+
+    @Test func theSuiteStandsInForAMissingClassname() {
+        // Same name in two suites without classnames: two tests, not one flaky test.
+        let xml = """
+            <testsuites><testsuite name="a"><testcase name="t"/></testsuite>
+            <testsuite name="b"><testcase name="t"><failure/></testcase></testsuite></testsuites>
+            """
+        #expect(JUnitParser.parse(bytes: Array(xml.utf8)).summary.flaky == 0)
+        // Repeated in one suite: one flaky test.
+        let repeated = "<testsuite name=\"a\"><testcase name=\"t\"/><testcase name=\"t\"><failure/></testcase></testsuite>"
+        #expect(JUnitParser.parse(bytes: Array(repeated.utf8)).summary.flaky == 1)
+    }
+
+    @Test func europeanTimesAreRead() {
+        #expect(parseJUnitTime("1.234,5") == 1234.5)
+        #expect(parseJUnitTime("+1.5") == 1.5)
+    }
+}

@@ -28,12 +28,16 @@ final class ReportWriter {
                 errors, skipped, flaky, total_time_seconds, harvested_at, attempts, content_type)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        // An identity (classname + name) that both passed and failed across its executions is flaky.
+        // An identity (classname, or the suite when it is empty, + a non-empty name; docs/junit.md)
+        // that both passed and failed across its executions is flaky.
         markFlaky = try db.prepare(
             """
             UPDATE junit_testcases SET flaky = 1
-            WHERE dynamoKey = ?1 AND (classname, name) IN (
-                SELECT classname, name FROM junit_testcases WHERE dynamoKey = ?1 GROUP BY classname, name
+            WHERE dynamoKey = ?1 AND name != ''
+              AND (CASE WHEN classname = '' THEN suite ELSE classname END, name) IN (
+                SELECT CASE WHEN classname = '' THEN suite ELSE classname END, name
+                FROM junit_testcases WHERE dynamoKey = ?1 AND name != ''
+                GROUP BY 1, 2
                 HAVING sum(outcome = 'passed') > 0 AND sum(outcome IN ('failure', 'error')) > 0)
             """)
     }
