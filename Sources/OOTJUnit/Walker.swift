@@ -250,16 +250,16 @@ struct Attributes {
     /// Hash of classname and name (``JUnitTally/hash(_:_:)``); `nil` when the name is missing or
     /// empty, or when the classname is missing (the suite then stands in, see ``identity(suite:)``).
     private var hashedIdentity: UInt64?
-    private var hasName = false
-    private var nameHash: (UnsafeBufferPointer<UInt8>) -> UInt64 = { _ in 0 }
+    /// The name's bytes, kept only when there is no classname (the suite is known later).
+    private var nameWithoutClassname: [UInt8]?
 
     /// The identity used for flaky detection: classname (or, when it is missing, the suite's name)
     /// and name; `nil` (never grouped) for a testcase without a name.
     func identity(suite: String) -> UInt64? {
-        guard hasName else { return nil }
         if let hashedIdentity { return hashedIdentity }
+        guard let name = nameWithoutClassname else { return nil }
         var suiteName = suite
-        return suiteName.withUTF8 { nameHash($0) }
+        return suiteName.withUTF8 { suiteBytes in name.withUnsafeBufferPointer { JUnitTally.hash(suiteBytes, $0) } }
     }
 
     init(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int32, wanted: Wanted, strings: Bool) {
@@ -267,13 +267,11 @@ struct Attributes {
         var nameBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         defer {
             if wanted == .testcase && !nameBytes.isEmpty {
-                hasName = true
-                if let classnameBytes {
+                if let classnameBytes, !classnameBytes.isEmpty {
                     hashedIdentity = JUnitTally.hash(classnameBytes, nameBytes)
                 } else {
                     // Copy the name: the attribute buffer does not outlive this callback.
-                    let name = Array(nameBytes)
-                    nameHash = { suite in name.withUnsafeBufferPointer { JUnitTally.hash(suite, $0) } }
+                    nameWithoutClassname = Array(nameBytes)
                 }
             }
         }

@@ -96,10 +96,11 @@ import Testing
     @Test func aSlowServerTimesOutAndTheBuildGoesOn() async throws {
         try await ArtifactServer.with { server in
             let (path, keys) = try Self.database(artifacts: ["\(server.base)/slow", "\(server.base)/report.xml"])
-            let start = ContinuousClock.now
             _ = try await Self.harvest(path, Self.loopback(timeout: 1))
-            #expect(ContinuousClock.now - start < .seconds(4))
-            #expect(try Self.report(path, keys[0])?.state == "fetch_error")
+            // The server answers 200 after 2 s: a fetch_error means the 1 s deadline cut it off.
+            let slow = try #require(try Self.report(path, keys[0]))
+            #expect(slow.state == "fetch_error", "\(slow)")
+            #expect(slow.error?.contains("deadlineExceeded") == true || slow.error?.contains("timeout") == true, "\(slow)")
             #expect(try Self.report(path, keys[1])?.state == "ok")
         }
     }
