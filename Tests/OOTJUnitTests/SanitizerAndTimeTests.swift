@@ -1,4 +1,4 @@
-import OOTJUnit
+@testable import OOTJUnit
 import Testing
 
 /// The byte sanitizer and `time` attribute rules.
@@ -95,5 +95,15 @@ struct SplitMix {
     @Test func europeanTimesAreRead() {
         #expect(parseJUnitTime("1.234,5") == 1234.5)
         #expect(parseJUnitTime("+1.5") == 1.5)
+    }
+}
+
+/// The identity table's radix sort must order like a comparison sort, small or large.
+@Suite struct IdentityTableTests {
+    @Test(arguments: [10, 5_000, 70_000])
+    func radixSortMatchesSort(count: Int) {
+        var rng = SplitMix(seed: UInt64(count))
+        let values = (0..<count).map { _ in rng.next() }
+        #expect(IdentityTable.radixSorted(values) == values.sorted())
     }
 }
