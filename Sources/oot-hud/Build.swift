@@ -31,6 +31,12 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Summary time window in days.") var days: Int64 = 7
     @Option(name: .customLong("site-url"), help: "Public base URL of the site, for links in comment.md.")
     var siteURL: String?
+    @Option(help: "The relay's allowlist YAML (registered backends are listed even without results).")
+    var allowlist: String = ProjectPaths.root + "/data/allowlist.yml"
+    @Option(help: "Pass-rate chip: green at or above this rate.") var green: Double = 0.95
+    @Option(help: "Pass-rate chip: yellow at or above this rate, red below.") var yellow: Double = 0.80
+    @Option(name: .customLong("stale-hours"), help: "Mark a backend stale after this many silent hours.")
+    var staleHours: Int = 24
 
     func run() async throws {
         var asOf: UTCTimestamp?
@@ -47,7 +53,8 @@ struct Build: AsyncParsableCommand {
                         hosts: artifactHosts, allowHTTP: allowHTTP, allowPrivateAddresses: allowPrivate,
                         maxBytes: artifactMaxMiB << 20, timeoutSeconds: artifactTimeout),
                     limits: JUnitParser.Limits(maxBytes: artifactMaxMiB << 20), maxUncompressedBytes: artifactMaxMiB << 20),
-                now: asOf, days: days, siteURL: siteURL))
+                now: asOf, days: days, siteURL: siteURL, allowlistPath: allowlist, greenThreshold: green,
+                yellowThreshold: yellow, staleHours: staleHours))
         print(report.line)
     }
 }

@@ -14,6 +14,10 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        // A fresh site too (the folder's README.md placeholder stays).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? [] where name != "README.md" {
+            try? FileManager.default.removeItem(atPath: out + "/" + name)
+        }
         let files = try FileManager.default.contentsOfDirectory(atPath: samples)
             .filter { $0.hasSuffix(".ndjson") || $0.hasSuffix(".json") }.sorted()
         let log = try CallbackLog(database: OOTDatabase.openForWriting(path: db))
@@ -31,7 +35,8 @@ struct Demo: AsyncParsableCommand {
         let report = try await SiteBuilder.build(
             BuildOptions(
                 databasePath: db, outputDirectory: out, templatesDirectory: ProjectPaths.templates,
-                queriesDirectory: ProjectPaths.queries, harvest: HarvestOptions(artifactRoots: [samples]), now: asOf))
+                queriesDirectory: ProjectPaths.queries, harvest: HarvestOptions(artifactRoots: [samples]), now: asOf,
+                allowlistPath: ProjectPaths.root + "/data/allowlist.yml"))
         print("folded \(folded.applied) callbacks into oot_workflow_job")
         print(report.line)
         print("sample data is a snapshot; pages are rendered as of \(report.now)")

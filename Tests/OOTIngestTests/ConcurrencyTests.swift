@@ -31,15 +31,12 @@ import Testing
             let reader = try SQLiteDatabase(path: server.databasePath, mode: .readOnly)
             try reader.execute("BEGIN")
             #expect(try reader.query("SELECT count(*) FROM callbacks") == [[.integer(1)]])
-            // Blocked ingest would wait out the 10 s busy timeout on each commit, then fail.
-            var slowest = Duration.zero
+            // In WAL mode a reader never takes the write lock; were it otherwise, each commit would
+            // wait out the 10 s busy timeout and fail with SQLITE_BUSY (a 500). Every post must succeed.
             for n in 0..<20 {
-                let start = ContinuousClock.now
                 let status = try await server.post(LiveServer.callback(checkRunID: "r\(n)")).status
-                slowest = max(slowest, ContinuousClock.now - start)
                 #expect(status == 200)
             }
-            #expect(slowest < .seconds(8), "ingest did not wait for the reader (slowest request: \(slowest))")
             #expect(try reader.query("SELECT count(*) FROM callbacks") == [[.integer(1)]], "the reader's snapshot holds")
             try reader.execute("COMMIT")
             #expect(try await server.store.count() == 21)

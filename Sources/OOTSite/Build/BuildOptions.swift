@@ -23,13 +23,26 @@ public struct BuildOptions: Sendable {
     public var testcasesPerJobPage: Int64
     /// Public base URL of the site (for absolute links in `comment.md`).
     public var siteURL: String?
+    /// The relay's allowlist (`data/allowlist.yml`); registered backends are listed even without data.
+    public var allowlistPath: String?
+    /// Pass-rate chips: green at or above this rate (spec §9: 0.95).
+    public var greenThreshold: Double
+    /// Pass-rate chips: yellow at or above this rate, red below (spec §9: 0.80).
+    public var yellowThreshold: Double
+    /// A backend silent for longer than this many hours is marked stale.
+    public var staleHours: Int
 
     /// Creates options with the defaults of `oot-hud build`.
     public init(
         databasePath: String, outputDirectory: String, templatesDirectory: String = "templates",
         queriesDirectory: String = "data/queries", harvest: HarvestOptions = HarvestOptions(), now: UTCTimestamp? = nil,
-        days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil
+        days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil,
+        allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80, staleHours: Int = 24
     ) {
+        self.allowlistPath = allowlistPath
+        self.greenThreshold = greenThreshold
+        self.yellowThreshold = yellowThreshold
+        self.staleHours = staleHours
         self.databasePath = databasePath
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory

@@ -1,13 +1,34 @@
 import OOTCore
 
-/// A backend's dashboard `/oot/<org>/<repo>/` (spec §9.2): stat cards, the PR × job matrix
-/// (latest attempt per cell), and scheduled runs by upstream SHA.
-struct BackendPage: Sendable {
+/// Page numbers of a paged view, with previous/next links.
+struct Pagination: Sendable, Encodable {
+    let pages: [Tab]
+    let previous: String?
+    let next: String?
+    let hasPages: Bool
+
+    /// Links for page `current` (1-based) of `count`, where `directory(n)` is page n's directory.
+    init(current: Int, count: Int, links: PageLinks, directory: (Int) -> String) {
+        pages = (1...max(1, count)).map { Tab(label: "\($0)", href: links.page(directory($0)), current: $0 == current) }
+        previous = current > 1 ? links.page(directory(current - 1)) : nil
+        next = current < count ? links.page(directory(current + 1)) : nil
+        hasPages = count > 1
+    }
+}
+
+/// A backend's dashboard `/oot/<org>/<repo>/` (spec §9.2, mockup "crcr-backend"): stat cards,
+/// then the HUD-style PR × job matrix, 50 PRs a page (`page/<n>/` after the first), each cell
+/// the latest attempt. Tabs lead to the nightly and periodic views; links to the flaky
+/// evidence, the Atom feed, the badge and `index.json`.
+struct BackendPage: Sendable, Encodable {
     let page: PageChrome
     let repo: String
     let level: LevelChip
+    let oncalls: String?
     let github: String?
     let summaryHref: String
+    let tabs: [Tab]
+    let staleNote: String?
     let rangeLabel: String
     let passRate: String
     let passRateClass: String
@@ -15,28 +36,33 @@ struct BackendPage: Sendable {
     let cards: [StatCard]
     let matrix: JobMatrix
     let isEmpty: Bool
-    let nightly: JobMatrix
-    let hasNightly: Bool
+    let pagination: Pagination
+    let pageNumber: Int
+    let flakyHref: String
+    let feedHref: String
+    let badgeHref: String
 
-    /// Builds the page.
+    /// Builds page `pageNumber` of the backend's PR matrix.
     ///
     /// - Parameters:
-    ///   - repo: The backend (`org/name`).
-    ///   - directory: Its directory in the site.
-    ///   - summary: The `oot_backend_summary` row set (one row).
-    ///   - dashboard: `oot_backend_dashboard` rows (one page of PRs).
-    ///   - nightly: `oot_nightly_dashboard` rows.
+    ///   - summary: `oot_backend_summary` (one row).
+    ///   - dashboard: `oot_backend_dashboard` rows for this page of PRs.
+    ///   - flakyJobs: how many job-level flaky cases `oot_backend_flaky_jobs` found.
     init(
-        repo: String, level: String, directory: String, summary: QueryRows, dashboard: QueryRows, nightly: QueryRows,
-        paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+        backend: BackendInfo, directory: String, home: String, pageNumber: Int, pageCount: Int, summary: QueryRows,
+        dashboard: QueryRows, flakyJobs: Int, paths: SitePaths, drillDowns: Set<String>, context: SiteContext
     ) {
-        page = PageChrome(title: "\(repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
-        self.repo = repo
-        self.level = LevelChip(level)
-        github = SafeURL.external("https://github.com/\(repo)")
-        summaryHref = page.root + "oot/index.html"
+        page = PageChrome(title: "\(backend.repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
+        repo = backend.repo
+        level = LevelChip(backend.level)
+        oncalls = backend.oncalls.isEmpty ? nil : backend.oncalls.joined(separator: ", ")
+        github = SafeURL.external("https://github.com/\(backend.repo)")
+        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        summaryHref = links.page("oot")
+        tabs = Self.tabs(home: home, kinds: backend.scheduledKinds, current: "PR", links: links)
+        staleNote = Self.staleNote(backend, context: context)
         rangeLabel = context.days == 1 ? "last 24h" : "last \(context.days) days"
-        let links = PageLinks(root: page.root, paths: paths, drillDowns: drillDowns)
+        self.pageNumber = pageNumber
 
         let s = summary.rows.first
         let total = s?.int("total_jobs") ?? 0
@@ -47,7 +73,10 @@ struct BackendPage: Sendable {
         passedText = "\(successes)/\(total) jobs passed"
         let failures = s?.int("failures") ?? 0
         let timedOut = s?.int("timed_out") ?? 0
-        let jobs = dashboard.rows.map(JobRow.init)
+        let timeoutRate = s?.double("timeout_rate") ?? 0
+        flakyHref = links.page(home + "/flaky")
+        feedHref = links.file(home + "/feed.xml")
+        badgeHref = links.file(home + "/badge.svg")
         cards = [
             StatCard(label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
             StatCard(label: "PRs", value: "\(s?.int("total_prs") ?? 0)", detail: "unique PRs tested", cssClass: ""),
@@ -55,16 +84,92 @@ struct BackendPage: Sendable {
                 label: "Failures", value: "\(failures)", detail: "+ \(timedOut) timed out",
                 cssClass: failures + timedOut > 0 ? "bad" : "good"),
             StatCard(
-                label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")),
-                detail: "dispatch to start", cssClass: ""),
+                label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")), detail: "dispatch to start",
+                cssClass: ""),
             StatCard(
                 label: "Avg execution time", value: Format.duration(s?.double("avg_exec_time_s")),
                 detail: "start to completion", cssClass: ""),
+            StatCard(
+                label: "Timeout rate", value: total > 0 ? Format.percent(timeoutRate) : "—", detail: "of completed jobs",
+                cssClass: timeoutRate >= 0.10 ? "bad" : timeoutRate > 0 ? "warn" : "good"),
+            StatCard(
+                label: "Flaky jobs", value: "\(flakyJobs)", detail: "failed, then passed on a rerun",
+                cssClass: flakyJobs > 0 ? "warn" : "good"),
         ]
+        let jobs = dashboard.rows.map(JobRow.init)
         matrix = JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
         isEmpty = jobs.isEmpty
-        let scheduled = nightly.rows.map(JobRow.init)
-        self.nightly = JobMatrix(jobs: scheduled, byPR: false, links: links, now: context.now)
-        hasNightly = !scheduled.isEmpty
+        pagination = Pagination(current: pageNumber, count: pageCount, links: links) { n in
+            n == 1 ? home : home + "/page/\(n)"
+        }
+    }
+
+    /// The PR | Nightly | Periodic tabs (only the scheduled kinds the backend has).
+    static func tabs(home: String, kinds: [String], current: String, links: PageLinks) -> [Tab] {
+        [Tab(label: "PR", href: links.page(home), current: current == "PR")]
+            + kinds.map { Tab(label: $0.capitalized, href: links.page(home + "/" + $0), current: current == $0) }
+    }
+
+    static func staleNote(_ backend: BackendInfo, context: SiteContext) -> String? {
+        guard let last = backend.lastActivity,
+            context.now.timeIntervalSince1970 - last.timeIntervalSince1970 > Double(context.staleHours) * 3600
+        else { return nil }
+        return "Stale: no callback for \(Format.relative(last, now: context.now).replacingOccurrences(of: " ago", with: "")) (since \(Format.absolute(last)))."
+    }
+}
+
+/// A backend's scheduled runs, `/oot/<org>/<repo>/nightly/` or `/periodic/` (RFC-0056, mockups
+/// "crcr-nightly"/"crcr-periodic"): rows are the upstream SHAs built, columns the jobs.
+struct ScheduledPage: Sendable, Encodable {
+    let page: PageChrome
+    let repo: String
+    let level: LevelChip
+    let kind: String
+    let kindTitle: String
+    let summaryHref: String
+    let tabs: [Tab]
+    let cards: [StatCard]
+    let matrix: JobMatrix
+    let isEmpty: Bool
+    let days: Int64
+
+    /// Builds the view of one kind (`nightly` or `periodic`) from `oot_nightly_dashboard` rows.
+    init(
+        backend: BackendInfo, kind: String, directory: String, home: String, days: Int64, rows: QueryRows,
+        paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+    ) {
+        page = PageChrome(title: "\(backend.repo) — \(kind) | OOT CI", directory: directory, context: context)
+        repo = backend.repo
+        level = LevelChip(backend.level)
+        self.kind = kind
+        kindTitle = kind.uppercased()
+        self.days = days
+        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        summaryHref = links.page("oot")
+        tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: kind, links: links)
+        let jobs = rows.rows.map(JobRow.init).filter { $0.eventType == kind }
+        matrix = JobMatrix(jobs: jobs, byPR: false, links: links, now: context.now)
+        isEmpty = jobs.isEmpty
+        let completed = jobs.filter { $0.status == "completed" }
+        let passed = completed.filter { $0.conclusion == "success" }.count
+        let failed = completed.filter(\.failed)
+        var failedByJob: [String: Int] = [:]
+        for job in failed { failedByJob[job.jobName, default: 0] += 1 }
+        let rate = completed.isEmpty ? 0 : Double(passed) / Double(completed.count)
+        let durations = completed.map(\.durationSeconds).filter { $0 > 0 }
+        cards = [
+            StatCard(
+                label: "\(kind.capitalized) pass rate", value: completed.isEmpty ? "—" : Format.percent(rate),
+                detail: "\(passed) / \(completed.count) runs passed", cssClass: completed.isEmpty ? "" : context.passRateClass(rate)),
+            StatCard(label: "Total \(kind) runs", value: "\(completed.count)", detail: "last \(days) days", cssClass: ""),
+            StatCard(
+                label: "Failed runs", value: "\(failed.count)",
+                detail: failedByJob.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
+                cssClass: failed.isEmpty ? "good" : "bad"),
+            StatCard(
+                label: "Avg duration",
+                value: durations.isEmpty ? "–" : Format.duration(durations.reduce(0, +) / Double(durations.count)),
+                detail: "per job", cssClass: ""),
+        ]
     }
 }

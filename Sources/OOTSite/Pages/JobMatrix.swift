@@ -2,9 +2,9 @@ import OOTCore
 
 /// A HUD-style grid: rows are PRs (or upstream SHAs for scheduled runs), columns are jobs keyed
 /// by workflow + job name, cells show the latest attempt as a glyph (spec §9.2).
-struct JobMatrix: Sendable {
+struct JobMatrix: Sendable, Encodable {
     /// A column header.
-    struct Column: Sendable {
+    struct Column: Sendable, Encodable {
         /// The job name (shown rotated).
         let job: String
         /// `workflow / job` (header tooltip).
@@ -12,7 +12,7 @@ struct JobMatrix: Sendable {
     }
 
     /// One cell.
-    struct Cell: Sendable {
+    struct Cell: Sendable, Encodable {
         /// `O X ? C T S N F U`, or empty when the row has no such job.
         let glyph: String
         /// CSS class of the glyph colour.
@@ -24,7 +24,7 @@ struct JobMatrix: Sendable {
     }
 
     /// One row.
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         let time: String
         let timeAbsolute: String
         let sha: String
@@ -73,13 +73,13 @@ struct JobMatrix: Sendable {
             let newest = group.compactMap(\.sortTime).max()
             let cells = sortedKeys.map { columnKey -> Cell in
                 guard let (job, earlierFailure) = latest[columnKey] else {
-                    return Cell(glyph: "", cssClass: "g-none", tooltip: "", href: nil)
+                    return Cell(glyph: "", cssClass: "gn", tooltip: "", href: nil)
                 }
-                let glyph = Format.glyph(status: job.status, conclusion: job.conclusion, passedAfterFailure: earlierFailure)
-                var tooltip = job.tooltip
-                if earlierFailure { tooltip += "\nPassed after a failed attempt (flaky)" }
+                var tooltip = job.tooltip(at: now)
+                if earlierFailure { tooltip += "\npassed after a failed attempt (flaky)" }
                 return Cell(
-                    glyph: glyph, cssClass: Self.glyphClass(glyph), tooltip: tooltip,
+                    glyph: job.glyph(passedAfterFailure: earlierFailure),
+                    cssClass: job.glyphClass(at: now, passedAfterFailure: earlierFailure), tooltip: tooltip,
                     href: links.drillDown(job) ?? SafeURL.external(job.workflowRunURL))
             }
             return Row(
@@ -96,28 +96,38 @@ struct JobMatrix: Sendable {
     /// pending amber, flaky light green, skipped/neutral/unknown grey).
     static func glyphClass(_ glyph: String) -> String {
         switch glyph {
-        case "O": "g-success"
-        case "X", "C", "T": "g-failure"
-        case "?": "g-pending"
-        case "F": "g-flaky"
-        default: "g-grey"
+        case "O": "gs"
+        case "X", "C", "T": "gf"
+        case "?": "gp"
+        case "F": "gk"
+        default: "gg"
         }
     }
 }
 
-/// Resolves site links relative to the page being rendered.
+/// Resolves site links relative to the page being rendered, so every link works from `file://`
+/// and from any sub-path of a host.
 struct PageLinks {
-    let root: String
+    /// The directory of the page being rendered (`oot/org/repo`).
+    let directory: String
     let paths: SitePaths
     /// Jobs that have a drill-down page.
     let drillDowns: Set<String>
 
-    func drillDown(_ job: JobRow) -> String? {
-        guard drillDowns.contains(job.dynamoKey), let dir = paths.jobDirectory(job.dynamoKey) else { return nil }
-        return root + dir + "/index.html"
+    /// `index.html` of `targetDirectory`, relative to ``directory``.
+    func page(_ targetDirectory: String) -> String {
+        SitePaths.relative(from: directory, to: targetDirectory + "/index.html")
     }
 
-    func prPage(_ number: Int64) -> String { root + SitePaths.prDirectory(number) + "/index.html" }
+    /// A file (e.g. `oot/org/repo/feed.xml`) relative to ``directory``.
+    func file(_ path: String) -> String { SitePaths.relative(from: directory, to: path) }
 
-    func backend(_ repo: String) -> String? { paths.backendDirectory(repo).map { root + $0 + "/index.html" } }
+    func drillDown(_ job: JobRow) -> String? {
+        guard drillDowns.contains(job.dynamoKey), let dir = paths.jobDirectory(job.dynamoKey) else { return nil }
+        return page(dir)
+    }
+
+    func prPage(_ number: Int64) -> String { page(SitePaths.prDirectory(number)) }
+
+    func backend(_ repo: String) -> String? { paths.backendDirectory(repo).map { page($0) } }
 }

@@ -91,12 +91,12 @@ struct JobPage: Sendable {
     ) {
         let job = JobRow(r)
         page = PageChrome(title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
-        let links = PageLinks(root: page.root, paths: paths, drillDowns: [])
+        let links = PageLinks(directory: directory, paths: paths, drillDowns: [])
         repo = job.downstreamRepo
-        backendHref = links.backend(job.downstreamRepo) ?? page.root + "oot/index.html"
+        backendHref = links.backend(job.downstreamRepo) ?? links.page("oot")
         jobName = job.displayName
         level = LevelChip(job.level)
-        label = Format.conclusionLabel(status: job.status, conclusion: job.conclusion)
+        label = job.label(at: context.now)
         labelClass = Format.conclusionClass(status: job.status, conclusion: job.conclusion)
         attempt = job.runAttempt
         duration = Format.duration(job.durationSeconds)

@@ -1,3 +1,4 @@
+import Foundation
 import OOTCore
 
 /// One `oot_workflow_job` row as the pages use it, read from saved-query results.
@@ -74,21 +75,48 @@ struct JobRow: Sendable {
     /// `true` while in progress.
     var running: Bool { status == "in_progress" }
 
+    /// How long a job may stay in progress before it is shown as lost (the relay's zombie sweeper
+    /// waits 6 h too, spec §5), in seconds.
+    static let lostAfterSeconds: Double = 6 * 3600
+
+    /// `true` when in progress for longer than ``lostAfterSeconds`` at `now`: shown as "lost", not
+    /// as running forever.
+    func lost(at now: UTCTimestamp) -> Bool {
+        guard running, let start = sortTime else { return false }
+        return now.timeIntervalSince1970 - start.timeIntervalSince1970 > Self.lostAfterSeconds
+    }
+
+    /// The chip text at `now`: ``Format/conclusionLabel(status:conclusion:)``, or `lost`.
+    func label(at now: UTCTimestamp) -> String {
+        lost(at: now) ? "lost" : Format.conclusionLabel(status: status, conclusion: conclusion)
+    }
+
+    /// The glyph (`?` also for lost jobs, greyed by ``glyphClass(at:passedAfterFailure:)``).
+    func glyph(passedAfterFailure: Bool) -> String {
+        Format.glyph(status: status, conclusion: conclusion, passedAfterFailure: passedAfterFailure)
+    }
+
+    /// The glyph's colour class at `now`.
+    func glyphClass(at now: UTCTimestamp, passedAfterFailure: Bool) -> String {
+        lost(at: now) ? "gg" : JobMatrix.glyphClass(glyph(passedAfterFailure: passedAfterFailure))
+    }
+
     /// The time used for ordering: start, else completion.
     var sortTime: UTCTimestamp? { startedAt ?? completedAt }
 
-    /// Multi-line tooltip as in spec §9.2: job and conclusion, attempt, duration, tests, queue.
-    var tooltip: String {
-        let label = Format.conclusionLabel(status: status, conclusion: conclusion)
-        var lines = ["\(displayName) — \(label)" + (label == "unknown" ? " (\(conclusion ?? ""))" : "")]
-        if runAttempt > 1 { lines.append("Attempt: \(runAttempt)") }
-        if status == "completed" { lines.append("Duration: \(Format.duration(durationSeconds))") }
-        if totalTests > 0 {
-            lines.append(
-                "Tests: \(passedTests)/\(totalTests) passed" + (failedTests > 0 ? " (\(failedTests) failed)" : ""))
-        }
-        if let queueTime { lines.append("Queue: \(Format.duration(queueTime))") }
-        return lines.joined(separator: "\n")
+    /// The cell tooltip (spec §9.2, compact): conclusion, then attempt, duration, tests and queue
+    /// time on one line. The job's name is the column header (screen readers announce it), so it
+    /// is left out to keep a 50 × 40 matrix page under 300 KB.
+    func tooltip(at now: UTCTimestamp) -> String {
+        let text = label(at: now)
+        var head = text + (text == "unknown" ? " (\(conclusion ?? ""))" : "")
+        if text == "lost" { head += ": no completion since \(Format.absolute(sortTime))" }
+        var facts: [String] = []
+        if runAttempt > 1 { facts.append("attempt \(runAttempt)") }
+        if status == "completed" { facts.append(Format.duration(durationSeconds)) }
+        if totalTests > 0 { facts.append("\(passedTests)/\(totalTests) passed" + (failedTests > 0 ? " (\(failedTests) failed)" : "")) }
+        if let queueTime { facts.append("queue \(Format.duration(queueTime))") }
+        return facts.isEmpty ? head : head + "\n" + facts.joined(separator: " · ")
     }
 }
 

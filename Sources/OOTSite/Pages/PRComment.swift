@@ -46,13 +46,15 @@ struct PRComment: Sendable {
         let completed = boxes.reduce(0) { $0 + $1.completed }
         let running = boxes.reduce(0) { $0 + $1.running }
         let failed = boxes.reduce(0) { $0 + $1.failed }
+        let lost = boxes.reduce(0) { $0 + $1.lost }
         var parts = ["\(passed)/\(completed) jobs passed"]
         if failed > 0 { parts.append("\(failed) failed") }
         if running > 0 { parts.append("\(running) running") }
+        if lost > 0 { parts.append("\(lost) lost (no result for over 6 h)") }
         headline = parts.joined(separator: ", ") + " across \(boxes.count) backend\(boxes.count == 1 ? "" : "s")"
         backends = boxes.map { box in
             Backend(
-                icon: box.failed > 0 ? "❌" : box.running > 0 ? "⏳" : "✅", repo: Markdown.escape(box.repo),
+                icon: box.failed + box.lost > 0 ? "❌" : box.running > 0 ? "⏳" : "✅", repo: Markdown.escape(box.repo),
                 level: box.level.text, summary: box.summary,
                 jobs: box.jobs.filter { $0.row.failed || $0.row.running }.map { line in
                     let tests = line.failingTests.map(Markdown.escape)
@@ -61,7 +63,7 @@ struct PRComment: Sendable {
                         base.map { $0 + href.replacingOccurrences(of: page.page.root, with: "") } ?? href
                     }
                     return Job(
-                        icon: line.row.running ? "⏳" : "❌", name: Markdown.escape(line.name),
+                        icon: line.lost ? "⚠️" : line.row.running ? "⏳" : "❌", name: Markdown.escape(line.name),
                         label: Markdown.escape(line.label), run: line.run, tests: testsLink,
                         failing: tests.isEmpty
                             ? nil : tests.joined(separator: ", ") + (line.hasMoreFailing ? " and \(line.moreFailing) more" : ""))

@@ -2,9 +2,9 @@ import OOTCore
 
 /// The page PR bots link to, `/pr/<number>/` (spec §9.3, mockup "workflow-column design"):
 /// one box per backend for the PR's latest head SHA, results of older pushes collapsed below.
-struct PRPage: Sendable {
+struct PRPage: Sendable, Encodable {
     /// One job line in a backend box (the latest attempt of that job on that SHA).
-    struct JobLine: Sendable {
+    struct JobLine: Sendable, Encodable {
         let glyph: String
         let glyphClass: String
         let label: String
@@ -22,12 +22,18 @@ struct PRPage: Sendable {
         let hasMoreFailing: Bool
         /// Sort rank: failed first, then running, then the rest (then by name).
         let rank: Int
+        /// `true` when in progress for over 6 h (shown as lost, not running).
+        let lost: Bool
         /// Plain values for the Markdown summary.
         let row: JobRow
+
+        enum CodingKeys: String, CodingKey {
+            case glyph, label, name, duration, attempt, flakyNote, run, artifacts, details, failingTests, moreFailing, lost
+        }
     }
 
     /// One backend's box.
-    struct BackendBox: Sendable {
+    struct BackendBox: Sendable, Encodable {
         let repo: String
         let href: String?
         let level: LevelChip
@@ -38,10 +44,11 @@ struct PRPage: Sendable {
         let completed: Int
         let running: Int
         let failed: Int
+        let lost: Int
     }
 
     /// The jobs of one head SHA.
-    struct ShaSection: Sendable {
+    struct ShaSection: Sendable, Encodable {
         let sha: String
         let shortSHA: String
         let time: String
@@ -60,6 +67,8 @@ struct PRPage: Sendable {
     let summary: String
     private(set) var commentHTML: String
     let commentHref: String
+    let grid: TestGrid
+    let hasGrid: Bool
 
     /// Builds the page.
     ///
@@ -68,13 +77,13 @@ struct PRPage: Sendable {
     ///   - failingTests: `oot_pr_failing_tests` rows (failing testcase names per job).
     ///   - comment: The rendered `comment.md` source; its HTML goes into the page via cmark.
     init(
-        number: Int64, results: QueryRows, failingTests: QueryRows, paths: SitePaths, drillDowns: Set<String>,
-        context: SiteContext, comment: (PRPage) throws -> String
+        number: Int64, results: QueryRows, failingTests: QueryRows, testGrid: QueryRows, paths: SitePaths,
+        drillDowns: Set<String>, context: SiteContext, comment: (PRPage) throws -> String
     ) rethrows {
         let directory = SitePaths.prDirectory(number)
         page = PageChrome(title: "PR #\(number) — OOT CI | PyTorch HUD", directory: directory, context: context)
         self.number = number
-        let links = PageLinks(root: page.root, paths: paths, drillDowns: drillDowns)
+        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
         let rows = results.rows.map(JobRow.init)
         title = rows.compactMap(\.prTitle).first ?? ""
         author = rows.compactMap(\.prAuthor).first ?? ""
@@ -107,21 +116,25 @@ struct PRPage: Sendable {
             let passed = current.backends.reduce(0) { $0 + $1.passed }
             let completed = current.backends.reduce(0) { $0 + $1.completed }
             let running = current.backends.reduce(0) { $0 + $1.running }
-            summary = Self.countsText(passed: passed, completed: completed, running: running)
+            let lost = current.backends.reduce(0) { $0 + $1.lost }
+            summary = Self.countsText(passed: passed, completed: completed, running: running, lost: lost)
         } else {
             summary = "no results"
         }
+        grid = TestGrid(rows: testGrid, sha: shaOrder.first?.sha, backends: current?.backends.map(\.repo) ?? [], links: links, paths: paths)
+        hasGrid = !grid.tests.isEmpty
         commentHref = "comment.md"
         commentHTML = ""
         let markdown = try comment(self)
         commentHTML = Markdown.html(markdown)
     }
 
-    /// `x/y passed, n running` (spec §9.3).
-    static func countsText(passed: Int, completed: Int, running: Int) -> String {
+    /// `x/y passed, n running` (spec §9.3), plus `n lost` for jobs in progress for over 6 h.
+    static func countsText(passed: Int, completed: Int, running: Int, lost: Int = 0) -> String {
         var parts: [String] = []
-        if completed > 0 || running == 0 { parts.append("\(passed)/\(completed) passed") }
+        if completed > 0 || running + lost == 0 { parts.append("\(passed)/\(completed) passed") }
         if running > 0 { parts.append("\(running) running") }
+        if lost > 0 { parts.append("\(lost) lost") }
         return parts.joined(separator: ", ")
     }
 
@@ -136,34 +149,90 @@ struct PRPage: Sendable {
             let lines = latest.values.map { entry -> JobLine in
                 let job = entry.row
                 let tests = failing[job.dynamoKey] ?? []
-                let rank = job.failed ? 0 : job.running ? 1 : 2
+                let lost = job.lost(at: now)
+                let rank = job.failed || lost ? 0 : job.running ? 1 : 2
                 let artifact = job.artifactURL.isEmpty ? nil : job.artifactURL
                 return JobLine(
-                    glyph: Format.glyph(status: job.status, conclusion: job.conclusion, passedAfterFailure: entry.earlierFailure),
-                    glyphClass: JobMatrix.glyphClass(
-                        Format.glyph(status: job.status, conclusion: job.conclusion, passedAfterFailure: entry.earlierFailure)),
-                    label: Format.conclusionLabel(status: job.status, conclusion: job.conclusion),
-                    labelClass: Format.conclusionClass(status: job.status, conclusion: job.conclusion),
+                    glyph: job.glyph(passedAfterFailure: entry.earlierFailure),
+                    glyphClass: job.glyphClass(at: now, passedAfterFailure: entry.earlierFailure),
+                    label: job.label(at: now),
+                    labelClass: lost ? "default" : Format.conclusionClass(status: job.status, conclusion: job.conclusion),
                     name: job.displayName, duration: job.status == "completed" ? Format.duration(job.durationSeconds) : "–",
                     attempt: job.runAttempt > 1 ? "attempt \(job.runAttempt)" : nil, flakyNote: entry.earlierFailure,
                     run: SafeURL.external(job.workflowRunURL), artifacts: SafeURL.external(artifact),
                     details: links.drillDown(job),
                     failingTests: Array(tests.prefix(10)), hasFailingTests: !tests.isEmpty, moreFailing: max(0, tests.count - 10),
-                    hasMoreFailing: tests.count > 10, rank: rank, row: job)
+                    hasMoreFailing: tests.count > 10, rank: rank, lost: lost, row: job)
             }.sorted { ($0.rank, $0.name) < ($1.rank, $1.name) }
             let passed = lines.filter { $0.row.succeeded }.count
             let completed = lines.filter { $0.row.status == "completed" }.count
-            let running = lines.filter { $0.row.running }.count
+            let running = lines.filter { $0.row.running && !$0.lost }.count
+            let lost = lines.filter(\.lost).count
             let failed = lines.filter { $0.row.failed }.count
             let level = latest.values.map(\.row).sorted { ($0.sortTime ?? now) > ($1.sortTime ?? now) }.first?.level ?? ""
             return BackendBox(
                 repo: repo, href: links.backend(repo), level: LevelChip(level),
-                boxClass: failed > 0 ? "box-failure" : running > 0 ? "box-pending" : "box-success",
-                summary: countsText(passed: passed, completed: completed, running: running), jobs: lines,
-                passed: passed, completed: completed, running: running, failed: failed)
+                boxClass: failed + lost > 0 ? "box-failure" : running > 0 ? "box-pending" : "box-success",
+                summary: countsText(passed: passed, completed: completed, running: running, lost: lost), jobs: lines,
+                passed: passed, completed: completed, running: running, failed: failed, lost: lost)
         }
         return ShaSection(
             sha: sha, shortSHA: Format.shortSHA(sha), time: Format.relative(newest, now: now), backends: boxes,
             jobCount: boxes.reduce(0) { $0 + $1.jobs.count })
+    }
+}
+
+/// The cross-backend view of one PR: which tests fail on which backends (rows: tests that
+/// failed somewhere on the PR's latest head SHA; columns: the PR's backends; cells: the test's
+/// outcome in that backend's latest report, `–` when it did not run there).
+struct TestGrid: Sendable, Encodable {
+    struct Cell: Sendable, Encodable {
+        let glyph: String
+        let glyphClass: String
+        let title: String
+        let href: String?
+    }
+
+    struct Row: Sendable, Encodable {
+        let test: String
+        let cells: [Cell]
+        let failingOn: Int
+    }
+
+    let backends: [String]
+    let tests: [Row]
+
+    /// Builds the grid from `oot_pr_test_grid` rows, for head `sha`.
+    init(rows: QueryRows, sha: String?, backends: [String], links: PageLinks, paths: SitePaths) {
+        self.backends = backends
+        let onHead = rows.rows.filter { $0.string("pytorch_head_sha") == sha }
+        var order: [String] = []
+        var byTest: [String: [QueryRows.Row]] = [:]
+        for row in onHead {
+            let classname = row.string("classname")
+            let test = classname.isEmpty ? row.string("name") : "\(classname).\(row.string("name"))"
+            if byTest[test] == nil { order.append(test) }
+            byTest[test, default: []].append(row)
+        }
+        let grid: [Row] = order.compactMap { test in
+            let executions = byTest[test]!
+            let cells = backends.map { repo -> Cell in
+                // The latest attempt's report on that backend decides; within it, the worst execution.
+                let mine = executions.filter { $0.string("downstream_repo") == repo }
+                guard let attempt = mine.map({ $0.int("run_attempt") }).max() else {
+                    return Cell(glyph: "–", glyphClass: "gn", title: "\(repo): not run", href: nil)
+                }
+                let latest = mine.filter { $0.int("run_attempt") == attempt }
+                let failed = latest.first { ["failure", "error"].contains($0.string("outcome")) }
+                let shown = failed ?? latest[0]
+                let outcome = shown.string("outcome")
+                let glyph = outcome == "passed" ? "O" : outcome == "skipped" ? "S" : "X"
+                let href = paths.jobDirectory(shown.string("dynamoKey")).map { links.page($0) + "#t-\(shown.int("ordinal"))" }
+                return Cell(glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), title: "\(repo): \(outcome)", href: href)
+            }
+            let failing = cells.filter { $0.glyph == "X" }.count
+            return failing > 0 ? Row(test: test, cells: cells, failingOn: failing) : nil
+        }
+        tests = grid.sorted { ($0.failingOn, $1.test) > ($1.failingOn, $0.test) }
     }
 }

@@ -13,12 +13,15 @@ struct SiteContext: Sendable {
     /// Absolute base URL of the published site (e.g. `https://hud.example.org/`), used for links
     /// in `comment.md`; `nil` leaves them relative.
     var siteURL: String?
+    /// A backend silent for longer than this many hours is marked stale.
+    var staleHours: Int
 
     /// Creates a context.
     init(
         now: UTCTimestamp, days: Int64 = 7, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
-        siteURL: String? = nil
+        siteURL: String? = nil, staleHours: Int = 24
     ) {
+        self.staleHours = staleHours
         self.now = now
         self.days = days
         self.greenThreshold = greenThreshold
@@ -33,7 +36,7 @@ struct SiteContext: Sendable {
 }
 
 /// What the layout template needs on every page.
-struct PageChrome: Sendable {
+struct PageChrome: Sendable, Encodable {
     /// The `<title>`.
     let title: String
     /// Relative prefix from the page to the site root (`../../`), so the site works from `file://`.
@@ -50,7 +53,7 @@ struct PageChrome: Sendable {
 }
 
 /// An outlined level chip (spec §9: L1 grey, L2 blue, L3 orange, L4 purple).
-struct LevelChip: Sendable {
+struct LevelChip: Sendable, Encodable {
     /// `L2`, or `–` when unknown.
     let text: String
     /// CSS class, e.g. `level-l2`.
@@ -65,7 +68,7 @@ struct LevelChip: Sendable {
 
 /// A stat card: an uppercase label, a big value, a detail line; `cssClass` colours its top border
 /// (`good`, `warn`, `bad`, or a chip class).
-struct StatCard: Sendable {
+struct StatCard: Sendable, Encodable {
     let label: String
     let value: String
     let detail: String

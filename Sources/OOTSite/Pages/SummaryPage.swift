@@ -1,16 +1,38 @@
 import OOTCore
 
-/// The global summary `/oot/` (spec §9.1): one table of backends, worst pass rate first.
-struct SummaryPage: Sendable {
-    /// One backend row.
-    struct Row: Sendable {
+/// A link in a tab bar or a list of ranges/pages; `current` marks the page being shown.
+struct Tab: Sendable, Encodable {
+    let label: String
+    let href: String
+    let current: Bool
+}
+
+/// What the summary and backend pages know about a backend: its level (the allowlist's when it
+/// is registered, else the one its latest callback carried, else L2), oncalls, and activity.
+struct BackendInfo: Sendable {
+    let repo: String
+    let level: String
+    let oncalls: [String]
+    let lastActivity: UTCTimestamp?
+    let scheduledKinds: [String]
+    let hasData: Bool
+}
+
+/// The global summary `/oot/` (spec §9.1 and the mockup's sections): one table per level,
+/// L4 → L2, then the L1 list; worst pass rate first; backends without a completed job in the
+/// range greyed; pre-rendered for 24 h, 7 days (`/oot/`) and 30 days.
+struct SummaryPage: Sendable, Encodable {
+    struct Row: Sendable, Encodable {
         let repo: String
-        let href: String
+        let href: String?
         let level: LevelChip
-        let active: Bool
+        let dotClass: String
+        let dotTitle: String
+        let stale: Bool
         let hasData: Bool
         let passRate: String
         let passRateClass: String
+        let rate: Double
         let successes: Int64
         let failures: Int64
         let failuresNonZero: Bool
@@ -19,49 +41,119 @@ struct SummaryPage: Sendable {
         let avgDuration: String
         let lastRun: String
         let lastRunAbsolute: String
+        let oncalls: String?
+        let scheduled: [Tab]
+        let hasScheduled: Bool
     }
+
+    struct Section: Sendable, Encodable {
+        let title: String
+        let level: String
+        let rows: [Row]
+        let hasRows: Bool
+    }
+
+    struct ScheduledRow: Sendable, Encodable {
+        let repo: String
+        let kind: String
+        let href: String?
+        let total: Int64
+        let failures: Int64
+        let passRate: String
+        let passRateClass: String
+        let lastRun: String
+    }
+
+    /// The ranges pre-rendered, in days, and the directory of each.
+    static let ranges: [(days: Int64, label: String, directory: String)] = [
+        (1, "Last 24h", "oot/24h"), (7, "Last 7 days", "oot"), (30, "Last 30 days", "oot/30d"),
+    ]
+
+    static let sectionTitles = [
+        "L4": "L4 Backends (merge-gating)", "L3": "L3 Backends (check runs on PR)", "L2": "L2 Backends (callback-only)",
+    ]
 
     let page: PageChrome
     let rangeLabel: String
     let days: Int64
-    let rows: [Row]
+    let ranges: [Tab]
+    let sections: [Section]
+    let l1: [Row]
+    let hasL1: Bool
     let cards: [StatCard]
+    let scheduled: [ScheduledRow]
+    let hasScheduled: Bool
     let isEmpty: Bool
+    let staleHours: Int
 
-    /// Builds the page from `oot_summary` rows and every known backend (`oot_backends`), so
-    /// backends without completed jobs in the window still appear, greyed, with "—".
-    init(summary: QueryRows, backends: QueryRows, paths: SitePaths, context: SiteContext) {
-        let directory = "oot"
+    /// Builds the page for one range.
+    ///
+    /// - Parameters:
+    ///   - summary: `oot_summary` rows for the range.
+    ///   - scheduled: `oot_nightly_summary` rows for the range.
+    ///   - backends: every known backend (allowlist ∪ data).
+    init(
+        days: Int64, directory: String, summary: QueryRows, scheduled: QueryRows, backends: [BackendInfo],
+        paths: SitePaths, context: SiteContext
+    ) {
         page = PageChrome(title: "Out-of-Tree CI Summary | PyTorch HUD", directory: directory, context: context)
-        days = context.days
-        rangeLabel = context.days == 1 ? "last 24h" : "last \(context.days) days"
-        let root = page.root
-        func href(_ repo: String) -> String {
-            (paths.backendDirectory(repo).map { root + $0 + "/index.html" }) ?? "#"
-        }
-        var seen: Set<String> = []
-        var rows: [Row] = summary.rows.map { r in
-            let repo = r.string("repo")
-            seen.insert(repo)
-            let rate = r.double("pass_rate") ?? 0
-            let last = r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:))
-            return Row(
-                repo: repo, href: href(repo), level: LevelChip(r.string("downstream_repo_level")), active: true,
-                hasData: true, passRate: Format.percent(rate), passRateClass: context.passRateClass(rate),
-                successes: r.int("successes"), failures: r.int("failures"), failuresNonZero: r.int("failures") > 0,
-                timedOut: r.int("timed_out"), total: r.int("total"), avgDuration: Format.duration(r.double("avg_duration_s")),
-                lastRun: Format.relative(last, now: context.now), lastRunAbsolute: Format.absolute(last))
-        }
-        for b in backends.rows where !seen.contains(b.string("repo")) {
-            let repo = b.string("repo")
+        self.days = days
+        rangeLabel = Self.ranges.first { $0.days == days }?.label.lowercased() ?? "last \(days) days"
+        let links = PageLinks(directory: directory, paths: paths, drillDowns: [])
+        ranges = Self.ranges.map { Tab(label: $0.label, href: links.page($0.directory), current: $0.days == days) }
+        staleHours = context.staleHours
+        let byRepo = Dictionary(summary.rows.map { ($0.string("repo"), $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [Row] = []
+        for backend in backends {
+            let data = byRepo[backend.repo]
+            let rate = data?.double("pass_rate") ?? 0
+            let last = data?.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:))
+            let stale = backend.lastActivity.map { context.now.timeIntervalSince1970 - $0.timeIntervalSince1970 > Double(context.staleHours) * 3600 } ?? false
+            let dot: (String, String) =
+                data == nil
+                ? ("idle", backend.lastActivity == nil ? "Never reported" : "No recent PR runs")
+                : stale ? ("stale", "Stale: last callback \(Format.relative(backend.lastActivity, now: context.now))") : ("active", "Active")
+            let backendHref = backend.hasData ? links.backend(backend.repo) : nil
             rows.append(
                 Row(
-                    repo: repo, href: href(repo), level: LevelChip(b.string("downstream_repo_level")), active: false,
-                    hasData: false, passRate: "—", passRateClass: "default", successes: 0, failures: 0,
-                    failuresNonZero: false, timedOut: 0, total: 0, avgDuration: "—", lastRun: "—", lastRunAbsolute: ""))
+                    repo: backend.repo, href: backendHref, level: LevelChip(backend.level), dotClass: dot.0,
+                    dotTitle: dot.1, stale: stale, hasData: data != nil, passRate: data == nil ? "—" : Format.percent(rate),
+                    passRateClass: data == nil ? "default" : context.passRateClass(rate), rate: rate,
+                    successes: data?.int("successes") ?? 0, failures: data?.int("failures") ?? 0,
+                    failuresNonZero: (data?.int("failures") ?? 0) > 0, timedOut: data?.int("timed_out") ?? 0,
+                    total: data?.int("total") ?? 0, avgDuration: data == nil ? "—" : Format.duration(data?.double("avg_duration_s")),
+                    lastRun: Format.relative(last ?? backend.lastActivity, now: context.now),
+                    lastRunAbsolute: Format.absolute(last ?? backend.lastActivity),
+                    oncalls: backend.oncalls.isEmpty ? nil : backend.oncalls.joined(separator: ", "),
+                    scheduled: backend.scheduledKinds.compactMap { kind in
+                        paths.backendDirectory(backend.repo).map { Tab(label: kind, href: links.page($0 + "/" + kind), current: false) }
+                    }, hasScheduled: !backend.scheduledKinds.isEmpty))
         }
-        self.rows = rows
+        func ordered(_ rows: [Row]) -> [Row] {
+            rows.sorted { a, b in
+                if a.hasData != b.hasData { return a.hasData }
+                if a.hasData && a.rate != b.rate { return a.rate < b.rate }
+                return a.repo < b.repo
+            }
+        }
+        sections = ["L4", "L3", "L2"].map { level in
+            let members = ordered(rows.filter { $0.level.text == level || (level == "L2" && !["L1", "L3", "L4"].contains($0.level.text)) })
+            return Section(title: Self.sectionTitles[level]!, level: level, rows: members, hasRows: !members.isEmpty)
+        }
+        l1 = rows.filter { $0.level.text == "L1" }.sorted { $0.repo < $1.repo }
+        hasL1 = !l1.isEmpty
         isEmpty = rows.isEmpty
+        self.scheduled = scheduled.rows.map { r in
+            let rate = r.double("pass_rate") ?? 0
+            let repo = r.string("repo")
+            let kind = r.string("event_type")
+            return ScheduledRow(
+                repo: repo, kind: kind, href: paths.backendDirectory(repo).map { links.page($0 + "/" + kind) },
+                total: r.int("total"), failures: r.int("failures"), passRate: Format.percent(rate),
+                passRateClass: context.passRateClass(rate),
+                lastRun: Format.relative(r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:)), now: context.now))
+        }
+        hasScheduled = !self.scheduled.isEmpty
         let withData = rows.filter(\.hasData)
         let jobs = withData.reduce(0) { $0 + $1.total }
         let failures = withData.reduce(0) { $0 + $1.failures }
@@ -69,15 +161,18 @@ struct SummaryPage: Sendable {
         var perLevel: [String: Int] = [:]
         for row in rows { perLevel[row.level.text, default: 0] += 1 }
         let levels = ["L4", "L3", "L2", "L1"].compactMap { l in perLevel[l].map { "\($0) \(l)" } }
+        let staleCount = rows.filter(\.stale).count
         cards = [
             StatCard(label: "Backends", value: "\(rows.count)", detail: levels.joined(separator: " · "), cssClass: ""),
             StatCard(label: "Jobs", value: "\(jobs)", detail: "completed, \(rangeLabel)", cssClass: ""),
             StatCard(
-                label: "Failures", value: "\(failures)", detail: "jobs concluded failure",
-                cssClass: failures > 0 ? "bad" : "good"),
+                label: "Failures", value: "\(failures)", detail: "jobs concluded failure", cssClass: failures > 0 ? "bad" : "good"),
             StatCard(
                 label: "Timed out", value: "\(timedOut)", detail: "jobs that never reported completion",
                 cssClass: timedOut > 0 ? "warn" : "good"),
+            StatCard(
+                label: "Stale", value: "\(staleCount)", detail: "silent for over \(context.staleHours) h",
+                cssClass: staleCount > 0 ? "warn" : "good"),
         ]
     }
 }

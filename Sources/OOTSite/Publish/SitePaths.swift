@@ -44,11 +44,31 @@ public struct SitePaths: Sendable {
         return directory
     }
 
+    /// The directory of one test's history page on a backend,
+    /// `oot/<org>/<repo>/tests/<slug>-<hash>` (the hash keeps names that slug alike apart).
+    public func testDirectory(repo: String, classname: String, name: String) -> String? {
+        guard let base = backends[repo] else { return nil }
+        let identity = classname.isEmpty ? name : "\(classname).\(name)"
+        return base + "/tests/" + Self.slug(identity, maxLength: 80) + "-" + Self.hash(classname + "\u{1F}" + name)
+    }
+
     /// The directory of a registered backend.
     public func backendDirectory(_ repo: String) -> String? { backends[repo] }
 
     /// The directory of a registered job.
     public func jobDirectory(_ dynamoKey: String) -> String? { jobs[dynamoKey] }
+
+    /// `target` (a path from the site root) as a link from a page in `directory`:
+    /// `relative(from: "oot/a/b", to: "oot/a/b/job/1/index.html")` is `job/1/index.html`,
+    /// `relative(from: "pr/7", to: "oot/index.html")` is `../../oot/index.html`.
+    public static func relative(from directory: String, to target: String) -> String {
+        let from = directory.split(separator: "/")
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count && common < to.count - 1 && from[common] == to[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        return (up + to[common...].map(String.init)).joined(separator: "/")
+    }
 
     /// The directory of a PR page, `pr/<number>`.
     public static func prDirectory(_ number: Int64) -> String { "pr/\(number)" }

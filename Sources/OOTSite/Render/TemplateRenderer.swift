@@ -6,7 +6,10 @@ import Mustache
 /// that our own code produced (cmark output), never for payload or XML strings.
 public struct TemplateRenderer: Sendable {
     /// Templates the build needs.
-    public static let required = ["layout", "summary", "backend", "pr", "job", "comment.md", "index"]
+    public static let required = [
+        "layout", "index", "summary", "backend", "scheduled", "flaky", "test", "pr", "job", "comment.md", "feed.xml",
+        "badge.svg",
+    ]
 
     private let library: MustacheLibrary
 

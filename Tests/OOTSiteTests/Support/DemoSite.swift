@@ -36,7 +36,8 @@ struct DemoSite {
         BuildOptions(
             databasePath: db, outputDirectory: out, templatesDirectory: root.appendingPathComponent("templates").path,
             queriesDirectory: root.appendingPathComponent("data/queries").path,
-            harvest: HarvestOptions(artifactRoots: [root.appendingPathComponent("data/samples").path]), now: asOf)
+            harvest: HarvestOptions(artifactRoots: [root.appendingPathComponent("data/samples").path]), now: asOf,
+            allowlistPath: root.appendingPathComponent("data/allowlist.yml").path)
     }
 
     /// The text of a generated file.

@@ -1,0 +1,177 @@
+import OOTCore
+
+/// A backend's flaky evidence, `/oot/<org>/<repo>/flaky/`: jobs that failed and then passed on a
+/// rerun of the same SHA, and tests that passed after failed attempts or both passed and failed
+/// on the same SHA, each with links to the runs and reports that show it.
+struct FlakyPage: Sendable, Encodable {
+    struct JobCase: Sendable, Encodable {
+        let pr: Int64
+        let prHref: String?
+        let sha: String
+        let job: String
+        let failedAttempt: Int64
+        let failedConclusion: String
+        let failedHref: String?
+        let passedAttempt: Int64
+        let passedHref: String?
+        let when: String
+    }
+
+    struct TestCase: Sendable, Encodable {
+        let test: String
+        let historyHref: String?
+        let evidence: String
+        let pr: Int64
+        let prHref: String?
+        let sha: String
+        let failedHref: String?
+        let passedHref: String?
+        let sameReport: Bool
+    }
+
+    let page: PageChrome
+    let repo: String
+    let backendHref: String
+    let days: Int64
+    let jobs: [JobCase]
+    let hasJobs: Bool
+    let tests: [TestCase]
+    let hasTests: Bool
+
+    /// Builds the page from `oot_backend_flaky_jobs` and `oot_backend_flaky_tests` rows.
+    init(
+        repo: String, directory: String, home: String, days: Int64, flakyJobs: QueryRows, flakyTests: QueryRows,
+        paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+    ) {
+        page = PageChrome(title: "\(repo) — flaky | OOT CI", directory: directory, context: context)
+        self.repo = repo
+        self.days = days
+        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        backendHref = links.page(home)
+        func report(_ key: String) -> String? {
+            guard drillDowns.contains(key), let dir = paths.jobDirectory(key) else { return nil }
+            return links.page(dir)
+        }
+        jobs = flakyJobs.rows.map { r in
+            let pr = r.int("pr_number")
+            return JobCase(
+                pr: pr, prHref: pr > 0 ? links.prPage(pr) : nil, sha: Format.shortSHA(r.string("pytorch_head_sha")),
+                job: r.string("workflow_name").isEmpty ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
+                failedAttempt: r.int("failed_attempt"), failedConclusion: r.string("failed_conclusion"),
+                failedHref: report(r.string("failed_key")) ?? SafeURL.external(r.string("failed_run_url")),
+                passedAttempt: r.int("passed_attempt"),
+                passedHref: report(r.string("passed_key")) ?? SafeURL.external(r.string("passed_run_url")),
+                when: Format.relative(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)), now: context.now))
+        }
+        hasJobs = !jobs.isEmpty
+        tests = flakyTests.rows.map { r in
+            let pr = r.int("pr_number")
+            let classname = r.string("classname")
+            let name = r.string("name")
+            let rerun = r.string("evidence") == "rerun"
+            return TestCase(
+                test: classname.isEmpty ? name : "\(classname).\(name)",
+                historyHref: paths.testDirectory(repo: repo, classname: classname, name: name).map { links.page($0) },
+                evidence: rerun ? "passed after failed attempts in one report" : "failed and passed on the same SHA",
+                pr: pr, prHref: pr > 0 ? links.prPage(pr) : nil, sha: Format.shortSHA(r.string("pytorch_head_sha")),
+                failedHref: report(r.string("failed_key")), passedHref: rerun ? nil : report(r.string("passed_key")),
+                sameReport: rerun)
+        }
+        hasTests = !tests.isEmpty
+    }
+}
+
+/// One test's history on one backend, `/oot/<org>/<repo>/tests/<test-id>/`: its outcome over the
+/// latest executions, "failing since" (the start of the current failing streak) and "last green".
+struct TestHistoryPage: Sendable, Encodable {
+    struct Execution: Sendable, Encodable {
+        let when: String
+        let whenAbsolute: String
+        let pr: Int64
+        let prHref: String?
+        let run: String
+        let sha: String
+        let job: String
+        let attempt: Int64
+        let glyph: String
+        let glyphClass: String
+        let outcome: String
+        let flaky: Bool
+        let message: String?
+        let reportHref: String?
+    }
+
+    let page: PageChrome
+    let repo: String
+    let backendHref: String
+    let classname: String
+    let name: String
+    let executions: [Execution]
+    let failures: Int
+    let total: Int
+    let status: String
+    let statusClass: String
+    let failingSince: String?
+    let lastGreen: String?
+    let lastFailure: String?
+    let limitNote: String?
+
+    /// Builds the page from `oot_test_history` rows (newest first).
+    init(
+        repo: String, classname: String, name: String, directory: String, home: String, history: QueryRows, limit: Int,
+        paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+    ) {
+        page = PageChrome(title: "\(name) — \(repo) | OOT CI", directory: directory, context: context)
+        self.repo = repo
+        self.classname = classname
+        self.name = name
+        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        backendHref = links.page(home)
+        func describe(_ r: QueryRows.Row) -> String {
+            let sha = Format.shortSHA(r.string("pytorch_head_sha"))
+            let pr = r.int("pr_number")
+            return (pr > 0 ? "PR #\(pr) / SHA \(sha)" : "\(r.string("event_type")) SHA \(sha)")
+                + " (\(Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)))))"
+        }
+        let rows = history.rows
+        executions = rows.map { r in
+            let outcome = r.string("outcome")
+            let key = r.string("dynamoKey")
+            let glyph = outcome == "passed" ? (r.int("flaky") == 1 ? "F" : "O") : outcome == "skipped" ? "S" : "X"
+            let started = r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))
+            let pr = r.int("pr_number")
+            return Execution(
+                when: Format.relative(started, now: context.now), whenAbsolute: Format.absolute(started), pr: pr,
+                prHref: pr > 0 ? links.prPage(pr) : nil, run: pr > 0 ? "" : r.string("event_type"),
+                sha: Format.shortSHA(r.string("pytorch_head_sha")),
+                job: r.string("workflow_name").isEmpty ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
+                attempt: r.int("run_attempt"), glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), outcome: outcome,
+                flaky: r.int("flaky") == 1,
+                message: r.optionalString("message").map { String($0.split(separator: "\n").first ?? "").prefix(200) }.map(String.init),
+                // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
+                reportHref: drillDowns.contains(key)
+                    ? paths.jobDirectory(key).map {
+                        links.page($0) + (outcome != "passed" || r.int("flaky") == 1 ? "#t-\(r.int("ordinal"))" : "")
+                    } : nil)
+        }
+        total = rows.count
+        let isFailing = { (r: QueryRows.Row) in ["failure", "error"].contains(r.string("outcome")) }
+        failures = rows.filter(isFailing).count
+        // The current streak: executions from the newest back to the first one that did not fail.
+        let streak = rows.prefix { r in isFailing(r) || r.string("outcome") == "skipped" }.filter(isFailing)
+        failingSince = rows.first.map(isFailing) == true ? streak.last.map(describe) : nil
+        lastGreen = rows.first { $0.string("outcome") == "passed" }.map(describe)
+        lastFailure = rows.first(where: isFailing).map(describe)
+        if rows.first.map(isFailing) == true {
+            status = "failing"
+            statusClass = "error"
+        } else if rows.first?.string("outcome") == "passed" {
+            status = "passing"
+            statusClass = "success"
+        } else {
+            status = "skipped"
+            statusClass = "default"
+        }
+        limitNote = rows.count >= limit ? "The latest \(limit) executions are shown." : nil
+    }
+}
