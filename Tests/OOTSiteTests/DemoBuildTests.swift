@@ -7,7 +7,7 @@ import Testing
 /// JUnit drill-downs. Expected values are worked out by hand from `scripts/make-samples.py`.
 @Suite struct DemoBuildTests {
     @Test func buildsEveryKindOfPage() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let files = site.files()
         #expect(files.contains("index.html"))
         #expect(files.contains("assets/style.css"))
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func summaryShowsPassRatesWorstFirst() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let html = try site.page("oot/index.html")
         // torch-rvv: 3 of 5 completed (1 failure, 1 cancelled); torch-npu: 18 of 22 (every attempt);
         // pytorch-xpu: 11 of 13 (1 failure, 1 timed out).
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func backendMatrixShowsTheLatestAttemptPerCell() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let html = try site.page("oot/acme-silicon/torch-npu/index.html")
         #expect(html.contains("Pass rate: 81.8%"))
         #expect(html.contains("18/22 jobs passed"))
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func sameJobNameInTwoWorkflowsIsTwoColumns() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let html = try site.page("oot/openxpu/pytorch-xpu/index.html")
         #expect(html.contains("<span>xpu-ci / test-xpu</span>"))
         #expect(html.contains("<span>xpu-inductor / test-xpu</span>"))
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func prPageGroupsByBackendWithRunAndTestLinks() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let html = try site.page("pr/188830/index.html")
         #expect(html.contains("<strong>4/6 passed</strong>"))
         #expect(html.contains("openxpu/pytorch-xpu</a> <span class=\"level level-l3\">L3</span> <span class=\"muted\">(1/2 passed)</span>"))
@@ -111,7 +111,7 @@ import Testing
     }
 
     @Test func runningJobsAreCountedAsRunning() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let html = try site.page("pr/188815/index.html")
         #expect(html.contains("<strong>4/4 passed, 1 running</strong>"))
         #expect(html.contains("box box-pending"))
@@ -119,7 +119,7 @@ import Testing
     }
 
     @Test func olderPushesAreCollapsedBelowTheLatestHead() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let html = try site.page("pr/188842/index.html")
         #expect(html.contains("<strong>5/5 passed</strong>"))
         let older = html.between("<details class=\"older\">", "</details>")
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func commentMarkdownListsFailingJobsAndTests() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let comment = try site.page("pr/188793/comment.md")
         #expect(comment.hasPrefix("### Out-of-tree backends for PR #188793 at "))
         #expect(comment.contains("**6/7 jobs passed, 1 failed across 3 backends**"))
@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func drillDownListsFailedTestsWithMessages() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let html = try site.page("pr/188793/index.html")
         let float32 = html.between("npu-ci / test-npu-float32", "</li>")
         let link = html.href(ofLink: "npu-ci / test-npu-float32")
@@ -157,7 +157,7 @@ import Testing
     }
 
     @Test func aTruncatedReportPageSaysWhatWasWrong() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let pages = site.files().filter { $0.hasPrefix("oot/riscv-ai/torch-rvv/job/") }
         let texts = try pages.map { try site.page($0) }
         let broken = texts.filter { $0.contains("Report state: parse_error.") }
@@ -166,7 +166,7 @@ import Testing
     }
 
     @Test func everyInternalLinkResolvesFromFileURLs() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         for file in site.files() where file.hasSuffix(".html") {
             let html = try site.page(file)
             let base = site.output.appendingPathComponent(file).deletingLastPathComponent()
@@ -208,7 +208,7 @@ import Testing
     }
 
     @Test func everyListedTestHasAPermalink() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let (html, _, _) = try Self.float32(site)
         let anchors = html.components(separatedBy: "<li id=\"t-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(!anchors.isEmpty)
@@ -217,7 +217,7 @@ import Testing
     }
 
     @Test func indexJSONSitsBesideThePage() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let (_, json, _) = try Self.float32(site)
         let report = try #require(json["report"] as? [String: Any])
         #expect(report["state"] as? String == "ok")
@@ -231,7 +231,7 @@ import Testing
     }
 
     @Test func countsThatDisagreeWithTheJobAreFlagged() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         // PR #188801's rerun reported the Surefire suite's declared tests="3" (1 passed, 2 failed);
         // the report holds one testcase that passed after two failed attempts.
         let pr = try site.page("pr/188801/index.html")
@@ -243,7 +243,7 @@ import Testing
     }
 
     @Test func slowestTestsAndSuitesAreListed() async throws {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         // The jest report of PR #188815 (400 suites, 4,239 testcases).
         let pr = try site.page("pr/188815/index.html")
         let href = pr.href(ofLink: "npu-ci / test-npu-float32")

@@ -12,7 +12,7 @@ import Testing
 
     /// A folded (and harvested) fixture database.
     static func fixture() async throws -> (QueryRunner, String) {
-        let site = try await DemoSite.build()
+        let site = try await DemoSite.shared()
         let db = try OOTDatabase.openForReading(path: site.databasePath)
         return (QueryRunner(database: db, directory: DemoSite.root.appendingPathComponent("data/queries").path), site.directory.path)
     }

@@ -43,6 +43,21 @@ public enum SiteBuilder {
         return report
     }
 
+    /// The Markdown summary of PR `number` (`comment.md`), from the database as the last build
+    /// folded and harvested it; for `oot-hud pr-comment` and PR bots.
+    ///
+    /// - Throws: ``SQLiteError``, ``QueryError``, ``TemplateError`` or ``AllowlistError``.
+    public static func prComment(number: Int64, options: BuildOptions) async throws -> String {
+        let renderer = try await TemplateRenderer(directory: options.templatesDirectory)
+        let db = try OOTDatabase.openForReading(path: options.databasePath)
+        let queries = QueryRunner(database: db, directory: options.queriesDirectory)
+        let context = SiteContext(now: options.now ?? .now, days: options.days, siteURL: options.siteURL)
+        var pass = RenderPass(
+            queries: queries, renderer: renderer, writer: nil, context: context, options: options,
+            allowlist: try Allowlist(path: options.allowlistPath))
+        return try pass.comment(number: number)
+    }
+
     static func seconds(since start: inout ContinuousClock.Instant) -> Double {
         let now = ContinuousClock.now
         let elapsed = now - start
@@ -65,7 +80,7 @@ public enum SiteBuilder {
 struct RenderPass {
     let queries: QueryRunner
     let renderer: TemplateRenderer
-    let writer: SiteWriter
+    let writer: SiteWriter!
     let context: SiteContext
     let options: BuildOptions
     let allowlist: Allowlist
@@ -73,7 +88,7 @@ struct RenderPass {
     var pages: [String: Int] = [:]
 
     init(
-        queries: QueryRunner, renderer: TemplateRenderer, writer: SiteWriter, context: SiteContext, options: BuildOptions,
+        queries: QueryRunner, renderer: TemplateRenderer, writer: SiteWriter?, context: SiteContext, options: BuildOptions,
         allowlist: Allowlist
     ) {
         self.queries = queries
@@ -91,9 +106,11 @@ struct RenderPass {
     /// Executions listed on a test's history page.
     static let historyLength = 100
 
-    mutating func run() throws -> [String: Int] {
-        // Paths first, in a stable order: backends with data by first appearance, then
-        // allowlisted backends without data, then jobs by first appearance.
+    /// Registers every path, in a stable order: backends with data by first appearance, then
+    /// allowlisted backends without data, then jobs by first appearance.
+    ///
+    /// - Returns: The `oot_backends` rows and the harvested reports.
+    mutating func registerPaths() throws -> (backends: QueryRows, reports: QueryRows) {
         let backendRows = try queries.run("oot_backends")
         for row in backendRows.rows { paths.register(repo: row.string("repo")) }
         let dataRepos = Set(backendRows.rows.map { $0.string("repo") })
@@ -101,7 +118,38 @@ struct RenderPass {
         for row in try queries.run("oot_job_index").rows {
             paths.register(job: row.string("dynamoKey"), repo: row.string("downstream_repo"), checkRunID: row.string("check_run_id"))
         }
-        let reports = try queries.run("oot_job_report", ["repo": .text("")])
+        return (backendRows, try queries.run("oot_job_report", ["repo": .text("")]))
+    }
+
+    /// The PR page model of `number` (its `comment.md` source comes back through `comment`).
+    func prPage(_ number: Int64, drillDowns: Set<String>, comment: inout String) throws -> PRPage {
+        var markdown = ""
+        let renderer = self.renderer
+        let siteURL = context.siteURL
+        let model = try PRPage(
+            number: number, results: try queries.run("oot_pr_results", ["pr": .integer(number)]),
+            failingTests: try queries.run("oot_pr_failing_tests", ["pr": .integer(number)]),
+            testGrid: try queries.run("oot_pr_test_grid", ["pr": .integer(number)]), paths: paths,
+            drillDowns: drillDowns, context: context
+        ) { page in
+            markdown = try renderer.render(PRComment(page: page, siteURL: siteURL), "comment.md")
+            return markdown
+        }
+        comment = markdown
+        return model
+    }
+
+    /// `comment.md` of PR `number`.
+    mutating func comment(number: Int64) throws -> String {
+        let (_, reports) = try registerPaths()
+        var markdown = ""
+        _ = try prPage(number, drillDowns: Set(reports.rows.map { $0.string("dynamoKey") }), comment: &markdown)
+        return markdown
+    }
+
+    mutating func run() throws -> [String: Int] {
+        let (backendRows, reports) = try registerPaths()
+        let dataRepos = Set(backendRows.rows.map { $0.string("repo") })
         let drillDowns = Set(reports.rows.map { $0.string("dynamoKey") })
         var activity: [String: UTCTimestamp] = [:]
         for row in try queries.run("oot_backend_activity").rows {
@@ -146,17 +194,7 @@ struct RenderPass {
             let number = row.int("pr_number")
             let directory = SitePaths.prDirectory(number)
             var markdown = ""
-            let renderer = self.renderer
-            let siteURL = context.siteURL
-            let model = try PRPage(
-                number: number, results: try queries.run("oot_pr_results", ["pr": .integer(number)]),
-                failingTests: try queries.run("oot_pr_failing_tests", ["pr": .integer(number)]),
-                testGrid: try queries.run("oot_pr_test_grid", ["pr": .integer(number)]), paths: paths,
-                drillDowns: drillDowns, context: context
-            ) { page in
-                markdown = try renderer.render(PRComment(page: page, siteURL: siteURL), "comment.md")
-                return markdown
-            }
+            let model = try prPage(number, drillDowns: drillDowns, comment: &markdown)
             try writer.write(markdown, to: directory + "/comment.md")
             try page(renderer.render(model, "pr"), directory, kind: "pr", json: model)
         }

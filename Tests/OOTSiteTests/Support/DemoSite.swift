@@ -16,6 +16,12 @@ struct DemoSite {
 
     var output: URL { directory.appendingPathComponent("site") }
 
+    /// One build shared by the tests that only read the site.
+    private static let sharedBuild = Task { try await build() }
+
+    /// The shared build (built once per test process).
+    static func shared() async throws -> DemoSite { try await sharedBuild.value }
+
     /// Ingests the samples into a fresh database and builds the site.
     static func build() async throws -> DemoSite {
         let directory = try Fixtures.temporaryDirectory("oot-site")
