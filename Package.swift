@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(
             name: "OOTSiteTests",
             dependencies: [
-                "OOTSite", "OOTCore", "OOTJUnit", "OOTTestSupport",
+                "OOTSite", "OOTCore", "OOTJUnit", "OOTTestSupport", "CLibXML2",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -13,6 +13,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
+#include <libxml/HTMLparser.h>
 
 // xmlFree is a global function-pointer *variable*; Swift 6 rejects reading
 // mutable C globals, so call it through a function.

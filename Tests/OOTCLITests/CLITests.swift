@@ -55,6 +55,30 @@ import Testing
         #expect(try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(1)]])
     }
 
+    @Test func prCommentPrintsWhatThePRPageShows() throws {
+        let (db, directory) = try Fixtures.temporaryDatabase()
+        let callbacks = try ["spec-2.3-in_progress.json", "spec-2.3-completed.json"].map { name in
+            directory.appendingPathComponent(name).path
+        }
+        for (name, path) in zip(["spec-2.3-in_progress.json", "spec-2.3-completed.json"], callbacks) {
+            try Fixtures.callback(name).write(to: URL(fileURLWithPath: path))
+        }
+        #expect(try Self.run(["ingest", "--db", db] + callbacks).status == 0)
+        let out = directory.appendingPathComponent("site").path
+        let now = "2026-06-01T12:00:00Z"
+        #expect(try Self.run(["build", "--db", db, "--out", out, "--now", now, "--site-url", "https://hud.example.org/oot-site"]).status == 0)
+
+        let run = try Self.run(["pr-comment", "188793", "--db", db, "--now", now, "--site-url", "https://hud.example.org/oot-site"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == (try String(contentsOfFile: out + "/pr/188793/comment.md", encoding: .utf8)))
+        #expect(run.stdout.contains("0/1 passed"))
+        #expect(run.stdout.contains("accel\\-ci / test\\-accel\\-float32: failure"), "names are Markdown-escaped")
+        #expect(run.stdout.contains("https://hud.example.org/oot-site/pr/188793/"))
+
+        let missing = try Self.run(["pr-comment", "1", "--db", db, "--now", now])
+        #expect(missing.stdout.contains("No out-of-tree results"), "\(missing.stdout) \(missing.stderr)")
+    }
+
     @Test func serveStopsGracefullyOnSIGTERM() async throws {
         let db = try Fixtures.temporaryDatabase().path
         let process = Process()

@@ -254,3 +254,49 @@ import Testing
         #expect(html.between("Suites</h2>", "</table>").occurrences(of: "<tr><td class=\"mono\">") == 400)
     }
 }
+
+/// The summary's time ranges, the Atom feed and the badge on the sample data (issue #5).
+@Suite struct DemoFeedTests {
+    @Test func allThreeRangesArePreRenderedAndLinked() async throws {
+        let site = try await DemoSite.shared()
+        let week = try site.page("oot/index.html")
+        let day = try site.page("oot/24h/index.html")
+        let month = try site.page("oot/30d/index.html")
+        #expect(week.contains("<a href=\"24h/index.html\">Last 24h</a>"))
+        #expect(week.contains("aria-current=\"page\">Last 7 days</a>") || week.contains("aria-current=\"page\">Last 7 days</span>"))
+        #expect(day.contains("aria-current=\"page\">Last 24h"))
+        #expect(month.contains("aria-current=\"page\">Last 30 days"))
+        // The samples span 25 hours: the 24 h window holds fewer jobs than the week; the month all of them.
+        func jobs(_ html: String) -> Int {
+            Int(html.between("<div class=\"card-label\">Jobs</div><div class=\"card-value\">", "<")) ?? -1
+        }
+        #expect(jobs(week) == 40 && jobs(month) == 40)
+        #expect((1..<40).contains(jobs(day)))
+    }
+
+    @Test func theFeedHasAnEntryPerStateChange() async throws {
+        let site = try await DemoSite.shared()
+        let feed = try site.page("oot/acme-silicon/torch-npu/feed.xml")
+        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
+        let titles = feed.components(separatedBy: "<entry>").dropFirst().map { $0.between("<title>", "</title>") }
+        #expect(titles == [
+            "npu-ci / build recovered on PR #188815",
+            "npu-ci / build newly failing on PR #188857",
+            "npu-ci / test-npu-float32 recovered on PR #188801",
+        ])
+        #expect(feed.occurrences(of: "<id>") == 4, "the feed's and each entry's")
+        #expect(try site.page("oot/quiet-labs/torch-quiet/feed.xml").occurrences(of: "<entry>") == 0)
+        // Backend pages advertise their feed.
+        #expect(try site.page("oot/acme-silicon/torch-npu/index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+    }
+
+    @Test func theBadgeIsGreenOnlyWithoutFailures() async throws {
+        let site = try await DemoSite.shared()
+        let npu = try site.page("oot/acme-silicon/torch-npu/badge.svg")
+        #expect(npu.contains(">2 failing</text>"))
+        #expect(npu.contains("<title>oot ci: 2 failing</title>"))
+        let quiet = try site.page("oot/quiet-labs/torch-quiet/badge.svg")
+        #expect(quiet.contains(">no data</text>"))
+        #expect(!npu.contains("#4c1") && !quiet.contains("#4c1"), "neither is green")
+    }
+}

@@ -60,7 +60,8 @@ import Testing
             let (path, keys) = try Self.database(artifacts: urls)
             let summary = try await Self.harvest(path, Self.loopback())
             #expect(summary.harvested == urls.count)
-            #expect(summary.fetched == urls.count)
+            // "missing.xml" (404) and "loop" (too many redirects) were never downloaded.
+            #expect(summary.fetched == urls.count - 2)
             // horovod: 5 testcases, 1 failure.
             #expect(try Self.report(path, keys[0]) == Report(state: "ok", error: nil, tests: 5, failures: 1, attempts: 1))
             // zip: go-junit-report (5 testcases, 1 failure) + Surefire flaky (1 passing); readme.txt ignored.

@@ -290,13 +290,19 @@ struct RenderPass {
         pages[kind, default: 0] += 1
     }
 
+    /// Copies the static assets (`assets/style.css`, `assets/hud.js`) from the templates folder.
     private func writeAssets() throws {
-        let css = URL(fileURLWithPath: options.templatesDirectory).appendingPathComponent("assets/style.css")
-        guard let data = FileManager.default.contents(atPath: css.path) else {
-            throw TemplateError(template: "assets/style.css", reason: "missing \(css.path)")
+        for name in Self.assets {
+            let file = URL(fileURLWithPath: options.templatesDirectory).appendingPathComponent("assets/\(name)")
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw TemplateError(template: "assets/\(name)", reason: "missing \(file.path)")
+            }
+            try writer.write(data, to: "assets/\(name)")
         }
-        try writer.write(data, to: "assets/style.css")
     }
+
+    /// Files of `templates/assets/` copied into every site.
+    static let assets = ["style.css", "hud.js"]
 }
 
 /// The site root `index.html`: a link (and meta refresh) to the summary, so opening the output

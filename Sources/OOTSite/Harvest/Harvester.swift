@@ -77,6 +77,7 @@ public struct Harvester {
         let job: Pending
         let files: Result<[ReportFile], ArtifactError>
         let contentType: String?
+        /// Whether an HTTP(S) download succeeded (counted in ``HarvestSummary/fetched``).
         let remote: Bool
     }
 
@@ -172,11 +173,11 @@ public struct Harvester {
             return Materialized(job: job, files: unpacker.reportFiles(at: path, contentType: nil), contentType: nil, remote: false)
         case .remote(let text):
             guard let url = URL(string: text) else {
-                return Materialized(job: job, files: .failure(.refused("malformed artifact URL")), contentType: nil, remote: true)
+                return Materialized(job: job, files: .failure(.refused("malformed artifact URL")), contentType: nil, remote: false)
             }
             switch await fetcher.fetch(url, into: directory) {
             case .failure(let error):
-                return Materialized(job: job, files: .failure(error), contentType: nil, remote: true)
+                return Materialized(job: job, files: .failure(error), contentType: nil, remote: false)
             case .success(let download):
                 // An HTML index of a folder URL: fetch the *.xml files it links to.
                 if ArtifactUnpacker.kind(of: download.file.path) == .html, download.finalURL.hasDirectoryPath {

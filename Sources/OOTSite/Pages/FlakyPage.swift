@@ -101,19 +101,37 @@ struct TestHistoryPage: Sendable, Encodable {
         let reportHref: String?
     }
 
+    /// One execution named in the page's facts ("failing since", "last green").
+    struct Milestone: Sendable, Encodable {
+        /// `PR #n`, or the event type of a scheduled run.
+        let label: String
+        /// The PR page, if a PR.
+        let href: String?
+        /// Short upstream SHA.
+        let sha: String
+        /// When the job started (UTC).
+        let when: String
+        /// The job's drill-down page, if harvested.
+        let reportHref: String?
+    }
+
     let page: PageChrome
     let repo: String
     let backendHref: String
-    let classname: String
+    /// The testcase classname; `nil` when the report gave none.
+    let classname: String?
     let name: String
     let executions: [Execution]
     let failures: Int
     let total: Int
     let status: String
     let statusClass: String
-    let failingSince: String?
-    let lastGreen: String?
-    let lastFailure: String?
+    /// The first failure of the current failing streak (`nil` when the latest execution did not fail).
+    let failingSince: Milestone?
+    /// The latest passing execution.
+    let lastGreen: Milestone?
+    /// The latest failing execution.
+    let lastFailure: Milestone?
     let limitNote: String?
 
     /// Builds the page from `oot_test_history` rows (newest first).
@@ -123,15 +141,18 @@ struct TestHistoryPage: Sendable, Encodable {
     ) {
         page = PageChrome(title: "\(name) — \(repo) | OOT CI", directory: directory, context: context)
         self.repo = repo
-        self.classname = classname
+        self.classname = classname.isEmpty ? nil : classname
         self.name = name
         let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
         backendHref = links.page(home)
-        func describe(_ r: QueryRows.Row) -> String {
-            let sha = Format.shortSHA(r.string("pytorch_head_sha"))
+        func describe(_ r: QueryRows.Row) -> Milestone {
             let pr = r.int("pr_number")
-            return (pr > 0 ? "PR #\(pr) / SHA \(sha)" : "\(r.string("event_type")) SHA \(sha)")
-                + " (\(Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)))))"
+            return Milestone(
+                label: pr > 0 ? "PR #\(pr)" : r.string("event_type"), href: pr > 0 ? links.prPage(pr) : nil,
+                sha: Format.shortSHA(r.string("pytorch_head_sha")),
+                when: Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))),
+                reportHref: drillDowns.contains(r.string("dynamoKey"))
+                    ? paths.jobDirectory(r.string("dynamoKey")).map { links.page($0) } : nil)
         }
         let rows = history.rows
         executions = rows.map { r in

@@ -17,8 +17,8 @@ struct JobMatrix: Sendable, Encodable {
         let glyph: String
         /// CSS class of the glyph colour.
         let cssClass: String
-        /// Multi-line tooltip (spec §9.2).
-        let tooltip: String
+        /// Multi-line tooltip (spec §9.2); `nil` for an empty cell (Mustache treats `""` as true).
+        let tooltip: String?
         /// The drill-down page when harvested, else the run; `nil` when neither.
         let href: String?
     }
@@ -31,7 +31,8 @@ struct JobMatrix: Sendable, Encodable {
         let prNumber: Int64
         let prPage: String?
         let prGitHub: String?
-        let title: String
+        /// The PR title; `nil` when unknown (the link then reads "PR page").
+        let title: String?
         let author: String
         let eventType: String
         let cells: [Cell]
@@ -73,7 +74,7 @@ struct JobMatrix: Sendable, Encodable {
             let newest = group.compactMap(\.sortTime).max()
             let cells = sortedKeys.map { columnKey -> Cell in
                 guard let (job, earlierFailure) = latest[columnKey] else {
-                    return Cell(glyph: "", cssClass: "gn", tooltip: "", href: nil)
+                    return Cell(glyph: "", cssClass: "gn", tooltip: nil, href: nil)
                 }
                 var tooltip = job.tooltip(at: now)
                 if earlierFailure { tooltip += "\npassed after a failed attempt (flaky)" }
@@ -87,7 +88,7 @@ struct JobMatrix: Sendable, Encodable {
                 sha: Format.shortSHA(first.headSHA), prNumber: first.prNumber,
                 prPage: first.prNumber > 0 ? links.prPage(first.prNumber) : nil,
                 prGitHub: first.prNumber > 0 ? SafeURL.external("https://github.com/\(first.upstreamRepo)/pull/\(first.prNumber)") : nil,
-                title: group.compactMap(\.prTitle).first ?? "", author: group.compactMap(\.prAuthor).first ?? "",
+                title: group.compactMap(\.prTitle).first { !$0.isEmpty }, author: group.compactMap(\.prAuthor).first ?? "",
                 eventType: first.eventType, cells: cells)
         }
     }

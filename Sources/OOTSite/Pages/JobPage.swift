@@ -10,8 +10,10 @@ struct JobPage: Sendable {
     struct TestLine: Sendable, Encodable {
         let anchor: String
         let name: String
-        let classname: String
-        let suite: String
+        /// `nil` when empty (Mustache treats `""` as true).
+        let classname: String?
+        /// `nil` when empty.
+        let suite: String?
         let file: String?
         let outcome: String
         let outcomeClass: String
@@ -160,8 +162,8 @@ struct JobPage: Sendable {
         }
         let outcome = t.string("outcome")
         return TestLine(
-            anchor: "t-\(t.int("ordinal"))", name: t.string("name"), classname: t.string("classname"),
-            suite: t.string("suite"), file: t.optionalString("file"), outcome: outcome, outcomeClass: outcomeClass(outcome),
+            anchor: "t-\(t.int("ordinal"))", name: t.string("name"), classname: t.optionalString("classname"),
+            suite: t.optionalString("suite"), file: t.optionalString("file"), outcome: outcome, outcomeClass: outcomeClass(outcome),
             flaky: t.int("flaky") == 1, reruns: t.int("reruns"), hasReruns: t.int("reruns") > 0,
             time: Format.duration(t.double("time_seconds")), seconds: t.double("time_seconds"),
             message: t.optionalString("message"), details: t.optionalString("details"), stdout: t.optionalString("stdout"),

@@ -58,8 +58,10 @@ struct PRPage: Sendable, Encodable {
 
     let page: PageChrome
     let number: Int64
-    let title: String
-    let author: String
+    /// The PR title from the webhook payload; `nil` when no callback carried one.
+    let title: String?
+    /// The PR author's login; `nil` when unknown.
+    let author: String?
     let github: String?
     let current: ShaSection?
     let older: [ShaSection]
@@ -85,8 +87,8 @@ struct PRPage: Sendable, Encodable {
         self.number = number
         let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
         let rows = results.rows.map(JobRow.init)
-        title = rows.compactMap(\.prTitle).first ?? ""
-        author = rows.compactMap(\.prAuthor).first ?? ""
+        title = rows.compactMap(\.prTitle).first { !$0.isEmpty }
+        author = rows.compactMap(\.prAuthor).first { !$0.isEmpty }
         let upstream = rows.first?.upstreamRepo ?? "pytorch/pytorch"
         github = SafeURL.external("https://github.com/\(upstream)/pull/\(number)")
         var failing: [String: [String]] = [:]
