@@ -31,8 +31,8 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Summary time window in days.") var days: Int64 = 7
     @Option(name: .customLong("site-url"), help: "Public base URL of the site, for links in comment.md.")
     var siteURL: String?
-    @Option(help: "The relay's allowlist YAML (registered backends are listed even without results).")
-    var allowlist: String = ProjectPaths.root + "/data/allowlist.yml"
+    @Option(help: "The relay's allowlist YAML (registered backends are listed even without results; none by default).")
+    var allowlist: String?
     @Option(help: "Pass-rate chip: green at or above this rate.") var green: Double = 0.95
     @Option(help: "Pass-rate chip: yellow at or above this rate, red below.") var yellow: Double = 0.80
     @Option(name: .customLong("stale-hours"), help: "Mark a backend stale after this many silent hours.")

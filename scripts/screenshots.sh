@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Screenshots of each page type of the demo site, for the README (docs/screenshots/).
+# Needs: chromium (Debian package), optionally pngquant to shrink the PNGs.
+#   scripts/screenshots.sh            # builds the demo site first
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift run oot-hud demo >/dev/null
+out=docs/screenshots
+mkdir -p "$out"
+site="$PWD/site"
+# The first drill-down linked from PR #188793, and the first per-test history page.
+job=$(grep -o 'href="../../oot/acme-silicon/torch-npu/job/[0-9]*/index.html"' site/pr/188793/index.html | head -1 | sed 's|href="../../||; s|"$||')
+test=$(cd site && ls -d oot/acme-silicon/torch-npu/tests/*/ | head -1)
+
+shot() { # name path width height [extra chromium flags]
+  local name=$1 path=$2 w=$3 h=$4; shift 4
+  timeout 60 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars "$@" \
+    --window-size="$w,$h" --screenshot="$out/$name.png" "file://$site/$path" >/dev/null 2>&1
+  if command -v pngquant >/dev/null; then pngquant --force --skip-if-larger --output "$out/$name.png" 64 "$out/$name.png" || true; fi
+  echo "$out/$name.png $(stat -c %s "$out/$name.png") bytes"
+}
+shot summary oot/index.html 1200 820
+shot backend oot/acme-silicon/torch-npu/index.html 1200 960
+shot backend-dark oot/acme-silicon/torch-npu/index.html 1200 960 --blink-settings=preferredColorScheme=0
+shot nightly oot/acme-silicon/torch-npu/nightly/index.html 1200 620
+shot flaky oot/acme-silicon/torch-npu/flaky/index.html 1200 480
+shot test "${test}index.html" 1200 460
+shot pr pr/188793/index.html 1200 1120
+shot job "$job" 1200 900
