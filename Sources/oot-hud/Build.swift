@@ -6,7 +6,16 @@ import OOTSite
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Fold new callbacks, harvest JUnit artifacts, and render the static site.")
+        abstract: "Fold new callbacks, harvest JUnit artifacts, and render the static site.",
+        discussion: """
+            Renders only the pages fed by what changed since the last build (--full renders everything), \
+            into a scratch tree, then switches <out>/current to it atomically; <out>/previous keeps the \
+            build before for `oot-hud rollback`. One build at a time: a second one exits with code 75 \
+            while the lock beside the database is held.
+            """)
+
+    /// Exit status when another build holds the lock (EX_TEMPFAIL: try again later).
+    static let lockedExitCode: Int32 = 75
 
     @Option(help: "SQLite database written by `serve`/`ingest`.") var db: String
     @Option(help: "Output directory for the site.") var out: String = "site"
@@ -37,6 +46,14 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Pass-rate chip: yellow at or above this rate, red below.") var yellow: Double = 0.80
     @Option(name: .customLong("stale-hours"), help: "Mark a backend stale after this many silent hours.")
     var staleHours: Int = 24
+    @Option(name: .customLong("prs-per-page"), help: "PRs per backend matrix page.") var prsPerPage: Int64 = 50
+    @Flag(help: "Render every page, not only those fed by what changed.") var full = false
+    @Option(
+        help: "Keep building, starting one build every INTERVAL (e.g. 30s, 2m) until stopped; a build never overlaps another.",
+        transform: Watch.parseInterval)
+    var watch: Duration?
+    @Flag(inversion: .prefixedNo, help: "Show stage progress (default: when stderr is a terminal).")
+    var progress: Bool = isatty(STDERR_FILENO) != 0
 
     func run() async throws {
         var asOf: UTCTimestamp?
@@ -44,7 +61,22 @@ struct Build: AsyncParsableCommand {
             guard let parsed = UTCTimestamp(parsing: now) else { throw ValidationError("--now: not an ISO-8601 time: \(now)") }
             asOf = parsed
         }
-        let report = try await SiteBuilder.build(
+        let options = self.options(now: asOf)
+        guard let watch else {
+            do {
+                print(try await SiteBuilder.build(options).line)
+            } catch let error as BuildLockError {
+                FileHandle.standardError.write(Data("oot-hud build: \(error)\n".utf8))
+                throw ExitCode(Self.lockedExitCode)
+            }
+            return
+        }
+        try await Watch.loop(every: watch) {
+            print(try await SiteBuilder.build(options).line)
+        }
+    }
+
+    func options(now asOf: UTCTimestamp?) -> BuildOptions {
             BuildOptions(
                 databasePath: db, outputDirectory: out, templatesDirectory: templates, queriesDirectory: queries,
                 harvest: HarvestOptions(
@@ -53,8 +85,7 @@ struct Build: AsyncParsableCommand {
                         hosts: artifactHosts, allowHTTP: allowHTTP, allowPrivateAddresses: allowPrivate,
                         maxBytes: artifactMaxMiB << 20, timeoutSeconds: artifactTimeout),
                     limits: JUnitParser.Limits(maxBytes: artifactMaxMiB << 20), maxUncompressedBytes: artifactMaxMiB << 20),
-                now: asOf, days: days, siteURL: siteURL, allowlistPath: allowlist, greenThreshold: green,
-                yellowThreshold: yellow, staleHours: staleHours))
-        print(report.line)
+                now: asOf, days: days, prsPerPage: prsPerPage, siteURL: siteURL, allowlistPath: allowlist, greenThreshold: green,
+                yellowThreshold: yellow, staleHours: staleHours, full: full, progress: BuildProgress(enabled: progress))
     }
 }

@@ -36,11 +36,11 @@ struct Demo: AsyncParsableCommand {
             BuildOptions(
                 databasePath: db, outputDirectory: out, templatesDirectory: ProjectPaths.templates,
                 queriesDirectory: ProjectPaths.queries, harvest: HarvestOptions(artifactRoots: [samples]), now: asOf,
-                allowlistPath: ProjectPaths.root + "/data/allowlist.yml"))
+                allowlistPath: ProjectPaths.root + "/data/allowlist.yml", full: true))
         print("folded \(folded.applied) callbacks into oot_workflow_job")
         print(report.line)
         print("sample data is a snapshot; pages are rendered as of \(report.now)")
-        let page = URL(fileURLWithPath: out).appendingPathComponent("oot/index.html").standardizedFileURL.path
+        let page = URL(fileURLWithPath: out).appendingPathComponent("current/oot/index.html").standardizedFileURL.path
         print("open: file://\(page)")
     }
 }

@@ -70,7 +70,7 @@ import Testing
 
         let run = try Self.run(["pr-comment", "188793", "--db", db, "--now", now, "--site-url", "https://hud.example.org/oot-site"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == (try String(contentsOfFile: out + "/pr/188793/comment.md", encoding: .utf8)))
+        #expect(run.stdout == (try String(contentsOfFile: out + "/current/pr/188793/comment.md", encoding: .utf8)))
         #expect(run.stdout.contains("0/1 passed"))
         #expect(run.stdout.contains("accel\\-ci / test\\-accel\\-float32: failure"), "names are Markdown-escaped")
         #expect(run.stdout.contains("https://hud.example.org/oot-site/pr/188793/"))

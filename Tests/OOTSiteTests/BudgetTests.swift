@@ -62,7 +62,7 @@ import Testing
         let report = try await SiteBuilder.build(options)
         print("budget build: \(report.line)")
 
-        let page = directory.appendingPathComponent("site/oot/budget-org/torch-budget-accelerator/index.html")
+        let page = directory.appendingPathComponent("site/current/oot/budget-org/torch-budget-accelerator/index.html")
         let html = try String(contentsOf: page, encoding: .utf8)
         let bytes = html.utf8.count
         #expect(html.occurrences(of: "<tr") == 51, "a header row and 50 PR rows")

@@ -1,5 +1,7 @@
 import Foundation
+import OOTCore
 import OOTSite
+import OOTTestSupport
 import Testing
 
 /// Untrusted strings: Markdown escaping, link targets, and output paths.
@@ -40,29 +42,45 @@ import Testing
         ("org/..", "oot/org/x-"),
     ])
     func repoNamesBecomeSafeDirectories(repo: String, expectedPrefix: String) throws {
-        var paths = SitePaths()
-        let directory = paths.register(repo: repo)
+        let paths = SitePaths()
+        let directory = try paths.register(repo: repo)
         #expect(directory.hasPrefix(expectedPrefix))
         #expect(directory.split(separator: "/").count == 3)
         #expect(!directory.contains(".."))
         try SiteWriter.validate(directory + "/index.html")
     }
 
-    @Test func caseOnlyCollisionsNeverShareAPage() {
-        var paths = SitePaths()
-        let first = paths.register(repo: "acme/torch")
-        let second = paths.register(repo: "ACME/Torch")
-        let third = paths.register(repo: "acme/torch!")
+    @Test func caseOnlyCollisionsNeverShareAPage() throws {
+        let paths = SitePaths()
+        let first = try paths.register(repo: "acme/torch")
+        let second = try paths.register(repo: "ACME/Torch")
+        let third = try paths.register(repo: "acme/torch!")
         #expect(first == "oot/acme/torch")
         #expect(Set([first, second, third]).count == 3)
-        #expect(paths.register(repo: "acme/torch") == first, "stable")
+        #expect(try paths.register(repo: "acme/torch") == first, "stable")
     }
 
-    @Test func jobDirectoriesUseSafeCheckRunIDsOrAHash() {
-        var paths = SitePaths()
-        let plain = paths.register(job: "k1", repo: "o/r", checkRunID: "27182818284")
-        let weird = paths.register(job: "k2", repo: "o/r", checkRunID: "../../x")
-        let clash = paths.register(job: "k3", repo: "o/r", checkRunID: "27182818284")
+    @Test func assignedPathsPersistInTheDatabase() throws {
+        let (path, _) = try Fixtures.temporaryDatabase()
+        let db = try OOTDatabase.openForWriting(path: path)
+        let first = try SitePaths(database: db)
+        let a = try first.register(repo: "acme/torch")
+        let b = try first.register(repo: "ACME/Torch")
+        let job = try first.register(job: "k1", repo: "acme/torch", checkRunID: "42")
+        // A later build (a fresh instance, a read-only connection) finds the same paths.
+        let later = try SitePaths(database: OOTDatabase.openForReading(path: path))
+        #expect(later.backendDirectory("acme/torch") == a)
+        #expect(later.backendDirectory("ACME/Torch") == b)
+        #expect(later.jobDirectory("k1") == job)
+        #expect(later.jobDirectory("k2") == nil, "no drill-down, no path")
+        #expect(throws: SQLiteError.self) { try later.register(repo: "new/repo") }
+    }
+
+    @Test func jobDirectoriesUseSafeCheckRunIDsOrAHash() throws {
+        let paths = SitePaths()
+        let plain = try paths.register(job: "k1", repo: "o/r", checkRunID: "27182818284")
+        let weird = try paths.register(job: "k2", repo: "o/r", checkRunID: "../../x")
+        let clash = try paths.register(job: "k3", repo: "o/r", checkRunID: "27182818284")
         #expect(plain == "oot/o/r/job/27182818284")
         #expect(weird.hasPrefix("oot/o/r/job/job-"))
         #expect(clash != plain)

@@ -40,6 +40,7 @@ public enum Fold {
         var summary = FoldSummary()
         var upserts = UpsertCache(db: db)
         let select = try db.prepare("SELECT id, body FROM callbacks WHERE id > ? ORDER BY id LIMIT ?")
+        let markPending = try db.prepare("INSERT OR IGNORE INTO site_pending (dynamoKey) VALUES (?)")
         let recordError = try db.prepare("INSERT OR REPLACE INTO fold_errors (callback_id, error) VALUES (?, ?)")
         let setWatermark = try db.prepare(
             "INSERT INTO fold_state (id, last_callback_id, folded_at) VALUES (1, ?, ?) "
@@ -59,6 +60,7 @@ public enum Fold {
                     do {
                         let record = try JobRecord.extract(fromBody: Data(body.utf8))
                         if try upserts.apply(record, callbackID: id) {
+                            try markPending.run([.text(record.dynamoKey)])
                             summary.applied += 1
                             summary.changedKeys.insert(record.dynamoKey)
                         } else {
@@ -87,7 +89,12 @@ public enum Fold {
     /// - Throws: ``SQLiteError``.
     public static func reindex(_ db: SQLiteDatabase) throws -> FoldSummary {
         try db.transaction {
-            try db.execute("DELETE FROM oot_workflow_job; DELETE FROM fold_state; DELETE FROM fold_errors;")
+            try db.execute(
+                """
+                DELETE FROM oot_workflow_job; DELETE FROM fold_state; DELETE FROM fold_errors;
+                DELETE FROM site_pending; DELETE FROM site_backends; DELETE FROM site_backend_prs;
+                INSERT OR REPLACE INTO site_state (key, value) VALUES ('force_full', 'reindex');
+                """)
         }
         return try run(db, batchSize: Int.max / 2)
     }

@@ -4,7 +4,7 @@
 /// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
 public enum Schema {
     /// The version ``migrate(_:)`` produces.
-    public static let version: Int64 = 2
+    public static let version: Int64 = 3
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -120,6 +120,47 @@ public enum Schema {
         CREATE INDEX junit_testcases_identity ON junit_testcases (classname, name);
         """
 
+    /// v3: what the incremental site build needs, all derived from `oot_workflow_job` (rebuilt by
+    /// the migration and by `reindex`):
+    /// - `site_pending`: jobs changed by the fold since the last published build;
+    /// - `site_backends`: one row per backend (first appearance, latest level, last activity,
+    ///   scheduled kinds), so no build scans the whole job table for the backend list;
+    /// - `site_backend_prs`: one row per (backend, PR) with a stable sequence number (matrix page
+    ///   buckets never move) and the PR's last activity (the landing page's order);
+    /// - `site_paths`: the page path assigned to each backend and drill-down, so URLs never move;
+    /// - `site_state`: `force_full` when `reindex` or `prune` requires the next build to render everything;
+    /// - `job_window`: a covering index for the summary's time windows.
+    static let v3 = """
+        CREATE TABLE site_pending (dynamoKey TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE site_backends (
+            repo          TEXT PRIMARY KEY,
+            first_seen    INTEGER NOT NULL,            -- rowid of its first job: stable order
+            level         TEXT NOT NULL DEFAULT '',    -- downstream_repo_level of its latest job
+            level_time    TEXT NOT NULL DEFAULT '',
+            nightly       INTEGER NOT NULL DEFAULT 0,  -- 1 once a nightly run reported
+            periodic      INTEGER NOT NULL DEFAULT 0,
+            last_activity TEXT NOT NULL DEFAULT ''     -- latest started_at/completed_at, UTC
+        ) WITHOUT ROWID;
+        CREATE TABLE site_backend_prs (
+            repo          TEXT NOT NULL,
+            pr_number     INTEGER NOT NULL,
+            seq           INTEGER NOT NULL,            -- 1-based order of first appearance in the backend
+            last_activity TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (repo, pr_number)
+        ) WITHOUT ROWID;
+        CREATE INDEX site_backend_prs_activity ON site_backend_prs (repo, last_activity);
+        CREATE UNIQUE INDEX site_backend_prs_seq ON site_backend_prs (repo, seq);
+        CREATE INDEX site_backend_prs_pr ON site_backend_prs (pr_number);
+        CREATE TABLE site_paths (
+            key  TEXT PRIMARY KEY,                     -- 'repo:<owner/repo>' or 'job:<dynamoKey>'
+            path TEXT NOT NULL UNIQUE
+        ) WITHOUT ROWID;
+        CREATE TABLE site_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;  -- 'force_full': why
+        CREATE INDEX job_window ON oot_workflow_job
+            (started_at, downstream_repo, status, event_type, conclusion, downstream_repo_level, completed_at);
+        INSERT INTO site_pending (dynamoKey) SELECT dynamoKey FROM oot_workflow_job;
+        """
+
     /// Creates or upgrades the schema in `db`, and sets the pragmas every writer uses
     /// (WAL journal, `synchronous=NORMAL`).
     ///
@@ -144,6 +185,12 @@ public enum Schema {
             try db.transaction {
                 try db.execute(v2)
                 try db.execute("PRAGMA user_version = 2")
+            }
+        }
+        if try db.query("PRAGMA user_version").first?.first?.integer == 2 {
+            try db.transaction {
+                try db.execute(v3)
+                try db.execute("PRAGMA user_version = 3")
             }
         }
     }

@@ -31,14 +31,21 @@ public struct BuildOptions: Sendable {
     public var yellowThreshold: Double
     /// A backend silent for longer than this many hours is marked stale.
     public var staleHours: Int
+    /// Render every page instead of only those fed by what changed.
+    public var full: Bool
+    /// Where stage progress goes (drawn only on a terminal by default).
+    public var progress: BuildProgress
 
     /// Creates options with the defaults of `oot-hud build`.
     public init(
         databasePath: String, outputDirectory: String, templatesDirectory: String = "templates",
         queriesDirectory: String = "data/queries", harvest: HarvestOptions = HarvestOptions(), now: UTCTimestamp? = nil,
         days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil,
-        allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80, staleHours: Int = 24
+        allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80, staleHours: Int = 24,
+        full: Bool = false, progress: BuildProgress = BuildProgress(enabled: false)
     ) {
+        self.full = full
+        self.progress = progress
         self.allowlistPath = allowlistPath
         self.greenThreshold = greenThreshold
         self.yellowThreshold = yellowThreshold
@@ -66,20 +73,37 @@ public struct BuildReport: Sendable {
     public var written = 0
     /// Files whose bytes were unchanged (left alone).
     public var unchanged = 0
-    /// Pages by kind: `summary`, `backend`, `pr`, `job`.
+    /// Pages by kind: `summary`, `backend`, `pr`, `job`, `test`, `flaky`, `scheduled`, `feed`, `index`.
     public var pages: [String: Int] = [:]
-    /// Seconds spent per stage: `fold`, `harvest`, `render`.
+    /// Files removed because no page produces them any more (full builds only).
+    public var removed = 0
+    /// Seconds spent per stage: `fold`, `harvest`, `index`, `prepare`, `render`, `publish`.
     public var seconds: [String: Double] = [:]
+    /// Whether every page was rendered, and why (or what changed).
+    public var full = false
+    /// See ``full``.
+    public var reason = ""
+    /// The number of the published build.
+    public var build = 0
+    /// The published tree (`<out>/current`).
+    public var published = ""
+
+    /// An empty report (nothing done yet).
+    public init() {}
     /// The instant the pages describe.
     public var now = UTCTimestamp(seconds: 0)
 
-    /// One line: callbacks folded, artifacts harvested, pages written/unchanged, seconds per stage.
+    /// One line: build number and kind, callbacks folded, artifacts harvested, pages rendered,
+    /// files written/unchanged/removed, seconds per stage.
     public var line: String {
-        let stages = ["fold", "harvest", "render"].map { "\($0) \(String(format: "%.2f", seconds[$0] ?? 0))s" }
-        return "folded \(fold.applied) callbacks (\(fold.failed) bad), harvested \(harvest.harvested) artifacts "
+        let stages = ["fold", "harvest", "index", "prepare", "render", "publish"].map {
+            "\($0) \(String(format: "%.2f", seconds[$0] ?? 0))s"
+        }
+        return "build \(build) (\(full ? "full" : "incremental"): \(reason)): folded \(fold.applied) callbacks "
+            + "(\(fold.failed) bad), harvested \(harvest.harvested) artifacts "
             + "(\(harvest.fetched) downloaded, \(harvest.dropped) from the drop folder, \(harvest.problems) with problems, "
             + "\(harvest.testcases) testcases), "
-            + "pages: \(pages.values.reduce(0, +)) (\(written) written, \(unchanged) unchanged); "
+            + "pages: \(pages.values.reduce(0, +)) rendered, files: \(written) written, \(unchanged) unchanged, \(removed) removed; "
             + stages.joined(separator: ", ")
     }
 }

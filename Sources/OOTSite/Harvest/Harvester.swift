@@ -81,12 +81,16 @@ public struct Harvester {
         let remote: Bool
     }
 
-    /// Harvests every job that needs it.
+    /// Harvests every job that needs it: completed jobs the fold changed since the last published
+    /// build (`site_pending`) whose artifact is new or moved, and fetch errors due for a retry.
+    /// The cost follows what changed, not the size of the history.
     ///
-    /// - Parameter db: The writable database (after the fold).
+    /// - Parameters:
+    ///   - db: The writable database (after the fold).
+    ///   - progress: Reports jobs harvested out of those pending.
     /// - Returns: Counts of what was done.
     /// - Throws: ``SQLiteError``.
-    public func run(_ db: SQLiteDatabase) async throws -> HarvestSummary {
+    public func run(_ db: SQLiteDatabase, progress: BuildProgress = BuildProgress(enabled: false)) async throws -> HarvestSummary {
         var summary = HarvestSummary()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("oot-hud-harvest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -116,19 +120,26 @@ public struct Harvester {
         // 2. artifact_url, in batches fetched concurrently and written one job per transaction.
         let pending = try db.query(
             """
-            SELECT j.dynamoKey, j.artifact_url, coalesce(r.attempts, 0) FROM oot_workflow_job j
+            SELECT j.dynamoKey, j.artifact_url, coalesce(r.attempts, 0), j.rowid FROM site_pending p
+            JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
             LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
             WHERE j.status = 'completed' AND j.artifact_url != ''
               AND (r.dynamoKey IS NULL
                    OR (r.artifact_url != j.artifact_url AND r.artifact_url NOT LIKE 'drop:%')
-                   OR (r.state = 'fetch_error' AND r.artifact_url = j.artifact_url AND r.attempts < ?))
-            ORDER BY j.rowid
+                   OR (r.state = 'fetch_error' AND r.artifact_url = j.artifact_url AND r.attempts < ?1))
+            UNION
+            SELECT j.dynamoKey, j.artifact_url, r.attempts, j.rowid FROM junit_reports r
+            JOIN oot_workflow_job j ON j.dynamoKey = r.dynamoKey
+            WHERE r.state = 'fetch_error' AND r.artifact_url = j.artifact_url AND r.attempts < ?1
+            ORDER BY 4
             """, [.integer(Int64(options.maxAttempts))]
         ).compactMap { row -> Pending? in
             guard let key = row[0].text, let url = row[1].text else { return nil }
             return Pending(key: key, url: url, attempts: row[2].integer ?? 0)
         }
         guard !pending.isEmpty else { return summary }
+        progress.start("harvest", total: pending.count)
+        defer { progress.finish() }
         let locator = ArtifactLocator(roots: options.artifactRoots)
         let fetcher = RemoteFetcher(policy: options.remote)
         defer { Task { await fetcher.shutdown() } }
@@ -152,6 +163,7 @@ public struct Harvester {
                 try record(materialized, writer, &summary)
                 if materialized.remote { summary.fetched += 1 }
             }
+            progress.advance(batch.count)
             for n in batch.indices {
                 try? FileManager.default.removeItem(at: work.appendingPathComponent("job-\(index)-\(n)"))
             }

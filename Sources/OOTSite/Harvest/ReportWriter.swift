@@ -11,11 +11,14 @@ final class ReportWriter {
     private let insertCase: SQLiteStatement
     private let insertReport: SQLiteStatement
     private let markFlaky: SQLiteStatement
+    private let markPending: SQLiteStatement
 
     init(db: SQLiteDatabase, limits: JUnitParser.Limits) throws {
         self.db = db
         self.limits = limits
         deleteCases = try db.prepare("DELETE FROM junit_testcases WHERE dynamoKey = ?")
+        // The job's pages re-render in the next incremental build (its drill-down is new).
+        markPending = try db.prepare("INSERT OR IGNORE INTO site_pending (dynamoKey) VALUES (?)")
         insertCase = try db.prepare(
             """
             INSERT INTO junit_testcases (dynamoKey, ordinal, suite, classname, name, file, outcome, flaky, reruns,
@@ -76,6 +79,7 @@ final class ReportWriter {
                 state.add(report, file: files.count > 1 ? file.name : nil)
             }
             try markFlaky.run([.text(key)])
+            try markPending.run([.text(key)])
             let counts = tally.finished
             try insertReport.run([
                 .text(key), .text(m.job.url), .text(state.state.rawValue),

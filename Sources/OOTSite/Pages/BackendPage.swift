@@ -1,18 +1,52 @@
 import OOTCore
 
-/// Page numbers of a paged view, with previous/next links.
+/// The pager of a backend's matrix: "Latest" (the landing page, PRs by latest activity), then
+/// the older pages. Older pages are fixed buckets of PRs by order of first appearance (bucket 1
+/// holds the first 50 PRs the backend ever ran on), so their URLs and contents never shift as
+/// new PRs arrive. Long pagers keep the newest three, the oldest two and the neighbours of the
+/// current page, with `…` between.
 struct Pagination: Sendable, Encodable {
-    let pages: [Tab]
-    let previous: String?
-    let next: String?
+    /// One pager entry; `href` is `nil` for a gap.
+    struct Entry: Sendable, Encodable {
+        let label: String
+        let href: String?
+        let current: Bool
+    }
+
+    let pages: [Entry]
+    /// The newer page (or the landing page).
+    let newer: String?
+    /// The older page.
+    let older: String?
     let hasPages: Bool
 
-    /// Links for page `current` (1-based) of `count`, where `directory(n)` is page n's directory.
-    init(current: Int, count: Int, links: PageLinks, directory: (Int) -> String) {
-        pages = (1...max(1, count)).map { Tab(label: "\($0)", href: links.page(directory($0)), current: $0 == current) }
-        previous = current > 1 ? links.page(directory(current - 1)) : nil
-        next = current < count ? links.page(directory(current + 1)) : nil
+    /// The pager for `current` (`nil` = the landing page) among buckets `1...count`.
+    init(current: Int?, count: Int, links: PageLinks, home: String) {
+        func href(_ bucket: Int) -> String { links.page(BackendPage.bucketDirectory(home: home, bucket: bucket)) }
         hasPages = count > 1
+        guard count > 1 else {
+            pages = []
+            newer = nil
+            older = nil
+            return
+        }
+        var shown: Set<Int> = [count, count - 1, count - 2, 1, 2]
+        if let current { shown.formUnion([current - 1, current, current + 1]) }
+        var entries = [Entry(label: "Latest", href: links.page(home), current: current == nil)]
+        var previous = count + 1
+        for bucket in shown.filter({ (1...count).contains($0) }).sorted(by: >) {
+            if bucket < previous - 1 { entries.append(Entry(label: "…", href: nil, current: false)) }
+            entries.append(Entry(label: "\(bucket)", href: href(bucket), current: bucket == current))
+            previous = bucket
+        }
+        pages = entries
+        if let current {
+            newer = current == count ? links.page(home) : href(current + 1)
+            older = current > 1 ? href(current - 1) : nil
+        } else {
+            newer = nil
+            older = href(count)
+        }
     }
 }
 
@@ -37,32 +71,39 @@ struct BackendPage: Sendable, Encodable {
     let matrix: JobMatrix
     let isEmpty: Bool
     let pagination: Pagination
-    let pageNumber: Int
+    /// The older page shown (`nil` on the landing page).
+    let bucket: Int?
+    /// "latest activity" or "PRs #a–#b, in the order they first reported".
+    let pageLabel: String
     let flakyHref: String
     let feedHref: String
     let badgeHref: String
 
-    /// Builds page `pageNumber` of the backend's PR matrix.
+    /// The directory of older page `bucket` of the backend at `home`.
+    static func bucketDirectory(home: String, bucket: Int) -> String { home + "/page/\(bucket)" }
+
+    /// Builds the landing page (`bucket` nil) or an older page of the backend's PR matrix.
     ///
     /// - Parameters:
+    ///   - bucketCount: How many older pages exist (`oot_backend_buckets`).
     ///   - summary: `oot_backend_summary` (one row).
-    ///   - dashboard: `oot_backend_dashboard` rows for this page of PRs.
+    ///   - dashboard: `oot_backend_dashboard` (landing) or `oot_backend_bucket` rows.
     ///   - flakyJobs: how many job-level flaky cases `oot_backend_flaky_jobs` found.
     init(
-        backend: BackendInfo, directory: String, home: String, pageNumber: Int, pageCount: Int, summary: QueryRows,
-        dashboard: QueryRows, flakyJobs: Int, paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+        backend: BackendInfo, directory: String, home: String, bucket: Int?, bucketCount: Int, summary: QueryRows,
+        dashboard: QueryRows, flakyJobs: Int, paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(backend.repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
         repo = backend.repo
         level = LevelChip(backend.level)
         oncalls = backend.oncalls.isEmpty ? nil : backend.oncalls.joined(separator: ", ")
         github = SafeURL.external("https://github.com/\(backend.repo)")
-        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        let links = PageLinks(directory: directory, paths: paths)
         summaryHref = links.page("oot")
         tabs = Self.tabs(home: home, kinds: backend.scheduledKinds, current: "PR", links: links)
         staleNote = Self.staleNote(backend, context: context)
         rangeLabel = context.days == 1 ? "last 24h" : "last \(context.days) days"
-        self.pageNumber = pageNumber
+        self.bucket = bucket
 
         let s = summary.rows.first
         let total = s?.int("total_jobs") ?? 0
@@ -99,9 +140,12 @@ struct BackendPage: Sendable, Encodable {
         let jobs = dashboard.rows.map(JobRow.init)
         matrix = JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
         isEmpty = jobs.isEmpty
-        pagination = Pagination(current: pageNumber, count: pageCount, links: links) { n in
-            n == 1 ? home : home + "/page/\(n)"
-        }
+        pagination = Pagination(current: bucket, count: bucketCount, links: links, home: home)
+        let numbers = jobs.map(\.prNumber).filter { $0 > 0 }
+        pageLabel =
+            bucket == nil || numbers.isEmpty
+            ? "latest activity first"
+            : "PRs #\(numbers.min()!)–#\(numbers.max()!), newest first (older pages never change as PRs arrive)"
     }
 
     /// The PR | Nightly | Periodic tabs (only the scheduled kinds the backend has).
@@ -136,7 +180,7 @@ struct ScheduledPage: Sendable, Encodable {
     /// Builds the view of one kind (`nightly` or `periodic`) from `oot_nightly_dashboard` rows.
     init(
         backend: BackendInfo, kind: String, directory: String, home: String, days: Int64, rows: QueryRows,
-        paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+        paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(backend.repo) — \(kind) | OOT CI", directory: directory, context: context)
         repo = backend.repo
@@ -144,7 +188,7 @@ struct ScheduledPage: Sendable, Encodable {
         self.kind = kind
         kindTitle = kind.uppercased()
         self.days = days
-        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        let links = PageLinks(directory: directory, paths: paths)
         summaryHref = links.page("oot")
         tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: kind, links: links)
         let jobs = rows.rows.map(JobRow.init).filter { $0.eventType == kind }

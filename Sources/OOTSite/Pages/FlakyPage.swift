@@ -41,15 +41,15 @@ struct FlakyPage: Sendable, Encodable {
     /// Builds the page from `oot_backend_flaky_jobs` and `oot_backend_flaky_tests` rows.
     init(
         repo: String, directory: String, home: String, days: Int64, flakyJobs: QueryRows, flakyTests: QueryRows,
-        paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+        paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(repo) — flaky | OOT CI", directory: directory, context: context)
         self.repo = repo
         self.days = days
-        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        let links = PageLinks(directory: directory, paths: paths)
         backendHref = links.page(home)
         func report(_ key: String) -> String? {
-            guard drillDowns.contains(key), let dir = paths.jobDirectory(key) else { return nil }
+            guard let dir = paths.jobDirectory(key) else { return nil }
             return links.page(dir)
         }
         jobs = flakyJobs.rows.map { r in
@@ -137,13 +137,13 @@ struct TestHistoryPage: Sendable, Encodable {
     /// Builds the page from `oot_test_history` rows (newest first).
     init(
         repo: String, classname: String, name: String, directory: String, home: String, history: QueryRows, limit: Int,
-        paths: SitePaths, drillDowns: Set<String>, context: SiteContext
+        paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(name) — \(repo) | OOT CI", directory: directory, context: context)
         self.repo = repo
         self.classname = classname.isEmpty ? nil : classname
         self.name = name
-        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        let links = PageLinks(directory: directory, paths: paths)
         backendHref = links.page(home)
         func describe(_ r: QueryRows.Row) -> Milestone {
             let pr = r.int("pr_number")
@@ -151,7 +151,7 @@ struct TestHistoryPage: Sendable, Encodable {
                 label: pr > 0 ? "PR #\(pr)" : r.string("event_type"), href: pr > 0 ? links.prPage(pr) : nil,
                 sha: Format.shortSHA(r.string("pytorch_head_sha")),
                 when: Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))),
-                reportHref: drillDowns.contains(r.string("dynamoKey"))
+                reportHref: paths.jobDirectory(r.string("dynamoKey")) != nil
                     ? paths.jobDirectory(r.string("dynamoKey")).map { links.page($0) } : nil)
         }
         let rows = history.rows
@@ -170,7 +170,7 @@ struct TestHistoryPage: Sendable, Encodable {
                 flaky: r.int("flaky") == 1,
                 message: r.optionalString("message").map { String($0.split(separator: "\n").first ?? "").prefix(200) }.map(String.init),
                 // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
-                reportHref: drillDowns.contains(key)
+                reportHref: paths.jobDirectory(key) != nil
                     ? paths.jobDirectory(key).map {
                         links.page($0) + (outcome != "passed" || r.int("flaky") == 1 ? "#t-\(r.int("ordinal"))" : "")
                     } : nil)

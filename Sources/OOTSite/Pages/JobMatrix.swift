@@ -111,9 +111,8 @@ struct JobMatrix: Sendable, Encodable {
 struct PageLinks {
     /// The directory of the page being rendered (`oot/org/repo`).
     let directory: String
+    /// Page paths; a job has a drill-down page exactly when it has a path.
     let paths: SitePaths
-    /// Jobs that have a drill-down page.
-    let drillDowns: Set<String>
 
     /// `index.html` of `targetDirectory`, relative to ``directory``.
     func page(_ targetDirectory: String) -> String {
@@ -124,7 +123,7 @@ struct PageLinks {
     func file(_ path: String) -> String { SitePaths.relative(from: directory, to: path) }
 
     func drillDown(_ job: JobRow) -> String? {
-        guard drillDowns.contains(job.dynamoKey), let dir = paths.jobDirectory(job.dynamoKey) else { return nil }
+        guard let dir = paths.jobDirectory(job.dynamoKey) else { return nil }
         return page(dir)
     }
 

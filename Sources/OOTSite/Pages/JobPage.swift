@@ -93,7 +93,7 @@ struct JobPage: Sendable {
     ) {
         let job = JobRow(r)
         page = PageChrome(title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
-        let links = PageLinks(directory: directory, paths: paths, drillDowns: [])
+        let links = PageLinks(directory: directory, paths: paths)
         repo = job.downstreamRepo
         backendHref = links.backend(job.downstreamRepo) ?? links.page("oot")
         jobName = job.displayName

@@ -80,12 +80,12 @@ struct PRPage: Sendable, Encodable {
     ///   - comment: The rendered `comment.md` source; its HTML goes into the page via cmark.
     init(
         number: Int64, results: QueryRows, failingTests: QueryRows, testGrid: QueryRows, paths: SitePaths,
-        drillDowns: Set<String>, context: SiteContext, comment: (PRPage) throws -> String
+        context: SiteContext, comment: (PRPage) throws -> String
     ) rethrows {
         let directory = SitePaths.prDirectory(number)
         page = PageChrome(title: "PR #\(number) — OOT CI | PyTorch HUD", directory: directory, context: context)
         self.number = number
-        let links = PageLinks(directory: directory, paths: paths, drillDowns: drillDowns)
+        let links = PageLinks(directory: directory, paths: paths)
         let rows = results.rows.map(JobRow.init)
         title = rows.compactMap(\.prTitle).first { !$0.isEmpty }
         author = rows.compactMap(\.prAuthor).first { !$0.isEmpty }

@@ -99,7 +99,7 @@ struct SummaryPage: Sendable, Encodable {
         page = PageChrome(title: "Out-of-Tree CI Summary | PyTorch HUD", directory: directory, context: context)
         self.days = days
         rangeLabel = Self.ranges.first { $0.days == days }?.label.lowercased() ?? "last \(days) days"
-        let links = PageLinks(directory: directory, paths: paths, drillDowns: [])
+        let links = PageLinks(directory: directory, paths: paths)
         ranges = Self.ranges.map { Tab(label: $0.label, href: links.page($0.directory), current: $0.days == days) }
         staleHours = context.staleHours
         let byRepo = Dictionary(summary.rows.map { ($0.string("repo"), $0) }, uniquingKeysWith: { a, _ in a })

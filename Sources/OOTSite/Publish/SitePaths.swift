@@ -1,3 +1,5 @@
+import OOTCore
+
 /// Where each page lives in the output tree.
 ///
 /// Untrusted names (repos, check run ids) become path segments that can never escape the
@@ -7,56 +9,81 @@
 /// punctuation), the name registered first keeps the plain path and later ones get a `-<hash>`
 /// suffix. Register names in a stable order (first appearance in the callback log) so URLs never
 /// move between builds. PR pages use the PR number, an integer from the database.
-public struct SitePaths: Sendable {
-    private var claimed: Set<String> = []
-    private var backends: [String: String] = [:]
-    private var jobs: [String: String] = [:]
+///
+/// The assignments persist in the `site_paths` table (``init(database:)``) so incremental builds
+/// look up only the paths a page needs; ``init()`` keeps them in memory (tests, previews).
+/// Not thread-safe: one instance per render thread.
+public final class SitePaths: @unchecked Sendable {
+    /// Where assignments are kept: in memory, or the `site_paths` table.
+    private enum Store {
+        case memory(paths: [String: String], claimed: Set<String>)
+        case database(lookup: SQLiteStatement, taken: SQLiteStatement, insert: SQLiteStatement)
+    }
 
-    /// Creates an empty layout.
-    public init() {}
+    private var store: Store
+    /// Looked-up assignments (`nil` = known to be absent).
+    private var cache: [String: String?] = [:]
+
+    /// An empty in-memory layout.
+    public init() { store = .memory(paths: [:], claimed: []) }
+
+    /// A layout backed by the `site_paths` table of `db`. Lookups work on a read-only
+    /// connection; registering needs a writable one.
+    ///
+    /// - Throws: ``SQLiteError`` when the table is missing.
+    public init(database db: SQLiteDatabase) throws(SQLiteError) {
+        store = .database(
+            lookup: try db.prepare("SELECT path FROM site_paths WHERE key = ?"),
+            taken: try db.prepare("SELECT 1 FROM site_paths WHERE path = ?"),
+            insert: try db.prepare("INSERT INTO site_paths (key, path) VALUES (?, ?)"))
+    }
 
     /// Registers a backend repo (`org/name`) and returns its directory, e.g. `oot/example-org/accel-backend`.
+    ///
+    /// - Throws: ``SQLiteError`` when backed by a read-only database.
     @discardableResult
-    public mutating func register(repo: String) -> String {
-        if let existing = backends[repo] { return existing }
+    public func register(repo: String) throws(SQLiteError) -> String {
+        let key = "repo:" + repo
+        if let existing = try lookup(key) { return existing }
         let parts = repo.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let org = Self.slug(parts[0])
         let name = parts.count > 1 ? parts[1] : ""
-        let directory = claim("oot/\(org)/\(Self.slug(name))", or: "oot/\(org)/\(Self.slug(name, maxLength: 55))", key: repo)
-        backends[repo] = directory
-        return directory
+        return try claim("oot/\(org)/\(Self.slug(name))", or: "oot/\(org)/\(Self.slug(name, maxLength: 55))", key: key)
     }
 
     /// Registers a job execution and returns its drill-down directory,
-    /// e.g. `oot/example-org/accel-backend/job/27182818284`.
+    /// e.g. `oot/example-org/accel-backend/job/27182818284`: the `check_run_id` when it is a plain
+    /// token, else `job-<hash of the dynamoKey>`; a second execution with the same id (reruns
+    /// reusing it) gets a `-<hash>` suffix.
+    ///
+    /// - Throws: ``SQLiteError`` when backed by a read-only database.
     @discardableResult
-    public mutating func register(job dynamoKey: String, repo: String, checkRunID: String) -> String {
-        if let existing = jobs[dynamoKey] { return existing }
-        let base = register(repo: repo) + "/job/"
+    public func register(job dynamoKey: String, repo: String, checkRunID: String) throws(SQLiteError) -> String {
+        let key = "job:" + dynamoKey
+        if let existing = try lookup(key) { return existing }
+        let base = try register(repo: repo) + "/job/"
         let isPlain =
             !checkRunID.isEmpty && checkRunID.utf8.count <= 40
             && checkRunID.unicodeScalars.allSatisfy {
                 ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
             } && checkRunID.first != "-"
         let segment = isPlain ? checkRunID : "job-" + Self.hash(dynamoKey)
-        let directory = claim(base + segment, or: base + "job", key: dynamoKey)
-        jobs[dynamoKey] = directory
-        return directory
+        return try claim(base + segment, or: base + "job", key: key, hashing: dynamoKey)
     }
 
     /// The directory of one test's history page on a backend,
     /// `oot/<org>/<repo>/tests/<slug>-<hash>` (the hash keeps names that slug alike apart).
     public func testDirectory(repo: String, classname: String, name: String) -> String? {
-        guard let base = backends[repo] else { return nil }
+        guard let base = backendDirectory(repo) else { return nil }
         let identity = classname.isEmpty ? name : "\(classname).\(name)"
         return base + "/tests/" + Self.slug(identity, maxLength: 80) + "-" + Self.hash(classname + "\u{1F}" + name)
     }
 
-    /// The directory of a registered backend.
-    public func backendDirectory(_ repo: String) -> String? { backends[repo] }
+    /// The directory of a registered backend (`nil` when never registered or on a lookup error).
+    public func backendDirectory(_ repo: String) -> String? { (try? lookup("repo:" + repo)) ?? nil }
 
-    /// The directory of a registered job.
-    public func jobDirectory(_ dynamoKey: String) -> String? { jobs[dynamoKey] }
+    /// The directory of a registered job, which exists exactly when the job has a drill-down page.
+    public func jobDirectory(_ dynamoKey: String) -> String? { (try? lookup("job:" + dynamoKey)) ?? nil }
 
     /// `target` (a path from the site root) as a link from a page in `directory`:
     /// `relative(from: "oot/a/b", to: "oot/a/b/job/1/index.html")` is `job/1/index.html`,
@@ -73,16 +100,54 @@ public struct SitePaths: Sendable {
     /// The directory of a PR page, `pr/<number>`.
     public static func prDirectory(_ number: Int64) -> String { "pr/\(number)" }
 
-    private mutating func claim(_ preferred: String, or stem: String, key: String) -> String {
+    /// The stored path of `key` (`"repo:…"`/`"job:…"`), cached.
+    private func lookup(_ key: String) throws(SQLiteError) -> String? {
+        if let cached = cache[key] { return cached }
+        let found: String?
+        switch store {
+        case .memory(let paths, _):
+            found = paths[key]
+        case .database(let statement, _, _):
+            statement.reset()
+            try statement.bind([.text(key)])
+            found = try statement.step() ? statement.column(0).text : nil
+            statement.reset()
+        }
+        cache[key] = found
+        return found
+    }
+
+    private func isTaken(_ path: String) throws(SQLiteError) -> Bool {
+        switch store {
+        case .memory(_, let claimed):
+            return claimed.contains(path)
+        case .database(_, let statement, _):
+            statement.reset()
+            try statement.bind([.text(path)])
+            defer { statement.reset() }
+            return try statement.step()
+        }
+    }
+
+    /// Assigns `preferred`, or `stem-<hash>` when taken, or `…-2`, `…-3`.
+    private func claim(_ preferred: String, or stem: String, key: String, hashing: String? = nil) throws(SQLiteError) -> String {
         var candidate = preferred
-        if claimed.contains(candidate) { candidate = stem + "-" + Self.hash(key) }
+        if try isTaken(candidate) { candidate = stem + "-" + Self.hash(hashing ?? String(key.drop { $0 != ":" }.dropFirst())) }
         var n = 2
         let base = candidate
-        while claimed.contains(candidate) {
+        while try isTaken(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }
-        claimed.insert(candidate)
+        switch store {
+        case .memory(var paths, var claimed):
+            paths[key] = candidate
+            claimed.insert(candidate)
+            store = .memory(paths: paths, claimed: claimed)
+        case .database(_, _, let insert):
+            try insert.run([.text(key), .text(candidate)])
+        }
+        cache[key] = candidate
         return candidate
     }
 

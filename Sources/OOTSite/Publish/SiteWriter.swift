@@ -14,6 +14,8 @@ public final class SiteWriter {
     public private(set) var unchanged = 0
     /// Every relative path produced by this build.
     public private(set) var paths: Set<String> = []
+    /// Relative paths written (new or changed) or removed, in order.
+    public private(set) var changed: [String] = []
 
     /// Prepares `directory` (created when missing).
     ///
@@ -56,6 +58,42 @@ public final class SiteWriter {
             throw SiteWriterError(path: url.path, reason: "write failed: \(error.localizedDescription)")
         }
         written += 1
+        changed.append(relativePath)
+    }
+
+    /// Removes every file under the root that this build did not produce (after a full build),
+    /// and directories left empty. Hidden entries at the top (`.oot-site`) are left alone.
+    ///
+    /// - Returns: The number of files removed.
+    /// - Throws: ``SiteWriterError`` when a file cannot be removed.
+    @discardableResult
+    public func removeFilesNotWritten() throws(SiteWriterError) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return 0 }
+        var removed = 0
+        var directories: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasPrefix(".") { walker.skipDescendants(); continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue {
+                directories.append(relative)
+            } else if !paths.contains(relative) {
+                do {
+                    try FileManager.default.removeItem(at: root.appendingPathComponent(relative))
+                } catch {
+                    throw SiteWriterError(path: relative, reason: "cannot remove a stale page: \(error.localizedDescription)")
+                }
+                changed.append(relative)
+                removed += 1
+            }
+        }
+        for directory in directories.reversed() {
+            let url = root.appendingPathComponent(directory)
+            if (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+        return removed
     }
 
     /// Checks that `relativePath` stays inside the output directory.

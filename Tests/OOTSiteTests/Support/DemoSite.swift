@@ -14,7 +14,8 @@ struct DemoSite {
     let databasePath: String
     let report: BuildReport
 
-    var output: URL { directory.appendingPathComponent("site") }
+    /// The published tree (`site/current`).
+    var output: URL { directory.appendingPathComponent("site/current") }
 
     /// One build shared by the tests that only read the site.
     private static let sharedBuild = Task { try await build() }
@@ -53,11 +54,11 @@ struct DemoSite {
 
     /// Every generated file, relative to the output directory.
     func files() -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: output.path)
+        let enumerator = FileManager.default.enumerator(atPath: output.resolvingSymlinksInPath().path)
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            FileManager.default.fileExists(atPath: output.resolvingSymlinksInPath().appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files.append(path) }
         }
         return files.sorted()

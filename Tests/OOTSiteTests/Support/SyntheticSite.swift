@@ -70,40 +70,55 @@ struct SyntheticSite {
 
     let directory: URL
     let report: BuildReport
-    var output: URL { directory.appendingPathComponent("site") }
+    /// The published tree (`site/current`).
+    var output: URL { directory.appendingPathComponent("site/current") }
 
     /// Ingests `jobs` into a fresh database and builds the site; `configure` adjusts the options.
     static func build(_ jobs: [Job], allowlist: String? = nil, configure: (inout BuildOptions) -> Void = { _ in }) async throws
         -> SyntheticSite
     {
         let directory = try Fixtures.temporaryDirectory("oot-synth")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("artifacts"), withIntermediateDirectories: true)
+        if let allowlist {
+            try allowlist.write(to: directory.appendingPathComponent("allowlist.yml"), atomically: true, encoding: .utf8)
+        }
+        let empty = SyntheticSite(directory: directory, report: BuildReport())
+        return try await empty.adding(jobs, configure: configure)
+    }
+
+    /// Ingests more `jobs` into the same database and builds again into the same output (an
+    /// incremental build unless `configure` says otherwise).
+    func adding(_ jobs: [Job], configure: (inout BuildOptions) -> Void = { _ in }) async throws -> SyntheticSite {
         let artifacts = directory.appendingPathComponent("artifacts")
-        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         var lines = ""
         for job in jobs {
             for callback in try job.callbacks(artifactDirectory: artifacts) {
                 lines += String(decoding: callback.data, as: UTF8.self) + "\n"
             }
         }
-        let ndjson = directory.appendingPathComponent("callbacks.ndjson")
+        let ndjson = directory.appendingPathComponent("callbacks-\(UUID().uuidString).ndjson")
         try lines.write(to: ndjson, atomically: true, encoding: .utf8)
-        let db = directory.appendingPathComponent("oot.sqlite").path
         let batch = try CallbackFiles.read(path: ndjson.path, receivedAt: .now)
         precondition(batch.rejections.isEmpty, "\(batch.rejections)")
-        try CallbackLog(database: OOTDatabase.openForWriting(path: db)).append(batch.entries)
+        try CallbackLog(database: OOTDatabase.openForWriting(path: databasePath)).append(batch.entries)
 
-        var options = DemoSite.options(db: db, out: directory.appendingPathComponent("site").path)
-        options.now = asOf
+        var options = DemoSite.options(db: databasePath, out: directory.appendingPathComponent("site").path)
+        options.now = Self.asOf
         options.harvest = HarvestOptions(artifactRoots: [artifacts.path])
-        options.allowlistPath = nil
-        if let allowlist {
-            let path = directory.appendingPathComponent("allowlist.yml")
-            try allowlist.write(to: path, atomically: true, encoding: .utf8)
-            options.allowlistPath = path.path
-        }
+        let allowlist = directory.appendingPathComponent("allowlist.yml")
+        options.allowlistPath = FileManager.default.fileExists(atPath: allowlist.path) ? allowlist.path : nil
         configure(&options)
         let report = try await SiteBuilder.build(options)
         return SyntheticSite(directory: directory, report: report)
+    }
+
+    /// The database file.
+    var databasePath: String { directory.appendingPathComponent("oot.sqlite").path }
+
+    /// The modification time of a published file (seconds since 1970).
+    func modified(_ path: String) throws -> Date {
+        try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.modificationDate] as! Date
     }
 
     /// The text of a generated file.
@@ -118,7 +133,7 @@ struct SyntheticSite {
 
     /// The generated files under a folder, relative to it.
     func files(under folder: String) -> [String] {
-        (FileManager.default.enumerator(atPath: output.appendingPathComponent(folder).path)?.allObjects as? [String] ?? []).sorted()
+        (FileManager.default.enumerator(atPath: output.resolvingSymlinksInPath().appendingPathComponent(folder).path)?.allObjects as? [String] ?? []).sorted()
     }
 
     /// A JUnit report with one testcase per `(classname.name, outcome)`; outcome is

@@ -1,12 +1,12 @@
--- Per-backend matrix (spec §8.2, TI-HEAD form): every row (all statuses, all attempts) of the
--- :per_page PRs of :repo that ran most recently, skipping :offset PRs. Paging by PR instead of
--- the reference's 7-day window + LIMIT 500 keeps old PRs reachable and never cuts a PR in half.
+-- Spec §8.2 (TI-HEAD crcr_backend_dashboard): one page of a backend's PRs, most recent
+-- activity first, with every execution of every job on them. The page of PRs comes from
+-- site_backend_prs (one row per backend × PR, indexed by last activity), so a page costs the
+-- same whatever the history size.
 WITH page AS (
-    SELECT pr_number, max(coalesce(started_at, completed_at)) AS last_started
-    FROM oot_workflow_job
-    WHERE downstream_repo = :repo AND pr_number > 0
-    GROUP BY pr_number
-    ORDER BY last_started DESC, pr_number DESC
+    SELECT pr_number, last_activity AS last_started
+    FROM site_backend_prs
+    WHERE repo = :repo
+    ORDER BY last_activity DESC, pr_number DESC
     LIMIT :per_page OFFSET :offset
 )
 SELECT j.dynamoKey, j.upstream_repo, j.pr_number, j.pytorch_head_sha, j.pr_title, j.pr_author,
@@ -14,7 +14,6 @@ SELECT j.dynamoKey, j.upstream_repo, j.pr_number, j.pytorch_head_sha, j.pr_title
        j.started_at, j.completed_at, j.duration_seconds, j.total_tests, j.passed_tests, j.failed_tests,
        j.skipped_tests, j.workflow_run_url, j.artifact_url, j.queue_time, j.execution_time,
        page.last_started
-FROM oot_workflow_job j
-JOIN page ON page.pr_number = j.pr_number
-WHERE j.downstream_repo = :repo
+FROM page
+JOIN oot_workflow_job j ON j.downstream_repo = :repo AND j.pr_number = page.pr_number
 ORDER BY page.last_started DESC, j.pr_number DESC, j.started_at DESC

@@ -1,10 +1,14 @@
--- Tests of :repo that failed, errored or were flaky in any harvested report, most recently
--- failing first: the tests that get a history page.
+-- Tests of :repo that failed (or were flaky) in reports of jobs started in the last :days days
+-- before :now, most recently failing first: the tests that get a history page. Driven from the
+-- backend's recent jobs (index on downstream_repo, started_at), so the cost follows the window.
 SELECT tc.classname, tc.name, sum(tc.outcome IN ('failure', 'error')) AS failures,
-       max(coalesce(j.started_at, j.completed_at)) AS last_failed
-FROM junit_testcases tc
-JOIN oot_workflow_job j ON j.dynamoKey = tc.dynamoKey
-WHERE j.downstream_repo = :repo AND (tc.outcome IN ('failure', 'error') OR tc.flaky = 1) AND tc.name != ''
+       max(j.started_at) AS last_failed
+FROM oot_workflow_job j
+JOIN junit_testcases tc ON tc.dynamoKey = j.dynamoKey
+WHERE j.downstream_repo = :repo
+  AND j.started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+  AND j.started_at <= :now
+  AND (tc.outcome IN ('failure', 'error') OR tc.flaky = 1) AND tc.name != ''
 GROUP BY tc.classname, tc.name
 ORDER BY last_failed DESC, tc.classname, tc.name
 LIMIT :limit

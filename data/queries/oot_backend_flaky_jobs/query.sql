@@ -10,7 +10,7 @@ JOIN oot_workflow_job f
   ON f.downstream_repo = p.downstream_repo AND f.pr_number = p.pr_number
  AND f.pytorch_head_sha = p.pytorch_head_sha AND f.workflow_name = p.workflow_name
  AND f.job_name = p.job_name AND f.run_attempt < p.run_attempt
-WHERE p.downstream_repo = :repo
+WHERE p.downstream_repo = :repo AND p.run_attempt > 1
   AND p.status = 'completed' AND p.conclusion = 'success'
   AND f.status = 'completed' AND f.conclusion IN ('failure', 'timed_out')
   AND p.started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'

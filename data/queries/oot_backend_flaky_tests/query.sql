@@ -2,29 +2,32 @@
 --  'rerun'    a testcase that passed after failed attempts within one report (rerun elements,
 --             Surefire flakyFailure, or repeated testcases with mixed outcomes);
 --  'same_sha' a test that failed in one job and passed in another job of the same head SHA.
+-- Driven from the backend's jobs in the window (index on downstream_repo, started_at) and their
+-- testcases (primary key), so the cost follows the window, not the history.
 WITH recent AS (
     SELECT dynamoKey, pr_number, pytorch_head_sha
     FROM oot_workflow_job
     WHERE downstream_repo = :repo AND status = 'completed'
-      AND coalesce(started_at, completed_at) > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+      AND started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+      AND dynamoKey IN (SELECT dynamoKey FROM junit_reports)
 ),
 failing AS (
     SELECT tc.classname, tc.name, r.pytorch_head_sha, r.pr_number, min(tc.dynamoKey) AS failed_key
-    FROM junit_testcases tc JOIN recent r ON r.dynamoKey = tc.dynamoKey
+    FROM recent r JOIN junit_testcases tc ON tc.dynamoKey = r.dynamoKey
     WHERE tc.outcome IN ('failure', 'error') AND tc.name != ''
     GROUP BY 1, 2, 3, 4
 ),
 same_sha AS (
     SELECT f.classname, f.name, f.pytorch_head_sha, f.pr_number, f.failed_key, min(p.dynamoKey) AS passed_key
     FROM failing f
-    JOIN junit_testcases p ON p.classname = f.classname AND p.name = f.name AND p.outcome = 'passed'
-    JOIN recent pj ON pj.dynamoKey = p.dynamoKey AND pj.pytorch_head_sha = f.pytorch_head_sha
-    WHERE p.dynamoKey != f.failed_key
+    JOIN recent pj ON pj.pytorch_head_sha = f.pytorch_head_sha AND pj.dynamoKey != f.failed_key
+    JOIN junit_testcases p ON p.dynamoKey = pj.dynamoKey AND p.classname = f.classname AND p.name = f.name
+    WHERE p.outcome = 'passed'
     GROUP BY 1, 2, 3, 4, 5
 ),
 reruns AS (
     SELECT tc.classname, tc.name, r.pytorch_head_sha, r.pr_number, tc.dynamoKey AS failed_key, tc.dynamoKey AS passed_key
-    FROM junit_testcases tc JOIN recent r ON r.dynamoKey = tc.dynamoKey
+    FROM recent r JOIN junit_testcases tc ON tc.dynamoKey = r.dynamoKey
     WHERE tc.flaky = 1 AND tc.outcome = 'passed'
     GROUP BY 1, 2, 3, 4, 5
 )

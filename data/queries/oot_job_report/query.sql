@@ -1,5 +1,5 @@
--- Completed jobs whose JUnit artifact was harvested, with the harvest result (one per job) and
--- what the job itself reported in test_results, so the page can flag disagreements.
+-- One job's harvested report (junit_reports) with the job's fields and what the job itself
+-- reported in test_results, so the drill-down can flag disagreements.
 SELECT j.dynamoKey, j.downstream_repo, j.downstream_repo_level, j.upstream_repo, j.pr_number, j.pr_title,
        j.pytorch_head_sha, j.event_type, j.workflow_name, j.job_name, j.check_run_id, j.run_attempt, j.status,
        j.conclusion, j.started_at, j.completed_at, j.duration_seconds, j.workflow_run_url, j.artifact_url,
@@ -8,5 +8,4 @@ SELECT j.dynamoKey, j.downstream_repo, j.downstream_repo_level, j.upstream_repo,
        r.total_time_seconds, r.attempts, r.content_type, r.harvested_at
 FROM junit_reports r
 JOIN oot_workflow_job j ON j.dynamoKey = r.dynamoKey
-WHERE (:repo = '' OR j.downstream_repo = :repo)
-ORDER BY j.rowid
+WHERE r.dynamoKey = :key

@@ -6,6 +6,6 @@ SELECT dynamoKey, event_type, pytorch_head_sha, workflow_name, job_name, check_r
 FROM oot_workflow_job
 WHERE downstream_repo = :repo
   AND event_type IN ('nightly', 'periodic')
-  AND coalesce(started_at, completed_at) > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
-ORDER BY coalesce(started_at, completed_at) DESC
+  AND started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+ORDER BY started_at DESC
 LIMIT 500

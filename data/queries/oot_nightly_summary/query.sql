@@ -6,10 +6,10 @@ SELECT downstream_repo AS repo, event_type,
        sum(conclusion IN ('failure', 'timed_out')) AS failures,
        CASE WHEN count(*) > 0 THEN 1.0 * sum(conclusion = 'success') / count(*) ELSE 0 END AS pass_rate,
        avg(duration_seconds) AS avg_duration_s,
-       max(coalesce(started_at, completed_at)) AS last_run
+       max(started_at) AS last_run
 FROM oot_workflow_job
 WHERE status = 'completed' AND event_type IN ('nightly', 'periodic')
-  AND coalesce(started_at, completed_at) > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
-  AND coalesce(started_at, completed_at) <= :now
+  AND started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+  AND started_at <= :now
 GROUP BY downstream_repo, event_type
 ORDER BY pass_rate ASC, repo, event_type

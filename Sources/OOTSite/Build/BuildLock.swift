@@ -1,0 +1,63 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One build at a time: an exclusive `flock` on `<database>.build.lock`, held for the whole
+/// build and released by the kernel when the process exits, even on `kill -9`.
+public final class BuildLock {
+    /// The lock file.
+    public let path: String
+    private let descriptor: Int32
+
+    /// Takes the lock without waiting.
+    ///
+    /// - Parameter databasePath: The database the build works on; the lock file sits beside it.
+    /// - Throws: ``BuildLockError/busy(path:holder:)`` when another build holds it, or
+    ///   ``BuildLockError/unavailable(path:reason:)`` when the file cannot be opened.
+    public init(databasePath: String) throws(BuildLockError) {
+        path = databasePath + ".build.lock"
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw .unavailable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            var buffer = [UInt8](repeating: 0, count: 32)
+            let count = pread(descriptor, &buffer, buffer.count, 0)
+            close(descriptor)
+            if busy {
+                let holder = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
+                throw .busy(path: path, holder: holder)
+            }
+            throw .unavailable(path: path, reason: reason)
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        _ = ftruncate(descriptor, 0)
+        _ = pwrite(descriptor, pid, pid.count, 0)
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// The build lock could not be taken.
+public enum BuildLockError: Error, Equatable, CustomStringConvertible {
+    /// Another build holds the lock (`holder` is its pid as it wrote it).
+    case busy(path: String, holder: String)
+    /// The lock file could not be opened.
+    case unavailable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .busy(let path, let holder):
+            return "another oot-hud build is running (pid \(holder) holds \(path)); this one exits without building"
+        case .unavailable(let path, let reason):
+            return "cannot open the build lock \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// What a build renders with, as one hash: the templates, the saved queries, the allowlist and
+/// the options that change pages. When it differs from the last published build's, the build
+/// renders everything (an incremental build would mix old and new looks).
+enum Fingerprint {
+    /// The fingerprint of `options` (16 hex digits; FNV-1a 64 over file names and bytes).
+    static func of(_ options: BuildOptions) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            hash ^= 0xff
+            hash = hash &* 0x100_0000_01b3
+        }
+        for directory in [options.templatesDirectory, options.queriesDirectory] {
+            let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
+            for file in files {
+                let path = directory + "/" + file
+                mix(file.utf8)
+                if let data = FileManager.default.contents(atPath: path) { mix(data) }
+            }
+        }
+        if let allowlist = options.allowlistPath, let data = FileManager.default.contents(atPath: allowlist) { mix(data) }
+        let settings = [
+            "\(options.days)", "\(options.prsPerPage)", "\(options.testcasesPerJobPage)", options.siteURL ?? "",
+            "\(options.greenThreshold)", "\(options.yellowThreshold)", "\(options.staleHours)",
+        ]
+        mix(settings.joined(separator: "\u{1F}").utf8)
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,275 @@
+import Foundation
+import OOTCore
+
+/// The query and render stages over one read-only connection: runs the saved queries a
+/// ``RenderPlan`` needs and writes the pages through a ``SiteWriter``.
+struct RenderPass {
+    let queries: QueryRunner
+    let renderer: TemplateRenderer
+    let writer: SiteWriter!
+    let context: SiteContext
+    let options: BuildOptions
+    let allowlist: Allowlist
+    let paths: SitePaths
+    let progress: BuildProgress
+    /// Pages written, by kind (`summary`, `backend`, `pr`, `job`, …).
+    var pages: [String: Int] = [:]
+
+    /// Days of scheduled runs shown on the nightly/periodic pages, and of flaky evidence.
+    static let scheduledDays: Int64 = 30
+    /// Tests per backend that get a history page (most recently failing first, last 30 days).
+    static let historyPages: Int64 = 200
+    /// Executions listed on a test's history page.
+    static let historyLength = 100
+
+    init(
+        queries: QueryRunner, renderer: TemplateRenderer, writer: SiteWriter?, context: SiteContext, options: BuildOptions,
+        allowlist: Allowlist, paths: SitePaths, progress: BuildProgress = BuildProgress(enabled: false)
+    ) {
+        self.queries = queries
+        self.renderer = renderer
+        self.writer = writer
+        self.context = context
+        self.options = options
+        self.allowlist = allowlist
+        self.paths = paths
+        self.progress = progress
+    }
+
+    /// Every backend: those with data in order of first appearance, then allowlisted ones
+    /// without data. The level is the allowlist's, else the latest job's, else L2.
+    func backends() throws -> [BackendInfo] {
+        let rows = try queries.run("oot_backends").rows
+        let dataRepos = Set(rows.map { $0.string("repo") })
+        var backends: [BackendInfo] = rows.map { row in
+            let repo = row.string("repo")
+            let listed = allowlist.entries[repo]
+            let level = listed?.level ?? (row.string("downstream_repo_level").isEmpty ? "L2" : row.string("downstream_repo_level"))
+            var kinds: [String] = []
+            if row.int("nightly_jobs") > 0 { kinds.append("nightly") }
+            if row.int("periodic_jobs") > 0 { kinds.append("periodic") }
+            return BackendInfo(
+                repo: repo, level: level, oncalls: listed?.oncalls ?? [],
+                lastActivity: row.optionalString("last_activity").flatMap(UTCTimestamp.init(parsing:)), scheduledKinds: kinds,
+                hasData: true)
+        }
+        for entry in allowlist.entries.values.sorted(by: { $0.repo < $1.repo }) where !dataRepos.contains(entry.repo) {
+            backends.append(
+                BackendInfo(repo: entry.repo, level: entry.level, oncalls: entry.oncalls, lastActivity: nil, scheduledKinds: [], hasData: false))
+        }
+        return backends
+    }
+
+    /// The PR page model of `number` (its `comment.md` source comes back through `comment`).
+    func prPage(_ number: Int64, comment: inout String) throws -> PRPage {
+        var markdown = ""
+        let renderer = self.renderer
+        let siteURL = context.siteURL
+        let model = try PRPage(
+            number: number, results: try queries.run("oot_pr_results", ["pr": .integer(number)]),
+            failingTests: try queries.run("oot_pr_failing_tests", ["pr": .integer(number)]),
+            testGrid: try queries.run("oot_pr_test_grid", ["pr": .integer(number)]), paths: paths, context: context
+        ) { page in
+            markdown = try renderer.render(PRComment(page: page, siteURL: siteURL), "comment.md")
+            return markdown
+        }
+        comment = markdown
+        return model
+    }
+
+    /// Renders what `plan` asks for.
+    ///
+    /// - Returns: Pages written, by kind.
+    mutating func run(_ plan: RenderPlan, backends: [BackendInfo]) throws -> [String: Int] {
+        let prs: [Int64] =
+            plan.full ? try queries.run("oot_pr_numbers").rows.map { $0.int("pr_number") } : plan.prs.sorted(by: >)
+        let reports: [String] =
+            plan.full ? try queries.run("oot_report_keys").rows.map { $0.string("dynamoKey") } : plan.reports.sorted()
+        let planned = backends.filter { plan.backends[$0.repo] != nil }
+        progress.start("render", total: 4 + planned.count + prs.count + reports.count)
+
+        try writeAssets()
+        try page(renderer.render(IndexPage(), "index"), "index.html", kind: "index")
+        let now = SQLiteValue.text(context.now.description)
+        for range in SummaryPage.ranges {
+            let model = SummaryPage(
+                days: range.days, directory: range.directory,
+                summary: try queries.run("oot_summary", ["days": .integer(range.days), "now": now]),
+                scheduled: try queries.run("oot_nightly_summary", ["days": .integer(range.days), "now": now]),
+                backends: backends, paths: paths, context: context)
+            try page(renderer.render(model, "summary"), range.directory, kind: "summary", json: model)
+            progress.advance()
+        }
+        for backend in planned {
+            guard let home = paths.backendDirectory(backend.repo), let work = plan.backends[backend.repo] else { continue }
+            try renderBackend(backend, home: home, work: work)
+            progress.advance()
+        }
+        for number in prs {
+            let directory = SitePaths.prDirectory(number)
+            var markdown = ""
+            let model = try prPage(number, comment: &markdown)
+            try writer.write(markdown, to: directory + "/comment.md")
+            try page(renderer.render(model, "pr"), directory, kind: "pr", json: model)
+            progress.advance()
+        }
+        for key in reports {
+            try renderJob(key)
+            progress.advance()
+        }
+        progress.finish()
+        return pages
+    }
+
+    /// One drill-down page and its JSON.
+    private mutating func renderJob(_ key: String) throws {
+        guard let directory = paths.jobDirectory(key),
+            let report = try queries.run("oot_job_report", ["key": .text(key)]).rows.first
+        else { return }
+        let limit = options.testcasesPerJobPage
+        let model = JobPage(
+            report: report,
+            testcases: try queries.run("oot_job_testcases", ["key": .text(key), "limit": .integer(limit)]),
+            slowest: try queries.run("oot_job_slowest", ["key": .text(key), "limit": .integer(20)]),
+            suites: try queries.run("oot_job_suites", ["key": .text(key)]), directory: directory, limit: Int(limit),
+            paths: paths, context: context)
+        try page(renderer.render(model, "job"), directory, kind: "job")
+        try writer.write(model.json, to: directory + "/index.json")
+    }
+
+    /// A backend's pages: the landing matrix, the older pages asked for, nightly/periodic, flaky
+    /// evidence, test histories, feed and badge.
+    private mutating func renderBackend(_ backend: BackendInfo, home: String, work: RenderPlan.Backend) throws {
+        let repo = SQLiteValue.text(backend.repo)
+        let now = SQLiteValue.text(context.now.description)
+        let perPage = options.prsPerPage
+        let summary = try queries.run("oot_backend_summary", ["repo": repo, "days": .integer(context.days), "now": now])
+        let flakyJobs = try queries.run(
+            "oot_backend_flaky_jobs", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now])
+        let buckets = try queries.run("oot_backend_buckets", ["repo": repo, "per_page": .integer(perPage)]).rows
+            .map { Int($0.int("bucket")) }
+        let bucketCount = buckets.first ?? 0
+        let landing = try queries.run(
+            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(perPage), "offset": .integer(0)])
+        func matrixPage(_ bucket: Int?, _ rows: QueryRows) throws {
+            let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: $0) } ?? home
+            let model = BackendPage(
+                backend: backend, directory: directory, home: home, bucket: bucket, bucketCount: bucketCount,
+                summary: summary, dashboard: rows, flakyJobs: flakyJobs.rows.count, paths: paths, context: context)
+            try page(renderer.render(model, "backend"), directory, kind: "backend", json: model)
+        }
+        try matrixPage(nil, landing)
+        if bucketCount > 1 {
+            let wanted = work.allBuckets ? Set(buckets) : work.buckets.intersection(buckets)
+            for bucket in wanted.sorted() {
+                try matrixPage(
+                    bucket,
+                    try queries.run(
+                        "oot_backend_bucket", ["repo": repo, "bucket": .integer(Int64(bucket)), "per_page": .integer(perPage)]))
+            }
+        }
+        for kind in backend.scheduledKinds {
+            let model = ScheduledPage(
+                backend: backend, kind: kind, directory: home + "/" + kind, home: home, days: Self.scheduledDays,
+                rows: try queries.run(
+                    "oot_nightly_dashboard", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
+                paths: paths, context: context)
+            try page(renderer.render(model, "scheduled"), home + "/" + kind, kind: "scheduled", json: model)
+        }
+        let flaky = FlakyPage(
+            repo: backend.repo, directory: home + "/flaky", home: home, days: Self.scheduledDays, flakyJobs: flakyJobs,
+            flakyTests: try queries.run(
+                "oot_backend_flaky_tests", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
+            paths: paths, context: context)
+        try page(renderer.render(flaky, "flaky"), home + "/flaky", kind: "flaky", json: flaky)
+        if work.allTests || !work.reports.isEmpty {
+            try renderTestHistories(backend, home: home, work: work)
+        }
+
+        let history = try queries.run(
+            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(200), "offset": .integer(0)]
+        ).rows.map(JobRow.init)
+        let links = PageLinks(directory: home, paths: paths)
+        try writer.write(
+            renderer.render(FeedModel(repo: backend.repo, home: home, jobs: history, links: links, now: context.now), "feed.xml"),
+            to: home + "/feed.xml")
+        let latest = landing.rows.map(JobRow.init)
+        try writer.write(renderer.render(BadgeModel(jobs: latest), "badge.svg"), to: home + "/badge.svg")
+        pages["feed", default: 0] += 1
+    }
+
+    /// History pages of the backend's failing tests: all of them, or those in `work.reports`.
+    private mutating func renderTestHistories(_ backend: BackendInfo, home: String, work: RenderPlan.Backend) throws {
+        let repo = SQLiteValue.text(backend.repo)
+        let failing = try queries.run(
+            "oot_backend_failing_tests",
+            [
+                "repo": repo, "days": .integer(Self.scheduledDays), "now": .text(context.now.description),
+                "limit": .integer(Self.historyPages),
+            ]
+        ).rows.map { (classname: $0.string("classname"), name: $0.string("name")) }
+        var wanted = failing
+        if !work.allTests {
+            var inReports: Set<String> = []
+            for key in work.reports {
+                for row in try queries.run("oot_job_test_identities", ["key": .text(key)]).rows {
+                    inReports.insert(row.string("classname") + "\u{1F}" + row.string("name"))
+                }
+            }
+            wanted = failing.filter { inReports.contains($0.classname + "\u{1F}" + $0.name) }
+        }
+        for test in wanted {
+            guard let directory = paths.testDirectory(repo: backend.repo, classname: test.classname, name: test.name) else {
+                continue
+            }
+            let model = TestHistoryPage(
+                repo: backend.repo, classname: test.classname, name: test.name, directory: directory, home: home,
+                history: try queries.run(
+                    "oot_test_history",
+                    [
+                        "repo": repo, "classname": .text(test.classname), "name": .text(test.name),
+                        "limit": .integer(Int64(Self.historyLength)),
+                    ]),
+                limit: Self.historyLength, paths: paths, context: context)
+            try page(renderer.render(model, "test"), directory, kind: "test", json: model)
+        }
+    }
+
+    /// Writes `html` as `directory/index.html` (and `model` as `index.json` beside it).
+    private mutating func page(_ html: String, _ directory: String, kind: String, json model: (any Encodable)? = nil) throws {
+        let path = directory.hasSuffix(".html") ? directory : directory + "/index.html"
+        try writer.write(html, to: path)
+        if let model {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try writer.write(try encoder.encode(model), to: directory + "/index.json")
+        }
+        pages[kind, default: 0] += 1
+    }
+
+    /// Copies the static assets (`assets/style.css`, `assets/hud.js`) from the templates folder.
+    private func writeAssets() throws {
+        for name in Self.assets {
+            let file = URL(fileURLWithPath: options.templatesDirectory).appendingPathComponent("assets/\(name)")
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw TemplateError(template: "assets/\(name)", reason: "missing \(file.path)")
+            }
+            try writer.write(data, to: "assets/\(name)")
+        }
+    }
+
+    /// Files of `templates/assets/` copied into every site.
+    static let assets = ["style.css", "hud.js"]
+}
+
+/// The site root `index.html`: a link (and meta refresh) to the summary, so opening the output
+/// folder from `file://` lands somewhere useful.
+struct IndexPage {
+    let page = PageChromeStatic(title: "OOT HUD", root: "")
+}
+
+/// Chrome for pages that need no context.
+struct PageChromeStatic {
+    let title: String
+    let root: String
+}

@@ -1,0 +1,148 @@
+import OOTCore
+
+/// What changed since the last published build, from `site_pending` (jobs the fold changed and
+/// jobs whose report was harvested): the incremental render re-renders only the pages these feed.
+public struct ChangeSet: Sendable, Equatable {
+    /// Changed jobs (dynamoKeys).
+    public var jobs: Set<String> = []
+    /// Backends of those jobs.
+    public var repos: Set<String> = []
+    /// PR numbers of those jobs (never 0).
+    public var prs: Set<Int64> = []
+    /// Changed PRs per backend (for the matrix page buckets).
+    public var prsByRepo: [String: Set<Int64>] = [:]
+    /// Changed jobs that have a drill-down page (a harvested report).
+    public var reports: Set<String> = []
+    /// Changed reports per backend (for test history pages).
+    public var reportsByRepo: [String: Set<String>] = [:]
+    /// Older matrix pages (buckets of PRs by first appearance) holding changed PRs, per backend.
+    public var bucketsByRepo: [String: Set<Int>] = [:]
+    /// Backends whose number of matrix pages grew (every page's pager changes).
+    public var newBuckets: Set<String> = []
+
+    /// An empty change set.
+    public init() {}
+}
+
+/// The build's index stage: folds `site_pending` into the bookkeeping tables (`site_backends`,
+/// `site_backend_prs`, `site_paths`) in one transaction and returns the ``ChangeSet``.
+///
+/// Cost follows the number of pending jobs, not the size of the history: every statement is an
+/// index lookup by key.
+enum SiteIndex {
+    /// Updates the bookkeeping for every pending job, and assigns paths to allowlisted backends.
+    ///
+    /// - Parameters:
+    ///   - db: A writable connection.
+    ///   - allowlist: Registered backends get a page path even before they report.
+    ///   - prsPerPage: The matrix page bucket size (a new bucket changes every page's pager).
+    /// - Throws: ``SQLiteError``.
+    static func update(_ db: SQLiteDatabase, allowlist: Allowlist, prsPerPage: Int64) throws -> ChangeSet {
+        try db.transaction {
+            var changes = ChangeSet()
+            let paths = try SitePaths(database: db)
+            let pending = try db.prepare(
+                """
+                SELECT j.dynamoKey, j.downstream_repo, j.downstream_repo_level, j.pr_number, j.event_type, j.check_run_id,
+                       j.rowid, coalesce(j.started_at, j.completed_at, ''),
+                       max(coalesce(j.started_at, ''), coalesce(j.completed_at, '')), r.dynamoKey IS NOT NULL
+                FROM site_pending p
+                JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
+                LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
+                ORDER BY j.rowid
+                """)
+            let upsertBackend = try db.prepare(
+                """
+                INSERT INTO site_backends (repo, first_seen, level, level_time, nightly, periodic, last_activity)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT (repo) DO UPDATE SET
+                    first_seen = min(first_seen, excluded.first_seen),
+                    level = CASE WHEN excluded.level != '' AND excluded.level_time >= level_time THEN excluded.level ELSE level END,
+                    level_time = CASE WHEN excluded.level != '' AND excluded.level_time >= level_time THEN excluded.level_time ELSE level_time END,
+                    nightly = max(nightly, excluded.nightly),
+                    periodic = max(periodic, excluded.periodic),
+                    last_activity = max(last_activity, excluded.last_activity)
+                """)
+            let findPR = try db.prepare("SELECT seq FROM site_backend_prs WHERE repo = ? AND pr_number = ?")
+            let nextSeq = try db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM site_backend_prs WHERE repo = ?")
+            let insertPR = try db.prepare(
+                "INSERT INTO site_backend_prs (repo, pr_number, seq, last_activity) VALUES (?, ?, ?, ?)")
+            let touchPR = try db.prepare(
+                "UPDATE site_backend_prs SET last_activity = max(last_activity, ?3) WHERE repo = ?1 AND pr_number = ?2")
+
+            while try pending.step() {
+                let key = pending.column(0).text ?? ""
+                let repo = pending.column(1).text ?? ""
+                let level = pending.column(2).text ?? ""
+                let pr = pending.column(3).integer ?? 0
+                let event = pending.column(4).text ?? ""
+                let checkRunID = pending.column(5).text ?? ""
+                let rowid = pending.column(6).integer ?? 0
+                let time = pending.column(7).text ?? ""
+                let latest = pending.column(8).text ?? ""
+                let hasReport = pending.column(9).integer == 1
+
+                changes.jobs.insert(key)
+                changes.repos.insert(repo)
+                try upsertBackend.run([
+                    .text(repo), .integer(rowid), .text(level), .text(time), .integer(event == "nightly" ? 1 : 0),
+                    .integer(event == "periodic" ? 1 : 0), .text(latest),
+                ])
+                try paths.register(repo: repo)
+                if pr > 0 {
+                    changes.prs.insert(pr)
+                    changes.prsByRepo[repo, default: []].insert(pr)
+                    findPR.reset()
+                    try findPR.bind([.text(repo), .integer(pr)])
+                    let known = try findPR.step()
+                    var seq = findPR.column(0).integer ?? 0
+                    findPR.reset()
+                    if known {
+                        try touchPR.run([.text(repo), .integer(pr), .text(latest)])
+                    } else {
+                        nextSeq.reset()
+                        try nextSeq.bind([.text(repo)])
+                        _ = try nextSeq.step()
+                        seq = nextSeq.column(0).integer ?? 1
+                        nextSeq.reset()
+                        try insertPR.run([.text(repo), .integer(pr), .integer(seq), .text(latest)])
+                        if (seq - 1) % max(1, prsPerPage) == 0 { changes.newBuckets.insert(repo) }
+                    }
+                    changes.bucketsByRepo[repo, default: []].insert(Int((seq - 1) / max(1, prsPerPage)) + 1)
+                }
+                if hasReport {
+                    try paths.register(job: key, repo: repo, checkRunID: checkRunID)
+                    changes.reports.insert(key)
+                    changes.reportsByRepo[repo, default: []].insert(key)
+                }
+            }
+            pending.reset()
+            for repo in allowlist.entries.keys.sorted() { try paths.register(repo: repo) }
+            return changes
+        }
+    }
+
+    /// Forgets the pending jobs once the build that rendered them is published.
+    ///
+    /// - Throws: ``SQLiteError``.
+    static func clearPending(_ db: SQLiteDatabase, _ keys: Set<String>) throws {
+        try db.transaction {
+            let delete = try db.prepare("DELETE FROM site_pending WHERE dynamoKey = ?")
+            for key in keys { try delete.run([.text(key)]) }
+        }
+    }
+
+    /// Why the next build must render everything (`reindex`, `prune`), if anything says so.
+    ///
+    /// - Throws: ``SQLiteError``.
+    static func forceFullReason(_ db: SQLiteDatabase) throws -> String? {
+        try db.query("SELECT value FROM site_state WHERE key = 'force_full'").first?.first?.text
+    }
+
+    /// Clears the `force_full` flag after a full build was published.
+    ///
+    /// - Throws: ``SQLiteError``.
+    static func clearForceFull(_ db: SQLiteDatabase) throws {
+        try db.execute("DELETE FROM site_state WHERE key = 'force_full'")
+    }
+}

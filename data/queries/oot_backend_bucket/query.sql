@@ -1,0 +1,16 @@
+-- One older page of a backend's PR matrix: the PRs whose sequence number (order of first
+-- appearance in this backend) falls in bucket :bucket of :per_page, newest first. Buckets never
+-- move as PRs arrive, so an incremental build re-renders only the buckets whose PRs changed.
+WITH page AS (
+    SELECT pr_number, seq, last_activity AS last_started
+    FROM site_backend_prs
+    WHERE repo = :repo AND seq > (:bucket - 1) * :per_page AND seq <= :bucket * :per_page
+)
+SELECT j.dynamoKey, j.upstream_repo, j.pr_number, j.pytorch_head_sha, j.pr_title, j.pr_author,
+       j.workflow_name, j.job_name, j.check_run_id, j.run_id, j.run_attempt, j.status, j.conclusion,
+       j.started_at, j.completed_at, j.duration_seconds, j.total_tests, j.passed_tests, j.failed_tests,
+       j.skipped_tests, j.workflow_run_url, j.artifact_url, j.queue_time, j.execution_time,
+       page.last_started
+FROM page
+JOIN oot_workflow_job j ON j.downstream_repo = :repo AND j.pr_number = page.pr_number
+ORDER BY page.seq DESC, j.started_at DESC
