@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import OOTCore
 import OOTTestSupport
 import Testing
@@ -77,6 +80,37 @@ import Testing
 
         let missing = try Self.run(["pr-comment", "1", "--db", db, "--now", now])
         #expect(missing.stdout.contains("No out-of-tree results"), "\(missing.stdout) \(missing.stderr)")
+    }
+
+    @Test func aBuildWhileAnotherRunsExitsWith75AndMaintenanceCommandsWork() throws {
+        let (db, directory) = try Fixtures.temporaryDatabase()
+        let callback = directory.appendingPathComponent("c.json").path
+        try Fixtures.callback("spec-2.3-completed.json").write(to: URL(fileURLWithPath: callback))
+        #expect(try Self.run(["ingest", "--db", db, callback]).status == 0)
+        let out = directory.appendingPathComponent("site").path
+        let build = ["build", "--db", db, "--out", out, "--now", "2026-06-01T12:00:00Z"]
+        #expect(try Self.run(build).status == 0)
+
+        // flock is held per open file: this process holding it blocks the child.
+        let lockPath = db + ".build.lock"
+        let fd = open(lockPath, O_RDWR)
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let busy = try Self.run(build)
+        #expect(busy.status == 75)
+        #expect(busy.stderr.contains("another oot-hud build is running"))
+        #expect(try Self.run(["prune", "--db", db, "--keep-days", "30"]).status == 75)
+        flock(fd, LOCK_UN)
+        close(fd)
+
+        #expect(try Self.run(build).stdout.contains("build 2 (incremental"))
+        let rollback = try Self.run(["rollback", "--out", out])
+        #expect(rollback.stdout.contains("current now serves build 1 (was 2)"), "\(rollback.stderr)")
+        let prune = try Self.run(["prune", "--db", db, "--keep-days", "30", "--now", "2026-12-31T00:00:00Z"])
+        #expect(prune.stdout.contains("1 jobs, 1 callbacks"), "\(prune.stdout)\(prune.stderr)")
+        let copy = directory.appendingPathComponent("copy.sqlite").path
+        #expect(try Self.run(["backup", "--db", db, "--to", copy]).status == 0)
+        #expect(try SQLiteDatabase(path: copy, mode: .readOnly).query("SELECT count(*) FROM oot_workflow_job") == [[.integer(0)]])
+        #expect(try Self.run(["backup", "--db", db, "--to", copy]).status != 0, "never overwrites")
     }
 
     @Test func serveStopsGracefullyOnSIGTERM() async throws {

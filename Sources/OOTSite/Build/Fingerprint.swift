@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a build renders with, as one hash: the templates, the saved queries, the allowlist and
-/// the options that change pages. When it differs from the last published build's, the build
+/// What a build renders with, as one hash: the templates, the saved queries, the allowlist, the
+/// options that change pages and the program (its path, size and mtime). When it differs from the last published build's, the build
 /// renders everything (an incremental build would mix old and new looks).
 enum Fingerprint {
     /// The fingerprint of `options` (16 hex digits; FNV-1a 64 over file names and bytes).
@@ -29,6 +29,14 @@ enum Fingerprint {
             "\(options.greenThreshold)", "\(options.yellowThreshold)", "\(options.staleHours)",
         ]
         mix(settings.joined(separator: "\u{1F}").utf8)
+        // The program itself: a new oot-hud renders pages differently.
+        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+            let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
+        {
+            let size = attributes[.size] as? Int ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            mix("\(executable)\u{1F}\(size)\u{1F}\(modified)".utf8)
+        }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -148,18 +148,17 @@ struct RenderPass {
             "oot_backend_flaky_jobs", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now])
         let buckets = try queries.run("oot_backend_buckets", ["repo": repo, "per_page": .integer(perPage)]).rows
             .map { Int($0.int("bucket")) }
-        let bucketCount = buckets.first ?? 0
         let landing = try queries.run(
             "oot_backend_dashboard", ["repo": repo, "per_page": .integer(perPage), "offset": .integer(0)])
         func matrixPage(_ bucket: Int?, _ rows: QueryRows) throws {
             let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: $0) } ?? home
             let model = BackendPage(
-                backend: backend, directory: directory, home: home, bucket: bucket, bucketCount: bucketCount,
-                summary: summary, dashboard: rows, flakyJobs: flakyJobs.rows.count, paths: paths, context: context)
+                backend: backend, directory: directory, home: home, bucket: bucket, buckets: buckets,
+                summary: bucket == nil ? summary : nil, dashboard: rows, flakyJobs: flakyJobs.rows.count, paths: paths, context: context)
             try page(renderer.render(model, "backend"), directory, kind: "backend", json: model)
         }
         try matrixPage(nil, landing)
-        if bucketCount > 1 {
+        if buckets.count > 1 {
             let wanted = work.allBuckets ? Set(buckets) : work.buckets.intersection(buckets)
             for bucket in wanted.sorted() {
                 try matrixPage(

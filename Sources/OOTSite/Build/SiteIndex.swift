@@ -17,7 +17,8 @@ public struct ChangeSet: Sendable, Equatable {
     public var reportsByRepo: [String: Set<String>] = [:]
     /// Older matrix pages (buckets of PRs by first appearance) holding changed PRs, per backend.
     public var bucketsByRepo: [String: Set<Int>] = [:]
-    /// Backends whose number of matrix pages grew (every page's pager changes).
+    /// Backends whose older matrix pages all change: their number grew (every pager changes) or
+    /// the backend's level did (every header changes).
     public var newBuckets: Set<String> = []
 
     /// An empty change set.
@@ -67,6 +68,15 @@ enum SiteIndex {
             let nextSeq = try db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM site_backend_prs WHERE repo = ?")
             let insertPR = try db.prepare(
                 "INSERT INTO site_backend_prs (repo, pr_number, seq, last_activity) VALUES (?, ?, ?, ?)")
+            // Older matrix pages show the backend's level: a change re-renders all of them.
+            let readLevel = try db.prepare("SELECT level FROM site_backends WHERE repo = ?")
+            func storedLevel(of repo: String) throws -> String? {
+                readLevel.reset()
+                try readLevel.bind([.text(repo)])
+                defer { readLevel.reset() }
+                return try readLevel.step() ? readLevel.column(0).text : nil
+            }
+            var levelsBefore: [String: String?] = [:]
             let touchPR = try db.prepare(
                 "UPDATE site_backend_prs SET last_activity = max(last_activity, ?3) WHERE repo = ?1 AND pr_number = ?2")
 
@@ -84,6 +94,7 @@ enum SiteIndex {
 
                 changes.jobs.insert(key)
                 changes.repos.insert(repo)
+                if levelsBefore[repo] == nil { levelsBefore[repo] = .some(try storedLevel(of: repo)) }
                 try upsertBackend.run([
                     .text(repo), .integer(rowid), .text(level), .text(time), .integer(event == "nightly" ? 1 : 0),
                     .integer(event == "periodic" ? 1 : 0), .text(latest),
@@ -117,6 +128,7 @@ enum SiteIndex {
                 }
             }
             pending.reset()
+            for (repo, before) in levelsBefore where try storedLevel(of: repo) != before { changes.newBuckets.insert(repo) }
             for repo in allowlist.entries.keys.sorted() { try paths.register(repo: repo) }
             return changes
         }

@@ -19,33 +19,38 @@ struct Pagination: Sendable, Encodable {
     /// The older page.
     let older: String?
     let hasPages: Bool
+    /// The landing page.
+    let latest: String
 
-    /// The pager for `current` (`nil` = the landing page) among buckets `1...count`.
-    init(current: Int?, count: Int, links: PageLinks, home: String) {
+    /// The pager for `current` (`nil` = the landing page) among the older pages `buckets`
+    /// (newest first; after a prune the oldest numbers may be gone).
+    init(current: Int?, buckets: [Int], links: PageLinks, home: String) {
         func href(_ bucket: Int) -> String { links.page(BackendPage.bucketDirectory(home: home, bucket: bucket)) }
-        hasPages = count > 1
-        guard count > 1 else {
+        hasPages = buckets.count > 1
+        latest = links.page(home)
+        guard buckets.count > 1 else {
             pages = []
             newer = nil
             older = nil
             return
         }
-        var shown: Set<Int> = [count, count - 1, count - 2, 1, 2]
-        if let current { shown.formUnion([current - 1, current, current + 1]) }
+        let position = current.flatMap { buckets.firstIndex(of: $0) }
+        var shown: Set<Int> = [0, 1, 2, buckets.count - 2, buckets.count - 1]
+        if let position { shown.formUnion([position - 1, position, position + 1]) }
         var entries = [Entry(label: "Latest", href: links.page(home), current: current == nil)]
-        var previous = count + 1
-        for bucket in shown.filter({ (1...count).contains($0) }).sorted(by: >) {
-            if bucket < previous - 1 { entries.append(Entry(label: "…", href: nil, current: false)) }
-            entries.append(Entry(label: "\(bucket)", href: href(bucket), current: bucket == current))
-            previous = bucket
+        var previous = -1
+        for index in shown.filter({ buckets.indices.contains($0) }).sorted() {
+            if index > previous + 1 { entries.append(Entry(label: "…", href: nil, current: false)) }
+            entries.append(Entry(label: "\(buckets[index])", href: href(buckets[index]), current: buckets[index] == current))
+            previous = index
         }
         pages = entries
-        if let current {
-            newer = current == count ? links.page(home) : href(current + 1)
-            older = current > 1 ? href(current - 1) : nil
+        if let position {
+            newer = position == 0 ? links.page(home) : href(buckets[position - 1])
+            older = position + 1 < buckets.count ? href(buckets[position + 1]) : nil
         } else {
             newer = nil
-            older = href(count)
+            older = href(buckets[0])
         }
     }
 }
@@ -63,11 +68,9 @@ struct BackendPage: Sendable, Encodable {
     let summaryHref: String
     let tabs: [Tab]
     let staleNote: String?
-    let rangeLabel: String
-    let passRate: String
-    let passRateClass: String
-    let passedText: String
-    let cards: [StatCard]
+    /// The backend-wide figures, on the landing page only: older pages hold nothing that changes
+    /// when another PR changes, so an incremental build leaves them alone.
+    let health: Health?
     let matrix: JobMatrix
     let isEmpty: Bool
     let pagination: Pagination
@@ -75,9 +78,18 @@ struct BackendPage: Sendable, Encodable {
     let bucket: Int?
     /// "latest activity" or "PRs #a–#b, in the order they first reported".
     let pageLabel: String
-    let flakyHref: String
     let feedHref: String
-    let badgeHref: String
+
+    /// Pass rate, stat cards and links of the landing page.
+    struct Health: Sendable, Encodable {
+        let rangeLabel: String
+        let passRate: String
+        let passRateClass: String
+        let passedText: String
+        let cards: [StatCard]
+        let flakyHref: String
+        let badgeHref: String
+    }
 
     /// The directory of older page `bucket` of the backend at `home`.
     static func bucketDirectory(home: String, bucket: Int) -> String { home + "/page/\(bucket)" }
@@ -85,12 +97,12 @@ struct BackendPage: Sendable, Encodable {
     /// Builds the landing page (`bucket` nil) or an older page of the backend's PR matrix.
     ///
     /// - Parameters:
-    ///   - bucketCount: How many older pages exist (`oot_backend_buckets`).
-    ///   - summary: `oot_backend_summary` (one row).
+    ///   - buckets: The older pages that exist, newest first (`oot_backend_buckets`).
+    ///   - summary: `oot_backend_summary` (one row); `nil` on older pages.
     ///   - dashboard: `oot_backend_dashboard` (landing) or `oot_backend_bucket` rows.
     ///   - flakyJobs: how many job-level flaky cases `oot_backend_flaky_jobs` found.
     init(
-        backend: BackendInfo, directory: String, home: String, bucket: Int?, bucketCount: Int, summary: QueryRows,
+        backend: BackendInfo, directory: String, home: String, bucket: Int?, buckets: [Int], summary: QueryRows?,
         dashboard: QueryRows, flakyJobs: Int, paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(backend.repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
@@ -100,52 +112,56 @@ struct BackendPage: Sendable, Encodable {
         github = SafeURL.external("https://github.com/\(backend.repo)")
         let links = PageLinks(directory: directory, paths: paths)
         summaryHref = links.page("oot")
-        tabs = Self.tabs(home: home, kinds: backend.scheduledKinds, current: "PR", links: links)
-        staleNote = Self.staleNote(backend, context: context)
-        rangeLabel = context.days == 1 ? "last 24h" : "last \(context.days) days"
+        tabs = Self.tabs(home: home, kinds: bucket == nil ? backend.scheduledKinds : [], current: "PR", links: links)
+        staleNote = bucket == nil ? Self.staleNote(backend, context: context) : nil
         self.bucket = bucket
-
-        let s = summary.rows.first
-        let total = s?.int("total_jobs") ?? 0
-        let successes = s?.int("successes") ?? 0
-        let rate = s?.double("pass_rate") ?? 0
-        passRate = total > 0 ? Format.percent(rate) : "—"
-        passRateClass = total > 0 ? context.passRateClass(rate) : "default"
-        passedText = "\(successes)/\(total) jobs passed"
-        let failures = s?.int("failures") ?? 0
-        let timedOut = s?.int("timed_out") ?? 0
-        let timeoutRate = s?.double("timeout_rate") ?? 0
-        flakyHref = links.page(home + "/flaky")
         feedHref = links.file(home + "/feed.xml")
-        badgeHref = links.file(home + "/badge.svg")
-        cards = [
-            StatCard(label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
-            StatCard(label: "PRs", value: "\(s?.int("total_prs") ?? 0)", detail: "unique PRs tested", cssClass: ""),
-            StatCard(
-                label: "Failures", value: "\(failures)", detail: "+ \(timedOut) timed out",
-                cssClass: failures + timedOut > 0 ? "bad" : "good"),
-            StatCard(
-                label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")), detail: "dispatch to start",
-                cssClass: ""),
-            StatCard(
-                label: "Avg execution time", value: Format.duration(s?.double("avg_exec_time_s")),
-                detail: "start to completion", cssClass: ""),
-            StatCard(
-                label: "Timeout rate", value: total > 0 ? Format.percent(timeoutRate) : "—", detail: "of completed jobs",
-                cssClass: timeoutRate >= 0.10 ? "bad" : timeoutRate > 0 ? "warn" : "good"),
-            StatCard(
-                label: "Flaky jobs", value: "\(flakyJobs)", detail: "failed, then passed on a rerun",
-                cssClass: flakyJobs > 0 ? "warn" : "good"),
-        ]
+        health = summary.map { Self.health($0, flakyJobs: flakyJobs, home: home, links: links, context: context) }
         let jobs = dashboard.rows.map(JobRow.init)
         matrix = JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
         isEmpty = jobs.isEmpty
-        pagination = Pagination(current: bucket, count: bucketCount, links: links, home: home)
+        pagination = Pagination(current: bucket, buckets: buckets, links: links, home: home)
         let numbers = jobs.map(\.prNumber).filter { $0 > 0 }
         pageLabel =
             bucket == nil || numbers.isEmpty
             ? "latest activity first"
             : "PRs #\(numbers.min()!)–#\(numbers.max()!), newest first (older pages never change as PRs arrive)"
+    }
+
+    static func health(_ summary: QueryRows, flakyJobs: Int, home: String, links: PageLinks, context: SiteContext) -> Health {
+        let s = summary.rows.first
+        let total = s?.int("total_jobs") ?? 0
+        let successes = s?.int("successes") ?? 0
+        let rate = s?.double("pass_rate") ?? 0
+        let passRate = total > 0 ? Format.percent(rate) : "—"
+        let passRateClass = total > 0 ? context.passRateClass(rate) : "default"
+        let passedText = "\(successes)/\(total) jobs passed"
+        let failures = s?.int("failures") ?? 0
+        let timedOut = s?.int("timed_out") ?? 0
+        let timeoutRate = s?.double("timeout_rate") ?? 0
+        return Health(
+            rangeLabel: context.days == 1 ? "last 24h" : "last \(context.days) days", passRate: passRate,
+            passRateClass: passRateClass, passedText: passedText,
+            cards: [
+                StatCard(label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
+                StatCard(label: "PRs", value: "\(s?.int("total_prs") ?? 0)", detail: "unique PRs tested", cssClass: ""),
+                StatCard(
+                    label: "Failures", value: "\(failures)", detail: "+ \(timedOut) timed out",
+                    cssClass: failures + timedOut > 0 ? "bad" : "good"),
+                StatCard(
+                    label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")), detail: "dispatch to start",
+                    cssClass: ""),
+                StatCard(
+                    label: "Avg execution time", value: Format.duration(s?.double("avg_exec_time_s")),
+                    detail: "start to completion", cssClass: ""),
+                StatCard(
+                    label: "Timeout rate", value: total > 0 ? Format.percent(timeoutRate) : "—", detail: "of completed jobs",
+                    cssClass: timeoutRate >= 0.10 ? "bad" : timeoutRate > 0 ? "warn" : "good"),
+                StatCard(
+                    label: "Flaky jobs", value: "\(flakyJobs)", detail: "failed, then passed on a rerun",
+                    cssClass: flakyJobs > 0 ? "warn" : "good"),
+            ],
+            flakyHref: links.page(home + "/flaky"), badgeHref: links.file(home + "/badge.svg"))
     }
 
     /// The PR | Nightly | Periodic tabs (only the scheduled kinds the backend has).
