@@ -301,3 +301,29 @@ import Testing
         #expect(!npu.contains("#4c1") && !quiet.contains("#4c1"), "neither is green")
     }
 }
+
+/// Findings of a newcomer's review of the demo site, kept fixed.
+@Suite struct ReviewRegressionTests {
+    @Test func theGridIgnoresFailuresARerunReplaced() async throws {
+        let site = try await DemoSite.shared()
+        // PR #188801: test-npu-float32 failed on attempt 1 and passed on attempt 2.
+        #expect(!(try site.page("pr/188801/index.html")).contains("Failing tests across backends"))
+    }
+
+    @Test func failingTestsLinkToTheirHistory() async throws {
+        let site = try await DemoSite.shared()
+        let (html, _, _) = try DrillDownTests.float32(site)
+        let href = html.between("test_rsh_events</span> <a class=\"anchor\" href=\"#", "\">history</a>")
+        #expect(href.contains("class=\"mini\" href=\"../../tests/test.test_spark.sparktests.test_rsh_events-"))
+        let target = html.components(separatedBy: "class=\"mini\" href=\"").dropFirst().first.map { String($0.prefix { $0 != "\"" }) } ?? ""
+        #expect(target.hasSuffix("/index.html"))
+    }
+
+    @Test func testsWithoutClassnameAreTheirSuitesTests() async throws {
+        let site = try await DemoSite.shared()
+        // jest: two tests named "gets changed files for hg" in two suites, classname empty.
+        let pages = site.files().filter { $0.contains("/tests/") && $0.contains("gets-changed-files-for-hg") && $0.hasSuffix(".html") }
+        #expect(pages.count == 2)
+        for page in pages { #expect(try site.page(page).contains("<dt>Executions</dt><dd>1 (1 failed)</dd>")) }
+    }
+}

@@ -14,6 +14,8 @@ struct RenderPass {
     let progress: BuildProgress
     /// Pages written, by kind (`summary`, `backend`, `pr`, `job`, …).
     var pages: [String: Int] = [:]
+    /// Per backend, the test identities (`classname\u{1F}name`) that have a history page.
+    private var historyTests: [String: Set<String>] = [:]
 
     /// Days of scheduled runs shown on the nightly/periodic pages, and of flaky evidence.
     static let scheduledDays: Int64 = 30
@@ -132,7 +134,7 @@ struct RenderPass {
             testcases: try queries.run("oot_job_testcases", ["key": .text(key), "limit": .integer(limit)]),
             slowest: try queries.run("oot_job_slowest", ["key": .text(key), "limit": .integer(20)]),
             suites: try queries.run("oot_job_suites", ["key": .text(key)]), directory: directory, limit: Int(limit),
-            paths: paths, context: context)
+            paths: paths, context: context, historyTests: try testsWithHistory(report.string("downstream_repo")))
         try page(renderer.render(model, "job"), directory, kind: "job")
         try writer.write(model.json, to: directory + "/index.json")
     }
@@ -197,16 +199,30 @@ struct RenderPass {
         pages["feed", default: 0] += 1
     }
 
-    /// History pages of the backend's failing tests: all of them, or those in `work.reports`.
-    private mutating func renderTestHistories(_ backend: BackendInfo, home: String, work: RenderPlan.Backend) throws {
-        let repo = SQLiteValue.text(backend.repo)
-        let failing = try queries.run(
+    /// The backend's failing tests (last 30 days, at most ``historyPages``), which get history pages.
+    private func failingTests(_ repo: String) throws -> [(classname: String, name: String)] {
+        try queries.run(
             "oot_backend_failing_tests",
             [
-                "repo": repo, "days": .integer(Self.scheduledDays), "now": .text(context.now.description),
+                "repo": .text(repo), "days": .integer(Self.scheduledDays), "now": .text(context.now.description),
                 "limit": .integer(Self.historyPages),
             ]
         ).rows.map { (classname: $0.string("classname"), name: $0.string("name")) }
+    }
+
+    /// ``failingTests(_:)`` as a set of `classname\u{1F}name`, cached per backend.
+    private mutating func testsWithHistory(_ repo: String) throws -> Set<String> {
+        if let cached = historyTests[repo] { return cached }
+        let set = Set(try failingTests(repo).map { $0.classname + "\u{1F}" + $0.name })
+        historyTests[repo] = set
+        return set
+    }
+
+    /// History pages of the backend's failing tests: all of them, or those in `work.reports`.
+    private mutating func renderTestHistories(_ backend: BackendInfo, home: String, work: RenderPlan.Backend) throws {
+        let repo = SQLiteValue.text(backend.repo)
+        let failing = try failingTests(backend.repo)
+        historyTests[backend.repo] = Set(failing.map { $0.classname + "\u{1F}" + $0.name })
         var wanted = failing
         if !work.allTests {
             var inReports: Set<String> = []

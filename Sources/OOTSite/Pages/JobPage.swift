@@ -15,6 +15,8 @@ struct JobPage: Sendable {
         /// `nil` when empty.
         let suite: String?
         let file: String?
+        /// The test's history page on this backend, when it has one.
+        let historyHref: String?
         let outcome: String
         let outcomeClass: String
         let flaky: Bool
@@ -89,7 +91,7 @@ struct JobPage: Sendable {
     /// and `oot_job_suites` rows of the job.
     init(
         report r: QueryRows.Row, testcases: QueryRows, slowest: QueryRows, suites: QueryRows, directory: String,
-        limit: Int, paths: SitePaths, context: SiteContext
+        limit: Int, paths: SitePaths, context: SiteContext, historyTests: Set<String> = []
     ) {
         let job = JobRow(r)
         page = PageChrome(title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
@@ -136,14 +138,23 @@ struct JobPage: Sendable {
             reported = nil
             disagreement = nil
         }
-        let lines = testcases.rows.map(Self.line)
+        let repo = job.downstreamRepo
+        // Only failing and flaky lines link: they are in the backend's failing set whenever this
+        // page renders, so an incremental build never leaves a link missing.
+        let history = { (t: QueryRows.Row) -> String? in
+            guard ["failure", "error"].contains(t.string("outcome")) || t.int("flaky") == 1 else { return nil }
+            let identity = t.string("classname").isEmpty ? t.string("suite") : t.string("classname")
+            guard historyTests.contains(identity + "\u{1F}" + t.string("name")) else { return nil }
+            return paths.testDirectory(repo: repo, classname: identity, name: t.string("name")).map { links.page($0) }
+        }
+        let lines = testcases.rows.map { Self.line($0, history: history) }
         failing = lines.filter { $0.outcome == "failure" || $0.outcome == "error" }
         hasFailing = !failing.isEmpty
         flakyTests = lines.filter { $0.outcome == "passed" }
         hasFlaky = !flakyTests.isEmpty
         skippedTests = lines.filter { $0.outcome == "skipped" }
         hasSkipped = !skippedTests.isEmpty
-        self.slowest = slowest.rows.map(Self.line)
+        self.slowest = slowest.rows.map { Self.line($0, history: history) }
         hasSlowest = !self.slowest.isEmpty
         self.suites = suites.rows.map { s in
             SuiteLine(
@@ -155,7 +166,8 @@ struct JobPage: Sendable {
         listLimitNote = lines.count >= limit ? "Only the first \(limit) listed testcases are shown." : nil
     }
 
-    static func line(_ t: QueryRows.Row) -> TestLine {
+    /// One listed testcase; `history` gives its history page link, if any.
+    static func line(_ t: QueryRows.Row, history: (QueryRows.Row) -> String?) -> TestLine {
         func note(_ bytes: Int64, _ text: String?) -> String? {
             guard let text, bytes > Int64(text.utf8.count) else { return nil }
             return "first \(text.utf8.count) of \(bytes) bytes"
@@ -163,7 +175,7 @@ struct JobPage: Sendable {
         let outcome = t.string("outcome")
         return TestLine(
             anchor: "t-\(t.int("ordinal"))", name: t.string("name"), classname: t.optionalString("classname"),
-            suite: t.optionalString("suite"), file: t.optionalString("file"), outcome: outcome, outcomeClass: outcomeClass(outcome),
+            suite: t.optionalString("suite"), file: t.optionalString("file"), historyHref: history(t), outcome: outcome, outcomeClass: outcomeClass(outcome),
             flaky: t.int("flaky") == 1, reruns: t.int("reruns"), hasReruns: t.int("reruns") > 0,
             time: Format.duration(t.double("time_seconds")), seconds: t.double("time_seconds"),
             message: t.optionalString("message"), details: t.optionalString("details"), stdout: t.optionalString("stdout"),

@@ -185,8 +185,9 @@ struct PRPage: Sendable, Encodable {
 }
 
 /// The cross-backend view of one PR: which tests fail on which backends (rows: tests that
-/// failed somewhere on the PR's latest head SHA; columns: the PR's backends; cells: the test's
-/// outcome in that backend's latest report, `–` when it did not run there).
+/// fail on the PR's latest head SHA in some job's latest attempt; columns: the PR's backends;
+/// cells: the test's worst outcome over that backend's latest attempts, `–` when it did not run
+/// there).
 struct TestGrid: Sendable, Encodable {
     struct Cell: Sendable, Encodable {
         let glyph: String
@@ -219,12 +220,20 @@ struct TestGrid: Sendable, Encodable {
         let grid: [Row] = order.compactMap { test in
             let executions = byTest[test]!
             let cells = backends.map { repo -> Cell in
-                // The latest attempt's report on that backend decides; within it, the worst execution.
+                // Each job's latest attempt decides (a rerun that passed replaces the failure);
+                // among the backend's jobs, the worst execution shows.
                 let mine = executions.filter { $0.string("downstream_repo") == repo }
-                guard let attempt = mine.map({ $0.int("run_attempt") }).max() else {
+                var latestAttempt: [String: Int64] = [:]
+                for row in mine {
+                    let job = row.string("workflow_name") + "\u{1F}" + row.string("job_name")
+                    latestAttempt[job] = max(latestAttempt[job] ?? 0, row.int("run_attempt"))
+                }
+                let latest = mine.filter {
+                    $0.int("run_attempt") == latestAttempt[$0.string("workflow_name") + "\u{1F}" + $0.string("job_name")]
+                }
+                guard !latest.isEmpty else {
                     return Cell(glyph: "–", glyphClass: "gn", title: "\(repo): not run", href: nil)
                 }
-                let latest = mine.filter { $0.int("run_attempt") == attempt }
                 let failed = latest.first { ["failure", "error"].contains($0.string("outcome")) }
                 let shown = failed ?? latest[0]
                 let outcome = shown.string("outcome")

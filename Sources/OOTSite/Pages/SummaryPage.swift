@@ -168,7 +168,7 @@ struct SummaryPage: Sendable, Encodable {
             StatCard(
                 label: "Failures", value: "\(failures)", detail: "jobs concluded failure", cssClass: failures > 0 ? "bad" : "good"),
             StatCard(
-                label: "Timed out", value: "\(timedOut)", detail: "jobs that never reported completion",
+                label: "Timed out", value: "\(timedOut)", detail: "closed by the relay after 6 h without a result",
                 cssClass: timedOut > 0 ? "warn" : "good"),
             StatCard(
                 label: "Stale", value: "\(staleCount)", detail: "silent for over \(context.staleHours) h",

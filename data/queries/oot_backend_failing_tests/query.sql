@@ -1,7 +1,8 @@
--- Tests of :repo that failed (or were flaky) in reports of jobs started in the last :days days
+-- Test identities (classname, or the suite when it is empty, + name; docs/junit.md) of
+-- :repo that failed (or were flaky) in reports of jobs started in the last :days days
 -- before :now, most recently failing first: the tests that get a history page. Driven from the
 -- backend's recent jobs (index on downstream_repo, started_at), so the cost follows the window.
-SELECT tc.classname, tc.name, sum(tc.outcome IN ('failure', 'error')) AS failures,
+SELECT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name, sum(tc.outcome IN ('failure', 'error')) AS failures,
        max(j.started_at) AS last_failed
 FROM oot_workflow_job j
 JOIN junit_testcases tc ON tc.dynamoKey = j.dynamoKey
@@ -9,6 +10,6 @@ WHERE j.downstream_repo = :repo
   AND j.started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
   AND j.started_at <= :now
   AND (tc.outcome IN ('failure', 'error') OR tc.flaky = 1) AND tc.name != ''
-GROUP BY tc.classname, tc.name
-ORDER BY last_failed DESC, tc.classname, tc.name
+GROUP BY 1, tc.name
+ORDER BY last_failed DESC, 1, tc.name
 LIMIT :limit

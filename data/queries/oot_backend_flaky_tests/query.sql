@@ -12,7 +12,7 @@ WITH recent AS (
       AND dynamoKey IN (SELECT dynamoKey FROM junit_reports)
 ),
 failing AS (
-    SELECT tc.classname, tc.name, r.pytorch_head_sha, r.pr_number, min(tc.dynamoKey) AS failed_key
+    SELECT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name, r.pytorch_head_sha, r.pr_number, min(tc.dynamoKey) AS failed_key
     FROM recent r JOIN junit_testcases tc ON tc.dynamoKey = r.dynamoKey
     WHERE tc.outcome IN ('failure', 'error') AND tc.name != ''
     GROUP BY 1, 2, 3, 4
@@ -21,12 +21,13 @@ same_sha AS (
     SELECT f.classname, f.name, f.pytorch_head_sha, f.pr_number, f.failed_key, min(p.dynamoKey) AS passed_key
     FROM failing f
     JOIN recent pj ON pj.pytorch_head_sha = f.pytorch_head_sha AND pj.dynamoKey != f.failed_key
-    JOIN junit_testcases p ON p.dynamoKey = pj.dynamoKey AND p.classname = f.classname AND p.name = f.name
+    JOIN junit_testcases p ON p.dynamoKey = pj.dynamoKey AND p.name = f.name
+     AND (CASE WHEN p.classname = '' THEN p.suite ELSE p.classname END) = f.classname
     WHERE p.outcome = 'passed'
     GROUP BY 1, 2, 3, 4, 5
 ),
 reruns AS (
-    SELECT tc.classname, tc.name, r.pytorch_head_sha, r.pr_number, tc.dynamoKey AS failed_key, tc.dynamoKey AS passed_key
+    SELECT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name, r.pytorch_head_sha, r.pr_number, tc.dynamoKey AS failed_key, tc.dynamoKey AS passed_key
     FROM recent r JOIN junit_testcases tc ON tc.dynamoKey = r.dynamoKey
     WHERE tc.flaky = 1 AND tc.outcome = 'passed'
     GROUP BY 1, 2, 3, 4, 5
