@@ -5,7 +5,7 @@ import OOTCore
 /// harvest state, counts parsed from the report next to the counts the job reported, the failing
 /// tests with message and stack trace, flaky and skipped tests, the slowest tests, a per-suite
 /// table and captured output. Every listed test has an anchor (`#t-<ordinal>`).
-struct JobPage: Sendable {
+struct JobPage: Sendable, Encodable {
     /// One listed testcase.
     struct TestLine: Sendable, Encodable {
         let anchor: String

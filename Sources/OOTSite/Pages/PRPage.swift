@@ -27,8 +27,11 @@ struct PRPage: Sendable, Encodable {
         /// Plain values for the Markdown summary.
         let row: JobRow
 
+        /// Everything the template reads (the page is rendered from this encoding), not the
+        /// sort rank or the raw row.
         enum CodingKeys: String, CodingKey {
-            case glyph, label, name, duration, attempt, flakyNote, run, artifacts, details, failingTests, moreFailing, lost
+            case glyph, glyphClass, label, labelClass, name, duration, attempt, flakyNote, run, artifacts, details,
+                failingTests, hasFailingTests, moreFailing, hasMoreFailing, lost
         }
     }
 

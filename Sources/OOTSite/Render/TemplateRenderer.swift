@@ -28,11 +28,20 @@ public struct TemplateRenderer: Sendable {
         }
     }
 
-    /// Renders `model` with template `name`.
+    /// Renders `model` with template `name`. An `Encodable` model is first turned into a plain
+    /// tree (``TemplateTree``) so lookups avoid reflection; anything else is read by reflection.
     ///
-    /// - Throws: ``TemplateError`` for an unknown template.
+    /// - Throws: ``TemplateError`` for an unknown template or a model that cannot be encoded.
     public func render(_ model: Any, _ name: String) throws(TemplateError) -> String {
-        guard let text = library.render(model, withTemplate: name) else {
+        var context = model
+        if let encodable = model as? any Encodable {
+            do {
+                context = try TemplateTree.of(encodable)
+            } catch {
+                throw TemplateError(template: name, reason: "cannot prepare the page model: \(error)")
+            }
+        }
+        guard let text = library.render(context, withTemplate: name) else {
             throw TemplateError(template: name, reason: "no such template")
         }
         return text
