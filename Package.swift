@@ -64,11 +64,13 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // `oot-hud synth`: a seeded generator of large realistic databases, for build benchmarks.
+        .target(name: "OOTSynth", dependencies: ["OOTCore"]),
         // Thin executable: subcommands only.
         .executableTarget(
             name: "oot-hud",
             dependencies: [
-                "OOTCore", "OOTJUnit", "OOTSite", "OOTIngest",
+                "OOTCore", "OOTJUnit", "OOTSite", "OOTIngest", "OOTSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -78,6 +80,7 @@ let package = Package(
         .target(name: "OOTTestSupport", path: "Tests/OOTTestSupport"),
         .testTarget(name: "OOTCoreTests", dependencies: ["OOTCore", "OOTTestSupport"]),
         .testTarget(name: "OOTJUnitTests", dependencies: ["OOTJUnit", "OOTTestSupport"]),
+        .testTarget(name: "OOTSynthTests", dependencies: ["OOTSynth", "OOTCore", "OOTJUnit", "OOTTestSupport"]),
         // Runs the built `oot-hud` binary as a user would (depending on it makes `swift test` build it).
         .testTarget(name: "OOTCLITests", dependencies: ["oot-hud", "OOTCore", "OOTTestSupport"]),
         .testTarget(
