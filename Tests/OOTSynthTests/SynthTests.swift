@@ -32,7 +32,7 @@ import Testing
     }
 
     static func generate(_ options: SynthOptions) throws -> (Output, SynthSummary) {
-        let output = Output(directory: try Fixtures.temporaryDirectory("oot-synth"))
+        let output = Output(directory: try Fixtures.temporaryDirectory("oot-synthtests"))
         let summary = try Synthesizer.generate(
             options: options, databasePath: output.database, artifactsPath: output.artifacts)
         return (output, summary)
@@ -181,7 +181,7 @@ import Testing
     @Test func appendAddsExactlyNDeterministicCallbacksAfterTheExistingOnes() throws {
         let (output, summary) = try Self.generate(Self.smallOptions())
         defer { try? FileManager.default.removeItem(at: output.directory) }
-        let copy = Output(directory: try Fixtures.temporaryDirectory("oot-synth-copy"))
+        let copy = Output(directory: try Fixtures.temporaryDirectory("oot-synthtests-copy"))
         defer { try? FileManager.default.removeItem(at: copy.directory) }
         try FileManager.default.removeItem(at: copy.directory)
         try FileManager.default.copyItem(at: output.directory, to: copy.directory)
