@@ -52,6 +52,8 @@ struct Build: AsyncParsableCommand {
         help: "Keep building, starting one build every INTERVAL (e.g. 30s, 2m) until stopped; a build never overlaps another.",
         transform: Watch.parseInterval)
     var watch: Duration?
+    @Flag(name: .customLong("query-stats"), help: "After the build, print the time spent in each saved query to stderr.")
+    var queryStats = false
     @Flag(inversion: .prefixedNo, help: "Show stage progress (default: when stderr is a terminal).")
     var progress: Bool = isatty(STDERR_FILENO) != 0
 
@@ -64,7 +66,17 @@ struct Build: AsyncParsableCommand {
         let options = self.options(now: asOf)
         guard let watch else {
             do {
-                print(try await SiteBuilder.build(options).line)
+                let report = try await SiteBuilder.build(options)
+                print(report.line)
+                if queryStats {
+                    for (kind, time) in report.renderSeconds.sorted(by: { $0.value > $1.value }) {
+                        FileHandle.standardError.write(Data("render \(kind): \(String(format: "%.3f", time)) s\n".utf8))
+                    }
+                    for q in report.queries {
+                        let line = "\(q.name): \(q.runs) runs, \(q.rows) rows, \(String(format: "%.3f", q.seconds)) s\n"
+                        FileHandle.standardError.write(Data(line.utf8))
+                    }
+                }
             } catch let error as BuildLockError {
                 FileHandle.standardError.write(Data("oot-hud build: \(error)\n".utf8))
                 throw ExitCode(Self.lockedExitCode)

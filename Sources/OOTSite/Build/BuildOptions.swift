@@ -35,6 +35,8 @@ public struct BuildOptions: Sendable {
     public var full: Bool
     /// Where stage progress goes (drawn only on a terminal by default).
     public var progress: BuildProgress
+    /// Render threads, each with its own read-only connection (default: one per core).
+    public var renderWorkers: Int
 
     /// Creates options with the defaults of `oot-hud build`.
     public init(
@@ -42,8 +44,10 @@ public struct BuildOptions: Sendable {
         queriesDirectory: String = "data/queries", harvest: HarvestOptions = HarvestOptions(), now: UTCTimestamp? = nil,
         days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil,
         allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80, staleHours: Int = 24,
-        full: Bool = false, progress: BuildProgress = BuildProgress(enabled: false)
+        full: Bool = false, progress: BuildProgress = BuildProgress(enabled: false),
+        renderWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
+        self.renderWorkers = renderWorkers
         self.full = full
         self.progress = progress
         self.allowlistPath = allowlistPath
@@ -61,6 +65,18 @@ public struct BuildOptions: Sendable {
         self.testcasesPerJobPage = testcasesPerJobPage
         self.siteURL = siteURL
     }
+}
+
+/// The cost of one saved query over a build.
+public struct QueryStat: Sendable, Equatable {
+    /// The query's folder name.
+    public let name: String
+    /// Times it ran.
+    public let runs: Int
+    /// Rows it returned in total.
+    public let rows: Int
+    /// Seconds spent in it in total (prepare, bind, step).
+    public let seconds: Double
 }
 
 /// What one build did, for the summary line.
@@ -87,6 +103,11 @@ public struct BuildReport: Sendable {
     public var build = 0
     /// The published tree (`<out>/current`).
     public var published = ""
+
+    /// Render time per kind of work (`summary`, `backend`, `pr`, `job`), summed over workers.
+    public var renderSeconds: [String: Double] = [:]
+    /// Time spent in each saved query during the render stage, slowest first.
+    public var queries: [QueryStat] = []
 
     /// An empty report (nothing done yet).
     public init() {}

@@ -8,8 +8,9 @@ import Foundation
 /// redrawn on one line at most ten times a second. Silent unless enabled (by default, when
 /// standard error is a TTY), so cron logs get only the final summary line.
 ///
-/// Not thread-safe: the build reports from one task at a time.
+/// Thread-safe: parallel render workers report to one instance.
 public final class BuildProgress: @unchecked Sendable {
+    private let lock = NSLock()
     private let enabled: Bool
     private var stage = ""
     private var total = 0
@@ -24,6 +25,8 @@ public final class BuildProgress: @unchecked Sendable {
 
     /// Starts a stage of `total` items (0 when unknown).
     public func start(_ stage: String, total: Int) {
+        lock.lock()
+        defer { lock.unlock() }
         self.stage = stage
         self.total = total
         done = 0
@@ -33,12 +36,16 @@ public final class BuildProgress: @unchecked Sendable {
 
     /// Counts `n` more items done.
     public func advance(_ n: Int = 1) {
+        lock.lock()
+        defer { lock.unlock() }
         done += n
         draw(force: false)
     }
 
     /// Ends the stage's line.
     public func finish() {
+        lock.lock()
+        defer { lock.unlock() }
         guard enabled, !stage.isEmpty else { return }
         draw(force: true)
         FileHandle.standardError.write(Data("\n".utf8))

@@ -79,48 +79,73 @@ struct RenderPass {
         return model
     }
 
-    /// Renders what `plan` asks for.
-    ///
-    /// - Returns: Pages written, by kind.
-    mutating func run(_ plan: RenderPlan, backends: [BackendInfo]) throws -> [String: Int] {
+    /// One unit of render work; workers take them one at a time.
+    enum Item: Sendable {
+        /// Assets, the root index and the three summary ranges.
+        case summary([BackendInfo])
+        /// One backend's pages.
+        case backend(BackendInfo, RenderPlan.Backend)
+        /// One PR page and its `comment.md`.
+        case pr(Int64)
+        /// One drill-down.
+        case job(String)
+    }
+
+    /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together.
+    func items(_ plan: RenderPlan, backends: [BackendInfo]) throws -> [Item] {
         let prs: [Int64] =
             plan.full ? try queries.run("oot_pr_numbers").rows.map { $0.int("pr_number") } : plan.prs.sorted(by: >)
         let reports: [String] =
             plan.full ? try queries.run("oot_report_keys").rows.map { $0.string("dynamoKey") } : plan.reports.sorted()
-        let planned = backends.filter { plan.backends[$0.repo] != nil }
-        progress.start("render", total: 4 + planned.count + prs.count + reports.count)
+        var items: [Item] = [.summary(backends)]
+        for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
+        items += prs.map { .pr($0) }
+        items += reports.map { .job($0) }
+        return items
+    }
 
-        try writeAssets()
-        try page(renderer.render(IndexPage(), "index"), "index.html", kind: "index")
-        let now = SQLiteValue.text(context.now.description)
-        for range in SummaryPage.ranges {
-            let model = SummaryPage(
-                days: range.days, directory: range.directory,
-                summary: try queries.run("oot_summary", ["days": .integer(range.days), "now": now]),
-                scheduled: try queries.run("oot_nightly_summary", ["days": .integer(range.days), "now": now]),
-                backends: backends, paths: paths, context: context)
-            try page(renderer.render(model, "summary"), range.directory, kind: "summary", json: model)
-            progress.advance()
+    /// Seconds spent per kind of item (`summary`, `backend`, `pr`, `job`), queries included.
+    var seconds: [String: Double] = [:]
+
+    /// Renders one item.
+    mutating func render(_ item: Item) throws {
+        let start = ContinuousClock.now
+        defer {
+            let elapsed = ContinuousClock.now - start
+            let kind: String
+            switch item {
+            case .summary: kind = "summary"
+            case .backend: kind = "backend"
+            case .pr: kind = "pr"
+            case .job: kind = "job"
+            }
+            seconds[kind, default: 0] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        for backend in planned {
-            guard let home = paths.backendDirectory(backend.repo), let work = plan.backends[backend.repo] else { continue }
+        switch item {
+        case .summary(let backends):
+            try writeAssets()
+            try page(renderer.render(IndexPage(), "index"), "index.html", kind: "index")
+            let now = SQLiteValue.text(context.now.description)
+            for range in SummaryPage.ranges {
+                let model = SummaryPage(
+                    days: range.days, directory: range.directory,
+                    summary: try queries.run("oot_summary", ["days": .integer(range.days), "now": now]),
+                    scheduled: try queries.run("oot_nightly_summary", ["days": .integer(range.days), "now": now]),
+                    backends: backends, paths: paths, context: context)
+                try page(renderer.render(model, "summary"), range.directory, kind: "summary", json: model)
+            }
+        case .backend(let backend, let work):
+            guard let home = paths.backendDirectory(backend.repo) else { return }
             try renderBackend(backend, home: home, work: work)
-            progress.advance()
-        }
-        for number in prs {
+        case .pr(let number):
             let directory = SitePaths.prDirectory(number)
             var markdown = ""
             let model = try prPage(number, comment: &markdown)
             try writer.write(markdown, to: directory + "/comment.md")
             try page(renderer.render(model, "pr"), directory, kind: "pr", json: model)
-            progress.advance()
-        }
-        for key in reports {
+        case .job(let key):
             try renderJob(key)
-            progress.advance()
         }
-        progress.finish()
-        return pages
     }
 
     /// One drill-down page and its JSON.

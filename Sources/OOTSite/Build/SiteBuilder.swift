@@ -41,7 +41,7 @@ public enum SiteBuilder {
             now: options.now ?? .now, days: options.days, greenThreshold: options.greenThreshold,
             yellowThreshold: options.yellowThreshold, siteURL: options.siteURL, staleHours: options.staleHours)
         report.now = context.now
-        var render = RenderPass(
+        let render = RenderPass(
             queries: queries, renderer: renderer, writer: nil, context: context, options: options, allowlist: allowlist,
             paths: try SitePaths(database: db), progress: progress)
         let backends = try render.backends()
@@ -70,11 +70,37 @@ public enum SiteBuilder {
 
         let scratch = try publisher.prepare()
         let writer = try SiteWriter(directory: scratch.path)
-        render = RenderPass(
-            queries: queries, renderer: renderer, writer: writer, context: context, options: options, allowlist: allowlist,
-            paths: render.paths, progress: progress)
         report.seconds["prepare"] = seconds(since: &clock)
-        report.pages = try render.run(plan, backends: backends)
+        let items = try render.items(plan, backends: backends)
+        progress.start("render", total: items.count)
+        var passes = [
+            RenderPass(
+                queries: queries, renderer: renderer, writer: writer, context: context, options: options,
+                allowlist: allowlist, paths: render.paths)
+        ]
+        for _ in 1..<max(1, min(options.renderWorkers, items.count)) {
+            let connection = try OOTDatabase.openForReading(path: options.databasePath)
+            passes.append(
+                RenderPass(
+                    queries: QueryRunner(database: connection, directory: options.queriesDirectory), renderer: renderer,
+                    writer: try SiteWriter(directory: scratch.path), context: context, options: options,
+                    allowlist: allowlist, paths: try SitePaths(database: connection)))
+        }
+        passes = try ParallelRender.run(items, passes: passes, progress: progress)
+        progress.finish()
+        for pass in passes {
+            for (kind, count) in pass.pages { report.pages[kind, default: 0] += count }
+            for (kind, time) in pass.seconds { report.renderSeconds[kind, default: 0] += time }
+            if pass.writer !== writer { writer.absorb(pass.writer) }
+        }
+        var stats: [String: QueryStat] = [:]
+        for pass in passes {
+            for (name, s) in pass.queries.stats {
+                let old = stats[name] ?? QueryStat(name: name, runs: 0, rows: 0, seconds: 0)
+                stats[name] = QueryStat(name: name, runs: old.runs + s.runs, rows: old.rows + s.rows, seconds: old.seconds + s.seconds)
+            }
+        }
+        report.queries = stats.values.sorted { $0.seconds > $1.seconds }
         if plan.full { report.removed = try writer.removeFilesNotWritten() }
         report.seconds["render"] = seconds(since: &clock)
 

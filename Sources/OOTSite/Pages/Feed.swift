@@ -3,7 +3,7 @@ import OOTCore
 /// A backend's status badge, `badge.svg` (Shields-style): green "passing" only when the latest
 /// attempt of every job on the backend's 10 most recent PRs succeeded (or was skipped or
 /// cancelled); red "N failing" otherwise; grey "no data" without completed jobs.
-struct BadgeModel: Sendable {
+struct BadgeModel: Sendable, Encodable {
     let label: String
     let message: String
     let color: String
@@ -49,8 +49,8 @@ struct BadgeModel: Sendable {
 
 /// A backend's Atom feed, `feed.xml`: one entry each time a job changes state between PRs,
 /// "newly failing" (its latest attempt failed after passing on the previous PR) or "recovered".
-struct FeedModel: Sendable {
-    struct Entry: Sendable {
+struct FeedModel: Sendable, Encodable {
+    struct Entry: Sendable, Encodable {
         let id: String
         let title: String
         let updated: String

@@ -3,9 +3,9 @@ import OOTCore
 /// The Markdown summary PR bots post (`/pr/<n>/comment.md`, `oot-hud pr-comment <n>`), built
 /// from the same data as the PR page. Every untrusted string is Markdown-escaped here, so the
 /// template (`templates/comment.md.mustache`, TEXT content type) only lays values out.
-struct PRComment: Sendable {
+struct PRComment: Sendable, Encodable {
     /// One job worth listing (failed or running).
-    struct Job: Sendable {
+    struct Job: Sendable, Encodable {
         let icon: String
         let name: String
         let label: String
@@ -16,7 +16,7 @@ struct PRComment: Sendable {
     }
 
     /// One backend line.
-    struct Backend: Sendable {
+    struct Backend: Sendable, Encodable {
         let icon: String
         let repo: String
         let level: String

@@ -61,6 +61,15 @@ public final class SiteWriter {
         changed.append(relativePath)
     }
 
+    /// Adds another writer's counts and paths (parallel workers write disjoint paths under the
+    /// same root; their writers are merged before ``removeFilesNotWritten()``).
+    public func absorb(_ other: SiteWriter) {
+        written += other.written
+        unchanged += other.unchanged
+        paths.formUnion(other.paths)
+        changed += other.changed
+    }
+
     /// Removes every file under the root that this build did not produce (after a full build),
     /// and directories left empty. Hidden entries at the top (`.oot-site`) are left alone.
     ///

@@ -38,6 +38,8 @@ public final class QueryRunner {
     private let database: SQLiteDatabase
     private let directory: String
     private var loaded: [String: (SavedQuery, SQLiteStatement)] = [:]
+    /// Per query: runs, rows and seconds spent, for `build --query-stats`.
+    public private(set) var stats: [String: (runs: Int, rows: Int, seconds: Double)] = [:]
 
     /// Creates a runner over `database` (opened with ``OOTDatabase/openForReading(path:)``) for
     /// the queries under `directory` (e.g. `data/queries`).
@@ -51,6 +53,7 @@ public final class QueryRunner {
     /// - Throws: ``QueryError`` (unknown query, missing/undeclared parameter, a writing
     ///   statement) or ``SQLiteError``.
     public func run(_ name: String, _ parameters: [String: SQLiteValue] = [:]) throws -> QueryRows {
+        let start = ContinuousClock.now
         let (query, statement) = try prepared(name)
         for key in parameters.keys where query.parameters[key] == nil {
             throw QueryError(query: name, reason: "parameter \(key) is not declared in params.json")
@@ -70,6 +73,10 @@ public final class QueryRunner {
             rows.append(QueryRows.Row(index: index, values: statement.row()))
         }
         statement.reset()
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let previous = stats[name] ?? (0, 0, 0)
+        stats[name] = (previous.runs + 1, previous.rows + rows.count, previous.seconds + seconds)
         return QueryRows(columns: columns, rows: rows)
     }
 

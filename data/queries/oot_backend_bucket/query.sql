@@ -12,5 +12,5 @@ SELECT j.dynamoKey, j.upstream_repo, j.pr_number, j.pytorch_head_sha, j.pr_title
        j.skipped_tests, j.workflow_run_url, j.artifact_url, j.queue_time, j.execution_time,
        page.last_started
 FROM page
-JOIN oot_workflow_job j ON j.downstream_repo = :repo AND j.pr_number = page.pr_number
+JOIN oot_workflow_job j INDEXED BY job_repo_pr ON j.downstream_repo = :repo AND j.pr_number = page.pr_number
 ORDER BY page.seq DESC, j.started_at DESC
