@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Build benchmark (issue #6): full and incremental builds at 100k and 1M jobs, in one run.
+#
+#   scripts/bench-build.sh [SIZES...]        # default: 100k 1m
+#
+# For each size it generates (or reuses, under $BENCH_DATA, default /tmp/synth-bench/<size>) a
+# seeded synthetic database with `oot-hud synth` (50 backends; 1m = 5,000 PRs, 20,000 JUnit
+# files of which 2,000 are 1 MB+; 100k = a tenth of that), then, on a fresh copy:
+#   1. initial build: fold every callback, harvest every JUnit file, render everything;
+#   2. full build (--full): render every page again from the folded database;
+#   3. incremental build after `oot-hud synth --append 100` (100 new callbacks);
+#   4. incremental build with nothing new.
+# Each build runs under /usr/bin/time for wall time and peak RSS. Prints the ratios
+# incremental/full and 1m/100k. Targets: full 1M ≤ 60 s and ≥ 1,000 pages/s, incremental ≤ 1 s
+# and flat between sizes, peak RSS ≤ 1 GB.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -eq 0 ]; then sizes=(100k 1m); else sizes=("$@"); fi
+data_root=${BENCH_DATA:-/tmp/synth-bench}
+work=$(mktemp -d /tmp/bench-build.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --product oot-hud >/dev/null
+bin=$PWD/.build/release/oot-hud
+now=2026-11-28T12:00:00Z
+
+synth_args() {
+  case $1 in
+    100k) echo "--jobs 100000 --backends 50 --prs 500 --junit 2000 --big-junit 200" ;;
+    1m) echo "--jobs 1000000 --backends 50 --prs 5000 --junit 20000 --big-junit 2000" ;;
+    *) echo "unknown size $1 (100k or 1m)" >&2; exit 2 ;;
+  esac
+}
+
+# run LABEL SIZE -- command...: records wall seconds, peak RSS (KiB) and the build's summary line.
+run() {
+  local label=$1 size=$2; shift 3
+  local log="$work/$size-$label.log"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$log" 2>&1 || { cat "$log"; exit 1; }
+  read -r secs rss <"$work/time"
+  local pages; pages=$(grep -o 'pages: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  echo "$size $label $secs $rss $pages" >>"$work/results"
+  printf '  %-12s %8.2f s  %7d pages  %6.0f pages/s  peak RSS %5d MiB\n' "$label" "$secs" "$pages" \
+    "$(echo "$pages / ($secs + 0.0001)" | bc -l)" "$((rss / 1024))"
+  grep -o 'build [0-9]* (.*' "$log" | tail -1 | cut -c1-220 | sed 's/^/      /'
+}
+
+for size in "${sizes[@]}"; do
+  data="$data_root/$size"
+  if [ ! -f "$data/oot.sqlite" ] || [ ! -f "$data/.complete" ]; then
+    echo "generating $size into $data (one time)…"
+    rm -rf "$data" && mkdir -p "$data"
+    # shellcheck disable=SC2046
+    /usr/bin/time -f "  synth: %e s, peak RSS %M KiB" "$bin" synth --db "$data/oot.sqlite" --artifacts "$data/artifacts" \
+      $(synth_args "$size") --seed 1 --now "$now"
+    touch "$data/.complete"
+  fi
+  echo "== $size ($(du -sh "$data/oot.sqlite" | cut -f1) database, $(du -sh "$data/artifacts" | cut -f1) of JUnit)"
+  cp "$data/oot.sqlite" "$work/$size.sqlite"
+  build=("$bin" build --db "$work/$size.sqlite" --out "$work/$size-site" --artifact-root "$data/artifacts" --now "$now" --no-progress)
+  run initial "$size" -- "${build[@]}"
+  run full "$size" -- "${build[@]}" --full
+  "$bin" synth --db "$work/$size.sqlite" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
+  run incremental "$size" -- "${build[@]}"
+  run unchanged "$size" -- "${build[@]}"
+  rm -rf "$work/$size-site" "$work/$size.sqlite"*
+done
+
+echo
+echo "== ratios (same run)"
+awk '
+  { t[$1" "$2] = $3; r[$1" "$2] = $4 }
+  END {
+    for (s in t) { split(s, p, " "); sizes[p[1]] = 1 }
+    for (z in sizes) if (t[z" full"] > 0) printf "  %-5s incremental/full = %.4f   (incremental %.2f s, full %.2f s)\n", z, t[z" incremental"] / t[z" full"], t[z" incremental"], t[z" full"]
+    if (t["100k full"] > 0 && t["1m full"] > 0) {
+      printf "  1m/100k full        = %.2f\n", t["1m full"] / t["100k full"]
+      printf "  1m/100k incremental = %.2f   (flat is ~1)\n", t["1m incremental"] / t["100k incremental"]
+      printf "  1m/100k peak RSS    = %.2f   (full build)\n", r["1m full"] / r["100k full"]
+    }
+  }' "$work/results"
