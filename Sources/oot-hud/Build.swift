@@ -85,6 +85,7 @@ struct Build: AsyncParsableCommand {
         }
         try await Watch.loop(every: watch) {
             print(try await SiteBuilder.build(options).line)
+            fflush(nil)  // one line per build, visible at once in logs and pipes (nil: every output stream)
         }
     }
 

@@ -131,6 +131,28 @@ import Testing
         #expect(try SQLiteDatabase(path: db, mode: .readOnly).query("PRAGMA integrity_check") == [[.text("ok")]])
     }
 
+    @Test func watchKeepsBuildingUntilStopped() async throws {
+        let (db, directory) = try Fixtures.temporaryDatabase()
+        let callback = directory.appendingPathComponent("c.json").path
+        try Fixtures.callback("spec-2.3-completed.json").write(to: URL(fileURLWithPath: callback))
+        #expect(try Self.run(["ingest", "--db", db, callback]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["build", "--db", db, "--out", directory.appendingPathComponent("site").path, "--watch", "1s"]
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        try await Task.sleep(for: .seconds(3.5))
+        process.terminate()  // a killed build is safe: the publish is atomic
+        process.waitUntilExit()
+        let log = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("build 1 (full: first build)"))
+        #expect(log.contains("build 2 (incremental"))
+        #expect(log.contains("build 3 (incremental"), "one build a second: \(log)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("site/current/pr/188793/index.html").path))
+    }
+
     @Test func reindexRebuildsTheJobsTable() throws {
         let db = try Fixtures.temporaryDatabase().path
         let samples = Fixtures.root.appendingPathComponent("data/samples/callbacks.ndjson").path
