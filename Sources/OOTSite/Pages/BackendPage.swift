@@ -89,6 +89,8 @@ struct BackendPage: Sendable, Encodable {
         let cards: [StatCard]
         let flakyHref: String
         let badgeHref: String
+        /// What the badge says (its `alt` text), e.g. `oot ci: 2 failing`.
+        let badgeText: String
     }
 
     /// The directory of older page `bucket` of the backend at `home`.
@@ -116,7 +118,10 @@ struct BackendPage: Sendable, Encodable {
         staleNote = bucket == nil ? Self.staleNote(backend, context: context) : nil
         self.bucket = bucket
         feedHref = links.file(home + "/feed.xml")
-        health = summary.map { Self.health($0, flakyJobs: flakyJobs, home: home, links: links, context: context) }
+        let badge = BadgeModel(jobs: dashboard.rows.map(JobRow.init))
+        health = summary.map {
+            Self.health($0, flakyJobs: flakyJobs, badge: badge, home: home, links: links, context: context)
+        }
         let jobs = dashboard.rows.map(JobRow.init)
         matrix = JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
         isEmpty = jobs.isEmpty
@@ -128,7 +133,9 @@ struct BackendPage: Sendable, Encodable {
             : "PRs #\(numbers.min()!)–#\(numbers.max()!), newest first (older pages never change as PRs arrive)"
     }
 
-    static func health(_ summary: QueryRows, flakyJobs: Int, home: String, links: PageLinks, context: SiteContext) -> Health {
+    static func health(
+        _ summary: QueryRows, flakyJobs: Int, badge: BadgeModel, home: String, links: PageLinks, context: SiteContext
+    ) -> Health {
         let s = summary.rows.first
         let total = s?.int("total_jobs") ?? 0
         let successes = s?.int("successes") ?? 0
@@ -161,7 +168,8 @@ struct BackendPage: Sendable, Encodable {
                     label: "Flaky jobs", value: "\(flakyJobs)", detail: "failed, then passed on a rerun",
                     cssClass: flakyJobs > 0 ? "warn" : "good"),
             ],
-            flakyHref: links.page(home + "/flaky"), badgeHref: links.file(home + "/badge.svg"))
+            flakyHref: links.page(home + "/flaky"), badgeHref: links.file(home + "/badge.svg"),
+            badgeText: "\(badge.label): \(badge.message)")
     }
 
     /// The PR | Nightly | Periodic tabs (only the scheduled kinds the backend has).
