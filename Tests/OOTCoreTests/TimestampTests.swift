@@ -1,4 +1,5 @@
-import OOTCore
+import Foundation
+@testable import OOTCore
 import Testing
 
 /// Timestamp normalization to canonical UTC (spec §4.5).
@@ -30,5 +31,20 @@ import Testing
         #expect(t.description == "2026-06-01T10:15:30.000005Z")
         #expect(UTCTimestamp(parsing: t.description) == t)
         #expect(UTCTimestamp(seconds: -1).description == "1969-12-31T23:59:59.000000Z")
+    }
+
+    @Test(arguments: [Int64(0), 1, 86_399, 951_782_400, 1_795_998_479, 253_402_300_799, -1, -62_135_596_800])
+    func canonicalTextMatchesThePrintfForm(seconds: Int64) {
+        for nanoseconds: Int64 in [0, 1_000, 123_456_789, 999_999_999] {
+            let t = UTCTimestamp(seconds: seconds, nanoseconds: nanoseconds)
+            let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+            let s = seconds - days * 86_400
+            let (y, m, d) = UTCTimestamp.civil(fromDays: days)
+            let expected = String(
+                format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ", y, m, d, s / 3600, s / 60 % 60, s % 60,
+                nanoseconds / 1_000)
+            #expect(t.description == expected)
+            #expect(UTCTimestamp(parsing: t.description)?.seconds == seconds)
+        }
     }
 }

@@ -47,9 +47,34 @@ public struct UTCTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (y, m, d) = Self.civil(fromDays: days)
-        return String(
-            format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ",
-            y, m, d, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, nanoseconds / 1_000)
+        // Written digit by digit: `String(format:)` was 8 % of the fold's time per callback.
+        var bytes = [UInt8](repeating: 0, count: 27)
+        func put(_ value: Int64, _ width: Int, at offset: Int) {
+            var v = value < 0 ? -value : value
+            for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                v /= 10
+            }
+        }
+        guard (0...9999).contains(y) else {
+            return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ",
+                y, m, d, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, nanoseconds / 1_000)
+        }
+        put(y, 4, at: 0)
+        bytes[4] = UInt8(ascii: "-")
+        put(m, 2, at: 5)
+        bytes[7] = UInt8(ascii: "-")
+        put(d, 2, at: 8)
+        bytes[10] = UInt8(ascii: "T")
+        put(secondOfDay / 3600, 2, at: 11)
+        bytes[13] = UInt8(ascii: ":")
+        put(secondOfDay / 60 % 60, 2, at: 14)
+        bytes[16] = UInt8(ascii: ":")
+        put(secondOfDay % 60, 2, at: 17)
+        bytes[19] = UInt8(ascii: ".")
+        put(nanoseconds / 1_000, 6, at: 20)
+        bytes[26] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses an ISO-8601 / RFC 3339 timestamp and converts it to UTC.
