@@ -2,8 +2,9 @@
 /// hundreds per page, where a template costs 15–40 µs a cell). The same mapping as Mustache's
 /// `{{x}}`, so a fragment reads exactly as the template would have written it.
 enum HTML {
-    /// `text` with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
+    /// `text` made ``visible(_:)``, with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
     static func escape(_ text: String) -> String {
+        let text = visible(text)
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
@@ -21,6 +22,42 @@ enum HTML {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension HTML {
+    /// `text` with what must not reach a page as is: C0 control characters other than tab,
+    /// newline and carriage return (ANSI escapes, NUL; invalid in HTML and XML) and DEL become
+    /// their visible Unicode control pictures (ESC shows as `␛`), and bidirectional overrides
+    /// and isolates (U+202A–U+202E, U+2066–U+2069, which can make a name read backwards)
+    /// become U+FFFD. Every string from a payload or a report goes through it before a page.
+    static func visible(_ text: String) -> String {
+        let utf8 = text.utf8
+        var clean = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+                clean = false
+                break
+            }
+            if previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte) || previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte) {
+                clean = false
+                break
+            }
+            previous = (previous.1, byte)
+        }
+        if clean { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(scalar)
+            case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            case 0x7F: out.append(Unicode.Scalar(0x2421)!)
+            case 0x202A...0x202E, 0x2066...0x2069: out.append(Unicode.Scalar(0xFFFD)!)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 

@@ -18,10 +18,12 @@ enum TemplateTree {
         return resolve(encoder)
     }
 
-    /// Leaves kept as they are.
+    /// Leaves kept as they are; strings made ``HTML/visible(_:)`` (no control characters or
+    /// bidirectional overrides reach a page).
     fileprivate static func leaf(_ value: Any) -> Any? {
         switch value {
-        case is String, is Bool, is Int, is Int64, is Int32, is UInt, is UInt64, is Double, is Float: return value
+        case let text as String: return HTML.visible(text)
+        case is Bool, is Int, is Int64, is Int32, is UInt, is UInt64, is Double, is Float: return value
         default: return nil
         }
     }
@@ -77,7 +79,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: String, forKey key: Key) throws { object.entries[key.stringValue] = value }
+    mutating func encode(_ value: String, forKey key: Key) throws { object.entries[key.stringValue] = HTML.visible(value) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { object.entries[key.stringValue] = value }
     mutating func encode(_ value: Int, forKey key: Key) throws { object.entries[key.stringValue] = value }
     mutating func encode(_ value: Int64, forKey key: Key) throws { object.entries[key.stringValue] = value }

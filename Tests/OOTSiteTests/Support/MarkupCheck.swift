@@ -59,4 +59,44 @@ enum MarkupCheck {
             return withExtendedLifetime(box) { box.problems }
         }
     }
+
+    /// One element of a parsed page: its name and attributes (name → value).
+    struct Element {
+        let name: String
+        let attributes: [String: String]
+    }
+
+    /// Every element of `html` as libxml2's HTML parser builds the tree (what a browser would
+    /// act on), in document order.
+    static func elements(_ html: String) -> [Element] {
+        var bytes = Array(html.utf8CString)
+        let count = Int32(bytes.count - 1)
+        let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
+        guard let document = bytes.withUnsafeMutableBufferPointer({ htmlReadMemory($0.baseAddress!, count, "page.html", "UTF-8", options) })
+        else { return [] }
+        defer { xmlFreeDoc(document) }
+        var out: [Element] = []
+        func walk(_ node: xmlNodePtr?) {
+            var node = node
+            while let current = node {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    var attributes: [String: String] = [:]
+                    var attribute = current.pointee.properties
+                    while let a = attribute {
+                        let name = String(cString: a.pointee.name)
+                        if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+                            attributes[name.lowercased()] = String(cString: value)
+                            clibxml2_free(value)
+                        }
+                        attribute = a.pointee.next
+                    }
+                    out.append(Element(name: String(cString: current.pointee.name).lowercased(), attributes: attributes))
+                }
+                walk(current.pointee.children)
+                node = current.pointee.next
+            }
+        }
+        walk(xmlDocGetRootElement(document))
+        return out
+    }
 }
