@@ -4,7 +4,7 @@
 /// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
 public enum Schema {
     /// The version ``migrate(_:)`` produces.
-    public static let version: Int64 = 3
+    public static let version: Int64 = 4
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -161,6 +161,11 @@ public enum Schema {
         INSERT INTO site_pending (dynamoKey) SELECT dynamoKey FROM oot_workflow_job;
         """
 
+    /// v4: a partial index of failing testcases, which PR pages look up for every PR.
+    static let v4 = """
+        CREATE INDEX junit_testcases_failing ON junit_testcases (dynamoKey) WHERE outcome IN ('failure', 'error');
+        """
+
     /// Creates or upgrades the schema in `db`, and sets the pragmas every writer uses
     /// (WAL journal, `synchronous=NORMAL`).
     ///
@@ -191,6 +196,12 @@ public enum Schema {
             try db.transaction {
                 try db.execute(v3)
                 try db.execute("PRAGMA user_version = 3")
+            }
+        }
+        if try db.query("PRAGMA user_version").first?.first?.integer == 3 {
+            try db.transaction {
+                try db.execute(v4)
+                try db.execute("PRAGMA user_version = 4")
             }
         }
     }

@@ -67,10 +67,12 @@ struct RenderPass {
         var markdown = ""
         let renderer = self.renderer
         let siteURL = context.siteURL
+        let failing = try queries.run("oot_pr_failing_tests", ["pr": .integer(number)])
+        // Without a failing test there is no grid: skip its query (most PRs).
+        let grid = failing.rows.isEmpty ? QueryRows(columns: [], rows: []) : try queries.run("oot_pr_test_grid", ["pr": .integer(number)])
         let model = try PRPage(
             number: number, results: try queries.run("oot_pr_results", ["pr": .integer(number)]),
-            failingTests: try queries.run("oot_pr_failing_tests", ["pr": .integer(number)]),
-            testGrid: try queries.run("oot_pr_test_grid", ["pr": .integer(number)]), paths: paths, context: context
+            failingTests: failing, testGrid: grid, paths: paths, context: context
         ) { page in
             markdown = try renderer.render(PRComment(page: page, siteURL: siteURL), "comment.md")
             return markdown

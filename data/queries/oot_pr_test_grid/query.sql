@@ -1,7 +1,7 @@
 -- For every test that failed anywhere on PR :pr, its executions on every backend of the PR:
 -- the test × backend grid of the PR page. Only each job's latest attempt counts (a rerun that
--- passed replaces the failure). Driven from the PR's jobs (index on pr_number) and
--- their testcases (primary key), never from a test's whole history.
+-- passed replaces the failure). The failing tests come from the partial index of failing
+-- testcases; each one's executions from the identity index, kept to the PR's latest attempts.
 WITH jobs AS (
     SELECT dynamoKey, downstream_repo, pytorch_head_sha, workflow_name, job_name, run_attempt,
            coalesce(started_at, completed_at) AS started_at,
@@ -9,20 +9,21 @@ WITH jobs AS (
     FROM oot_workflow_job
     WHERE pr_number = :pr AND pr_number > 0
 ),
-cases AS MATERIALIZED (
-    SELECT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name, tc.outcome, tc.ordinal,
-           j.workflow_name, j.job_name, j.downstream_repo, j.pytorch_head_sha, j.dynamoKey, j.run_attempt, j.started_at
-    FROM jobs j
-    JOIN junit_testcases tc ON tc.dynamoKey = j.dynamoKey
-    WHERE j.run_attempt = j.latest_attempt AND tc.name != ''
+latest AS MATERIALIZED (
+    SELECT * FROM jobs WHERE run_attempt = latest_attempt
 ),
 failing AS (
-    SELECT DISTINCT classname, name FROM cases WHERE outcome IN ('failure', 'error')
-    ORDER BY classname, name
+    SELECT DISTINCT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name
+    FROM latest j
+    JOIN junit_testcases tc INDEXED BY junit_testcases_failing ON tc.dynamoKey = j.dynamoKey
+    WHERE tc.outcome IN ('failure', 'error') AND tc.name != ''
+    ORDER BY 1, 2
     LIMIT 200
 )
-SELECT f.classname, f.name, c.downstream_repo, c.pytorch_head_sha, c.dynamoKey, c.run_attempt, c.started_at,
-       c.outcome, c.ordinal, c.workflow_name, c.job_name
+SELECT f.classname, f.name, j.downstream_repo, j.pytorch_head_sha, j.dynamoKey, j.run_attempt, j.started_at,
+       tc.outcome, tc.ordinal, j.workflow_name, j.job_name
 FROM failing f
-JOIN cases c ON c.classname = f.classname AND c.name = f.name
-ORDER BY f.classname, f.name, c.downstream_repo
+JOIN junit_testcases tc
+  ON tc.name = f.name AND (tc.classname = f.classname OR (tc.classname = '' AND tc.suite = f.classname))
+JOIN latest j ON j.dynamoKey = tc.dynamoKey
+ORDER BY f.classname, f.name, j.downstream_repo
