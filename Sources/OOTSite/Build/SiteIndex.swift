@@ -48,7 +48,7 @@ enum SiteIndex {
                        j.rowid, coalesce(j.started_at, j.completed_at, ''),
                        max(coalesce(j.started_at, ''), coalesce(j.completed_at, '')), r.dynamoKey IS NOT NULL
                 FROM site_pending p
-                JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
+                CROSS JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
                 LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
                 ORDER BY j.rowid
                 """)

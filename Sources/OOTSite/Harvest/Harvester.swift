@@ -118,10 +118,12 @@ public struct Harvester {
         }
 
         // 2. artifact_url, in batches fetched concurrently and written one job per transaction.
+        // CROSS JOIN keeps the small tables (pending jobs, reports) as the outer loops: without
+        // statistics SQLite would rather scan the million-row job table in rowid order.
         let pending = try db.query(
             """
             SELECT j.dynamoKey, j.artifact_url, coalesce(r.attempts, 0), j.rowid FROM site_pending p
-            JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
+            CROSS JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
             LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
             WHERE j.status = 'completed' AND j.artifact_url != ''
               AND (r.dynamoKey IS NULL
@@ -129,7 +131,7 @@ public struct Harvester {
                    OR (r.state = 'fetch_error' AND r.artifact_url = j.artifact_url AND r.attempts < ?1))
             UNION
             SELECT j.dynamoKey, j.artifact_url, r.attempts, j.rowid FROM junit_reports r
-            JOIN oot_workflow_job j ON j.dynamoKey = r.dynamoKey
+            CROSS JOIN oot_workflow_job j ON j.dynamoKey = r.dynamoKey
             WHERE r.state = 'fetch_error' AND r.artifact_url = j.artifact_url AND r.attempts < ?1
             ORDER BY 4
             """, [.integer(Int64(options.maxAttempts))]
