@@ -171,7 +171,8 @@ public enum Schema {
     ///
     /// - Throws: ``SQLiteError``, or ``SchemaError`` when the file was written by a newer version.
     public static func migrate(_ db: SQLiteDatabase) throws {
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        // Checks before the first write: switching to WAL rewrites the header of a file that may
+        // not be ours.
         let current = try db.query("PRAGMA user_version").first?.first?.integer ?? 0
         if current > version {
             throw SchemaError(path: db.path, found: current, supported: version)
@@ -181,6 +182,9 @@ public enum Schema {
             if existing.first?.first?.integer != 0 {
                 throw SchemaError(path: db.path, found: 0, supported: version, foreign: true)
             }
+        }
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        if current == 0 {
             try db.transaction {
                 try db.execute(v1)
                 try db.execute("PRAGMA user_version = 1")

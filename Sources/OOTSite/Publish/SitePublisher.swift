@@ -64,7 +64,7 @@ public final class SitePublisher {
         do {
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         } catch {
-            throw SiteWriterError(path: root.path, reason: "cannot create the output directory: \(error.localizedDescription)")
+            throw SiteWriterError.cannotCreateOutput(root.path, error)
         }
         guard FileManager.default.isWritableFile(atPath: root.path) else {
             throw SiteWriterError(path: root.path, reason: "the output directory is not writable")

@@ -25,7 +25,7 @@ public final class SiteWriter {
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
-            throw SiteWriterError(path: root.path, reason: "cannot create the output directory: \(error.localizedDescription)")
+            throw SiteWriterError.cannotCreateOutput(root.path, error)
         }
         guard FileManager.default.isWritableFile(atPath: root.path) else {
             throw SiteWriterError(path: root.path, reason: "the output directory is not writable")
@@ -128,4 +128,28 @@ public struct SiteWriterError: Error, Equatable, CustomStringConvertible {
     /// What went wrong.
     public let reason: String
     public var description: String { "\(path): \(reason)" }
+
+    /// Creates an error.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// Why the output directory `path` could not be created, in the user's terms: which path
+    /// component is a file, or the system's reason (`strerror`) rather than Foundation's code.
+    static func cannotCreateOutput(_ path: String, _ error: any Error) -> SiteWriterError {
+        var prefix = ""
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return SiteWriterError(
+                    path: path, reason: "cannot create the output directory: \(prefix) exists and is not a directory")
+            }
+        }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        let reason = underlying.map { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : $0.localizedDescription }
+            ?? error.localizedDescription
+        return SiteWriterError(path: path, reason: "cannot create the output directory: \(reason)")
+    }
 }
