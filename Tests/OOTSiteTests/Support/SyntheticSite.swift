@@ -25,6 +25,8 @@ struct SyntheticSite {
         var conclusion: String? = "success"
         /// JUnit XML written to an artifact file, if any.
         var junit: String? = nil
+        /// Raw artifact bytes and file name (a zip, a gzip file), used instead of ``junit``.
+        var artifact: (name: String, bytes: Data)? = nil
         var checkRunID: Int
         /// Whether the webhook payload carries the PR's title and author (the spec's sample does not).
         var titled = true
@@ -58,7 +60,11 @@ struct SyntheticSite {
             workflow["conclusion"] = conclusion
             workflow["started_at"] = NSNull()
             workflow["completed_at"] = start.adding(seconds: 1200).description
-            if let junit {
+            if let artifact {
+                let file = artifactDirectory.appendingPathComponent("\(checkRunID)-\(artifact.name)")
+                try artifact.bytes.write(to: file)
+                workflow["artifact_url"] = file.absoluteString
+            } else if let junit {
                 let file = artifactDirectory.appendingPathComponent("\(checkRunID).xml")
                 try junit.write(to: file, atomically: true, encoding: .utf8)
                 workflow["artifact_url"] = file.absoluteString
