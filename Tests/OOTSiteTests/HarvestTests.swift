@@ -108,6 +108,42 @@ import Testing
         }
     }
 
+    @Test func aWrongContentTypeDoesNotDecideWhatTheBytesAre() async throws {
+        try await ArtifactServer.with { server in
+            let (path, keys) = try Self.database(artifacts: ["mislabelled.xml", "mislabelled.zip", "login.xml"].map {
+                "\(server.base)/\($0)"
+            })
+            _ = try await Self.harvest(path, Self.loopback())
+            #expect(try Self.report(path, keys[0]) == Report(state: "ok", error: nil, tests: 5, failures: 1, attempts: 1))
+            #expect(try Self.report(path, keys[1]) == Report(state: "ok", error: nil, tests: 6, failures: 1, attempts: 1))
+            #expect(try Self.report(path, keys[2]) == Report(
+                state: "not_junit", error: "not a JUnit artifact: an HTML page", tests: 0, failures: 0, attempts: 1))
+        }
+    }
+
+    @Test func aResetOrATruncatedDownloadIsAFetchErrorAndTheBuildGoesOn() async throws {
+        let reset = try FaultyServer(.reset)
+        let truncated = try FaultyServer(.truncated)
+        defer {
+            reset.stop()
+            truncated.stop()
+        }
+        try await ArtifactServer.with { server in
+            let (path, keys) = try Self.database(artifacts: [
+                "\(reset.base)/report.xml", "\(truncated.base)/report.xml", "\(server.base)/report.xml",
+            ])
+            let summary = try await Self.harvest(path, Self.loopback(timeout: 10))
+            #expect(summary.harvested == 3)
+            for key in keys.prefix(2) {
+                let report = try #require(try Self.report(path, key))
+                #expect(report.state == "fetch_error", "\(report)")
+                #expect(report.error?.isEmpty == false)
+                #expect(report.tests == 0, "nothing from a cut download is kept")
+            }
+            #expect(try Self.report(path, keys[2])?.state == "ok")
+        }
+    }
+
     @Test func aDownloadOverTheCapIsRejected() async throws {
         try await ArtifactServer.with { server in
             let (path, keys) = try Self.database(artifacts: ["\(server.base)/report.xml"])

@@ -54,6 +54,12 @@ struct ArtifactServer {
         router.get("report.zip") { _, _ in Self.serve(zipped, "application/zip") }
         router.get("report.xml.gz") { _, _ in Self.serve(gzipped, "application/gzip") }
         router.get("bomb.zip") { _, _ in Self.serve(bomb, "application/zip") }
+        // Wrong content types: the bytes decide, the label only shows up in messages.
+        router.get("mislabelled.xml") { _, _ in Self.serve(xml, "text/plain") }
+        router.get("mislabelled.zip") { _, _ in Self.serve(zipped, "application/xml") }
+        router.get("login.xml") { _, _ in
+            Self.serve(Data("<!DOCTYPE html><html><body><form>Sign in</form></body></html>".utf8), "application/xml")
+        }
         router.get("log.txt") { _, _ in Self.serve(Data("build log\n".utf8), "text/plain") }
         router.get("folder/") { _, _ in
             Self.serve(Data("<html><body><a href=\"a.xml\">a.xml</a> <a href='b.xml'>b</a> <a href=\"../up.xml\">x</a> <a href=\"https://evil.example/c.xml\">c</a></body></html>".utf8), "text/html")
