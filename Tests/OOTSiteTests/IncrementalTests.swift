@@ -96,6 +96,39 @@ import Testing
         #expect(next.report.build == 2)
     }
 
+    @Test func whatAFailedBuildSawIsStillRenderedByTheNextOne() async throws {
+        // Two PRs per matrix page: PR 3 opens page 2, so page 1's pager must change too. The
+        // failed build commits its index (PR 3's page bucket) before failing; the next build must
+        // still know that every page of the backend changed (fault-build.sh kills at this point).
+        let pairs: (inout BuildOptions) -> Void = { $0.prsPerPage = 2 }
+        let site = try await SyntheticSite.build(
+            [Job(pr: 1, sha: Self.sha[0], checkRunID: 2101), Job(pr: 2, sha: Self.sha[1], checkRunID: 2102)],
+            configure: pairs)
+        let queries = site.directory.appendingPathComponent("queries")
+        try FileManager.default.copyItem(at: DemoSite.root.appendingPathComponent("data/queries"), to: queries)
+        try "SELECT nonsense FROM nowhere".write(
+            to: queries.appendingPathComponent("oot_pr_results/query.sql"), atomically: true, encoding: .utf8)
+        await #expect(throws: SQLiteError.self) {
+            _ = try await site.adding([Job(pr: 3, sha: Self.sha[2], checkRunID: 2103)]) {
+                pairs(&$0)
+                $0.queriesDirectory = queries.path
+            }
+        }
+        let next = try await site.adding([], configure: pairs)
+        #expect(next.report.full == false)
+        var options = DemoSite.options(db: site.databasePath, out: site.directory.appendingPathComponent("full").path)
+        options.now = SyntheticSite.asOf
+        options.allowlistPath = nil
+        options.prsPerPage = 2
+        options.full = true
+        _ = try await SiteBuilder.build(options)
+        let full = Self.tree(site.directory.appendingPathComponent("full/current"))
+        let incremental = Self.tree(next.output)
+        #expect(Set(full.keys).subtracting(incremental.keys).sorted() == [], "pages the incremental build missed")
+        let differing = full.keys.filter { incremental[$0] != nil && incremental[$0] != full[$0] }.sorted()
+        #expect(differing == [], "pages the incremental build left stale")
+    }
+
     @Test func aSecondBuildDoesNotWaitForTheFirst() async throws {
         let site = try await SyntheticSite.build([Job(checkRunID: 3001)])
         let lock = try BuildLock(databasePath: site.databasePath)

@@ -128,7 +128,7 @@ public enum Schema {
     /// - `site_backend_prs`: one row per (backend, PR) with a stable sequence number (matrix page
     ///   buckets never move) and the PR's last activity (the landing page's order);
     /// - `site_paths`: the page path assigned to each backend and drill-down, so URLs never move;
-    /// - `site_state`: `force_full` when `reindex` or `prune` requires the next build to render everything;
+    /// - `site_state`: `force_full` when `reindex` or `prune` requires the next build to render everything; `all_buckets:<repo>` while a backend's every matrix page awaits a published build;
     /// - `job_window`: a covering index for the summary's time windows.
     static let v3 = """
         CREATE TABLE site_pending (dynamoKey TEXT PRIMARY KEY) WITHOUT ROWID;
