@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 command -v chromium >/dev/null || { echo "chromium is not installed (apt-get install chromium)"; exit 2; }
 work=$(mktemp -d /tmp/xss-check.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-swift build --product oot-hud >/dev/null
+swift build --product oot-hud >/dev/null 2>&1 || swift build --product oot-hud
 bin=$(swift build --show-bin-path)/oot-hud
 "$bin" ingest --db "$work/oot.sqlite" data/samples/adversarial/callbacks.ndjson >/dev/null
 "$bin" build --db "$work/oot.sqlite" --out "$work/site" --artifact-root data/samples/adversarial \

@@ -40,6 +40,10 @@ import Testing
         ("org/.hidden", "oot/org/hidden"),
         ("Org/<script>", "oot/org/script"),
         ("org/..", "oot/org/x-"),
+        ("/etc/passwd", "oot/x-cbf29ce4/etc-passwd"),
+        ("org\0evil/x", "oot/org-evil/x"),
+        ("org/%2E%2E%2F%2E%2E", "oot/org/2e-2e-2f-2e-2e"),
+        ("org/\u{202E}gnp.exe", "oot/org/gnp.exe"),
     ])
     func repoNamesBecomeSafeDirectories(repo: String, expectedPrefix: String) throws {
         let paths = SitePaths()
@@ -48,6 +52,22 @@ import Testing
         #expect(directory.split(separator: "/").count == 3)
         #expect(!directory.contains(".."))
         try SiteWriter.validate(directory + "/index.html")
+    }
+
+    @Test func overLongNamesBecomeShortDistinctPathComponents() throws {
+        let paths = SitePaths()
+        let long = String(repeating: "a", count: 10_000)
+        let first = try paths.register(repo: "org/\(long)")
+        let second = try paths.register(repo: "org/\(long)b")
+        let job = try paths.register(job: "k", repo: "org/\(long)", checkRunID: String(repeating: "9", count: 5_000))
+        let testA = try #require(paths.testDirectory(repo: "org/\(long)", classname: long, name: long + "1"))
+        let testB = try #require(paths.testDirectory(repo: "org/\(long)", classname: long, name: long + "2"))
+        for path in [first, second, job, testA, testB] {
+            #expect(path.split(separator: "/").allSatisfy { $0.utf8.count <= 100 }, "\(path.prefix(120))")
+            try SiteWriter.validate(path + "/index.html")
+        }
+        #expect(first != second)
+        #expect(testA != testB)
     }
 
     @Test func caseOnlyCollisionsNeverShareAPage() throws {
