@@ -97,6 +97,18 @@ import Testing
         }
     }
 
+    @Test func twoMebibytesOfNestedArraysAre400AndTheServerStaysUp() async throws {
+        let half = 1024 * 1024
+        let body = Data(repeating: UInt8(ascii: "["), count: half) + Data(repeating: UInt8(ascii: "]"), count: half)
+        try await LiveServer.with { server in
+            let reply = try await server.post(body)
+            #expect(reply.status == 400)
+            #expect((reply.json["error"] as? String)?.contains("nest") == true, "\(reply.json)")
+            #expect(try await server.store.count() == 0)
+            #expect(try await server.post(Fixtures.callback("spec-2.3-in_progress.json")).status == 200)
+        }
+    }
+
     @Test func healthzAnswers() async throws {
         try await LiveServer.with { server in
             let reply = try await server.send(.GET, "/healthz")
