@@ -9,6 +9,7 @@
 #   1. initial build: fold every callback, harvest every JUnit file, render everything (once per
 #      dataset: the folded database is cached as folded.sqlite; BENCH_INITIAL=1 measures again);
 #   2. full build (--full) of every page from a copy of the folded database into an empty site;
+#   (then "settle": a build with nothing new, which links the whole site into the second tree once)
 #   3. incremental build after `oot-hud synth --append 100` (100 new callbacks, new JUnit files);
 #   4. incremental build with nothing new.
 # Each build runs under /usr/bin/time for wall time and peak RSS. Prints the ratios
@@ -73,6 +74,9 @@ for size in "${sizes[@]}"; do
   build=("$bin" build --db "$work/$size.sqlite" --out "$work/$size-site" --artifact-root "$data/artifacts" --now "$now" --no-progress)
   # 2. Full: every page rendered from the folded database into an empty site.
   run full "$size" -- "${build[@]}" --full
+  # The first build after a full one links the whole tree into the second tree (once per site:
+  # later builds copy only what the last build changed); measured apart, as "settle".
+  run settle "$size" -- "${build[@]}"
   # 3. Incremental after 100 new callbacks; 4. again with nothing new.
   # (the appended JUnit files land in the dataset's artifacts folder, the same ones every run)
   "$bin" synth --db "$work/$size.sqlite" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
