@@ -125,7 +125,8 @@ public enum SiteBuilder {
     /// The Markdown summary of PR `number` (`comment.md`), from the database as the last build
     /// folded and harvested it; for `oot-hud pr-comment` and PR bots.
     ///
-    /// - Throws: ``SQLiteError``, ``QueryError``, ``TemplateError`` or ``AllowlistError``.
+    /// - Throws: ``UnknownPRError`` when no job of the PR is in the database; ``SQLiteError``,
+    ///   ``QueryError``, ``TemplateError`` or ``AllowlistError``.
     public static func prComment(number: Int64, options: BuildOptions) async throws -> String {
         let renderer = try await TemplateRenderer(directory: options.templatesDirectory)
         let db = try OOTDatabase.openForReading(path: options.databasePath)
@@ -134,6 +135,8 @@ public enum SiteBuilder {
         let pass = RenderPass(
             queries: queries, renderer: renderer, writer: nil, context: context, options: options,
             allowlist: try Allowlist(path: options.allowlistPath), paths: try SitePaths(database: db))
+        let known = try db.query("SELECT count(*) FROM oot_workflow_job WHERE pr_number = ?", [.integer(number)])
+        guard known.first?.first?.integer ?? 0 > 0 else { throw UnknownPRError(number: number, databasePath: options.databasePath) }
         var markdown = ""
         _ = try pass.prPage(number, comment: &markdown)
         return markdown
@@ -157,3 +160,14 @@ public enum SiteBuilder {
     }
 }
 
+/// `pr-comment` was asked for a PR the database has no job of (not reported yet, or not folded
+/// by a build yet): a bot should post nothing.
+public struct UnknownPRError: Error, CustomStringConvertible {
+    /// The PR number asked for.
+    public let number: Int64
+    /// The database read.
+    public let databasePath: String
+    public var description: String {
+        "no job of PR #\(number) in \(databasePath): the relay has not reported it, or no build has folded it yet"
+    }
+}
