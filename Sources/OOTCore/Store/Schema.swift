@@ -4,7 +4,7 @@
 /// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
 public enum Schema {
     /// The version ``migrate(_:)`` produces.
-    public static let version: Int64 = 4
+    public static let version: Int64 = 5
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -166,6 +166,14 @@ public enum Schema {
         CREATE INDEX junit_testcases_failing ON junit_testcases (dynamoKey) WHERE outcome IN ('failure', 'error');
         """
 
+    /// v5: partial indexes of the testcases the backend pages look for, a few per thousand:
+    /// flaky ones (the flaky page's rerun evidence) and failing-or-flaky ones (which tests get a
+    /// history page). A backend page then reads those rows only, not every testcase of the window.
+    static let v5 = """
+        CREATE INDEX junit_testcases_flaky ON junit_testcases (dynamoKey) WHERE flaky = 1;
+        CREATE INDEX junit_testcases_notable ON junit_testcases (dynamoKey) WHERE outcome IN ('failure', 'error') OR flaky = 1;
+        """
+
     /// Creates or upgrades the schema in `db`, and sets the pragmas every writer uses
     /// (WAL journal, `synchronous=NORMAL`).
     ///
@@ -206,6 +214,12 @@ public enum Schema {
             try db.transaction {
                 try db.execute(v4)
                 try db.execute("PRAGMA user_version = 4")
+            }
+        }
+        if try db.query("PRAGMA user_version").first?.first?.integer == 4 {
+            try db.transaction {
+                try db.execute(v5)
+                try db.execute("PRAGMA user_version = 5")
             }
         }
     }

@@ -1,11 +1,12 @@
 -- Test identities (classname, or the suite when it is empty, + name; docs/junit.md) of
 -- :repo that failed (or were flaky) in reports of jobs started in the last :days days
 -- before :now, most recently failing first: the tests that get a history page. Driven from the
--- backend's recent jobs (index on downstream_repo, started_at), so the cost follows the window.
+-- backend's recent jobs (index on downstream_repo, started_at) and the partial index of their
+-- failing or flaky testcases, so the cost follows the window's failures.
 SELECT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name, sum(tc.outcome IN ('failure', 'error')) AS failures,
        max(j.started_at) AS last_failed
 FROM oot_workflow_job j
-JOIN junit_testcases tc ON tc.dynamoKey = j.dynamoKey
+JOIN junit_testcases tc INDEXED BY junit_testcases_notable ON tc.dynamoKey = j.dynamoKey
 WHERE j.downstream_repo = :repo
   AND j.started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
   AND j.started_at <= :now

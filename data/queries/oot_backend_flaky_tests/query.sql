@@ -2,8 +2,9 @@
 --  'rerun'    a testcase that passed after failed attempts within one report (rerun elements,
 --             Surefire flakyFailure, or repeated testcases with mixed outcomes);
 --  'same_sha' a test that failed in one job and passed in another job of the same head SHA.
--- Driven from the backend's jobs in the window (index on downstream_repo, started_at) and their
--- testcases (primary key), so the cost follows the window, not the history.
+-- Driven from the backend's jobs in the window (index on downstream_repo, started_at) and, per
+-- job, the partial indexes of its failing and flaky testcases: the cost follows the window's
+-- failures, not its testcases or the history.
 WITH recent AS (
     SELECT dynamoKey, pr_number, pytorch_head_sha
     FROM oot_workflow_job
@@ -13,7 +14,7 @@ WITH recent AS (
 ),
 failing AS (
     SELECT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name, r.pytorch_head_sha, r.pr_number, min(tc.dynamoKey) AS failed_key
-    FROM recent r JOIN junit_testcases tc ON tc.dynamoKey = r.dynamoKey
+    FROM recent r JOIN junit_testcases tc INDEXED BY junit_testcases_failing ON tc.dynamoKey = r.dynamoKey
     WHERE tc.outcome IN ('failure', 'error') AND tc.name != ''
     GROUP BY 1, 2, 3, 4
 ),
@@ -28,7 +29,7 @@ same_sha AS (
 ),
 reruns AS (
     SELECT CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END AS classname, tc.name, r.pytorch_head_sha, r.pr_number, tc.dynamoKey AS failed_key, tc.dynamoKey AS passed_key
-    FROM recent r JOIN junit_testcases tc ON tc.dynamoKey = r.dynamoKey
+    FROM recent r JOIN junit_testcases tc INDEXED BY junit_testcases_flaky ON tc.dynamoKey = r.dynamoKey
     WHERE tc.flaky = 1 AND tc.outcome = 'passed'
     GROUP BY 1, 2, 3, 4, 5
 )
