@@ -153,6 +153,19 @@ import Testing
         #expect(!body.contains("aria-label=\"\""))
     }
 
+    @Test func aSuccessWhoseTestSummaryCountsFailuresSaysSo() async throws {
+        let site = try await SyntheticSite.build([
+            Job(pr: 7, name: "masked", conclusion: "success", testResults: (passed: 97, failed: 3, skipped: 0), checkRunID: 7101),
+            Job(pr: 7, name: "clean", conclusion: "success", testResults: (passed: 100, failed: 0, skipped: 0), checkRunID: 7102),
+        ])
+        let pr = try site.page("pr/7/index.html")
+        #expect(pr.contains("<span class=\"chip warning\">success, 3 tests failed</span>"))
+        #expect(pr.contains("<span class=\"chip success\">success</span>"))
+        #expect(try site.page("pr/7/comment.md").contains("⚠️ synth\\-ci / masked: success, 3 tests failed"))
+        #expect(try !site.page("pr/7/comment.md").contains("clean"), "plain successes are not listed")
+        #expect(try site.page("oot/synth-org/torch-synth/index.html").contains("success, 3 tests failed"), "the matrix tooltip")
+    }
+
     @Test func aPRWithoutTitleOrAuthorStillReadsWell() async throws {
         let site = try await SyntheticSite.build([Job(pr: 5, checkRunID: 901, titled: false)])
         let pr = try site.page("pr/5/index.html")

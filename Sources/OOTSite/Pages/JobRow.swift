@@ -86,10 +86,17 @@ struct JobRow: Sendable {
         return now.timeIntervalSince1970 - start.timeIntervalSince1970 > Self.lostAfterSeconds
     }
 
-    /// The chip text at `now`: ``Format/conclusionLabel(status:conclusion:)``, or `lost`.
+    /// The chip text at `now`: ``Format/conclusionLabel(status:conclusion:)``, or `lost`; a
+    /// success whose own test summary counts failed tests says so (`success, 3 tests failed`: the
+    /// job's exit status hid them, a common misconfiguration).
     func label(at now: UTCTimestamp) -> String {
-        lost(at: now) ? "lost" : Format.conclusionLabel(status: status, conclusion: conclusion)
+        if lost(at: now) { return "lost" }
+        let text = Format.conclusionLabel(status: status, conclusion: conclusion)
+        return succeededWithFailedTests ? "\(text), \(failedTests) test\(failedTests == 1 ? "" : "s") failed" : text
     }
+
+    /// Whether the job concluded `success` while its test summary counts failed tests.
+    var succeededWithFailedTests: Bool { status == "completed" && conclusion == "success" && failedTests > 0 }
 
     /// The glyph (`?` also for lost jobs, greyed by ``glyphClass(at:passedAfterFailure:)``).
     func glyph(passedAfterFailure: Bool) -> String {

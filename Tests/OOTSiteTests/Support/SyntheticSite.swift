@@ -25,6 +25,8 @@ struct SyntheticSite {
         var conclusion: String? = "success"
         /// JUnit XML written to an artifact file, if any.
         var junit: String? = nil
+        /// The callback's own test summary (`test_results`: passed, failed, skipped), if any.
+        var testResults: (passed: Int, failed: Int, skipped: Int)? = nil
         /// Raw artifact bytes and file name (a zip, a gzip file), used instead of ``junit``.
         var artifact: (name: String, bytes: Data)? = nil
         var checkRunID: Int
@@ -60,6 +62,9 @@ struct SyntheticSite {
             workflow["conclusion"] = conclusion
             workflow["started_at"] = NSNull()
             workflow["completed_at"] = start.adding(seconds: 1200).description
+            if let testResults {
+                workflow["test_results"] = ["passed": testResults.passed, "failed": testResults.failed, "skipped": testResults.skipped]
+            }
             if let artifact {
                 let file = artifactDirectory.appendingPathComponent("\(checkRunID)-\(artifact.name)")
                 try artifact.bytes.write(to: file)
