@@ -15,6 +15,7 @@ struct FlakyPage: Sendable, Encodable {
         let passedAttempt: Int64
         let passedHref: String?
         let when: String
+        let whenAbsolute: String
     }
 
     struct TestCase: Sendable, Encodable {
@@ -61,7 +62,8 @@ struct FlakyPage: Sendable, Encodable {
                 failedHref: report(r.string("failed_key")) ?? SafeURL.external(r.string("failed_run_url")),
                 passedAttempt: r.int("passed_attempt"),
                 passedHref: report(r.string("passed_key")) ?? SafeURL.external(r.string("passed_run_url")),
-                when: Format.relative(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)), now: context.now))
+                when: Format.relative(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
+                whenAbsolute: Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))))
         }
         hasJobs = !jobs.isEmpty
         tests = flakyTests.rows.map { r in

@@ -106,6 +106,7 @@ struct PRPage: Sendable, Encodable {
         let sha: String
         let shortSHA: String
         let time: String
+        let timeAbsolute: String
         let backends: [BackendBox]
         let jobCount: Int
     }
@@ -234,7 +235,8 @@ struct PRPage: Sendable, Encodable {
                 passed: passed, completed: completed, running: running, failed: failed, lost: lost)
         }
         return ShaSection(
-            sha: sha, shortSHA: Format.shortSHA(sha), time: Format.relative(newest, now: now), backends: boxes,
+            sha: sha, shortSHA: Format.shortSHA(sha), time: Format.relative(newest, now: now),
+            timeAbsolute: Format.absolute(newest), backends: boxes,
             jobCount: boxes.reduce(0) { $0 + $1.jobs.count })
     }
 }

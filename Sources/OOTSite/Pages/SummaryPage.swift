@@ -62,6 +62,7 @@ struct SummaryPage: Sendable, Encodable {
         let passRate: String
         let passRateClass: String
         let lastRun: String
+        let lastRunAbsolute: String
     }
 
     /// The ranges pre-rendered, in days, and the directory of each.
@@ -151,7 +152,8 @@ struct SummaryPage: Sendable, Encodable {
                 repo: repo, kind: kind, href: paths.backendDirectory(repo).map { links.page($0 + "/" + kind) },
                 total: r.int("total"), failures: r.int("failures"), passRate: Format.percent(rate),
                 passRateClass: context.passRateClass(rate),
-                lastRun: Format.relative(r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:)), now: context.now))
+                lastRun: Format.relative(r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
+                lastRunAbsolute: Format.absolute(r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:))))
         }
         hasScheduled = !self.scheduled.isEmpty
         let withData = rows.filter(\.hasData)
