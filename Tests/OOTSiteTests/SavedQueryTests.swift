@@ -42,6 +42,72 @@ import Testing
         #expect(day.rows.map { $0.int("total") }.reduce(0, +) == 40 - 7)
     }
 
+    /// The summary as one scan of the jobs, as it was before the daily rollup: the reference the
+    /// rollup-based `oot_summary` must match.
+    static let summaryFromJobs = """
+        SELECT w.downstream_repo AS repo, count(*) FILTER (WHERE conclusion = 'success') AS successes,
+               count(*) FILTER (WHERE conclusion = 'failure') AS failures,
+               count(*) FILTER (WHERE conclusion = 'timed_out') AS timed_out,
+               count(*) FILTER (WHERE conclusion = 'cancelled') AS cancelled, count(*) AS total,
+               avg(w.duration_seconds) AS avg_duration_s, max(w.started_at) AS last_run
+        FROM oot_workflow_job w
+        WHERE w.status = 'completed' AND w.event_type NOT IN ('nightly', 'periodic')
+          AND w.started_at > strftime('%Y-%m-%dT%H:%M:%f', ?1, '-' || ?2 || ' days') || '000Z' AND w.started_at <= ?1
+        GROUP BY w.downstream_repo ORDER BY repo
+        """
+
+    /// Compares `oot_summary` with ``summaryFromJobs`` for many windows ending at many instants.
+    static func expectSummaryMatchesJobs(_ path: String, around now: UTCTimestamp) throws {
+        let db = try OOTDatabase.openForReading(path: path)
+        let runner = QueryRunner(database: db, directory: DemoSite.root.appendingPathComponent("data/queries").path)
+        let midnight = UTCTimestamp(parsing: String(now.description.prefix(10)) + "T00:00:00Z")!
+        let instants = [now, now.adding(seconds: -5 * 3600), now.adding(seconds: 30 * 3600), midnight,
+                        midnight.adding(seconds: -0.5), now.adding(seconds: -9 * 86400)]
+        var compared = 0
+        for instant in instants {
+            for days: Int64 in [1, 2, 7, 30] {
+                let expected = try db.query(Self.summaryFromJobs, [.text(instant.description), .integer(days)])
+                let actual = try runner.run("oot_summary", ["days": .integer(days), "now": .text(instant.description)]).rows
+                    .sorted { $0.string("repo") < $1.string("repo") }
+                #expect(actual.count == expected.count, "\(instant) \(days)d")
+                for (row, want) in zip(actual, expected) {
+                    #expect(row.string("repo") == want[0].text)
+                    #expect([row.int("successes"), row.int("failures"), row.int("timed_out"), row.int("cancelled"), row.int("total")]
+                        == want[1...5].map { $0.integer ?? -1 }, "\(instant) \(days)d \(row.string("repo"))")
+                    #expect(abs((row["avg_duration_s"].double ?? 0) - (want[6].double ?? 0)) < 1e-6)
+                    #expect(row.string("last_run") == want[7].text ?? "")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 20, "the windows held data")
+    }
+
+    @Test func theRollupSummaryEqualsAScanOfTheJobsThroughBuildsAndPrune() async throws {
+        // 45 days of jobs on three backends: every conclusion, reruns, nightlies, running jobs.
+        let conclusions = ["success", "failure", "timed_out", "cancelled", "success", "neutral"]
+        var jobs: [SyntheticSite.Job] = []
+        for n in 0..<180 {
+            jobs.append(SyntheticSite.Job(
+                repo: ["a-org/torch-a", "b-org/torch-b", "c-org/torch-c"][n % 3], pr: n % 11 == 0 ? nil : 100 + n / 4,
+                name: "job-\(n % 5)", hoursAgo: Double(n) * 6.1 + 0.3, attempt: 1 + n % 2,
+                conclusion: n % 17 == 0 ? nil : conclusions[n % conclusions.count], checkRunID: 50_000 + n))
+        }
+        var site = try await SyntheticSite.build(jobs)
+        try Self.expectSummaryMatchesJobs(site.databasePath, around: SyntheticSite.asOf)
+        // An incremental build: new jobs today and a rerun of an old day.
+        site = try await site.adding([
+            SyntheticSite.Job(repo: "a-org/torch-a", pr: 900, hoursAgo: 2, conclusion: "failure", checkRunID: 60_001),
+            SyntheticSite.Job(repo: "b-org/torch-b", pr: 101, hoursAgo: 100, attempt: 3, conclusion: "success", checkRunID: 60_002),
+        ])
+        try Self.expectSummaryMatchesJobs(site.databasePath, around: SyntheticSite.asOf)
+        // Retention drops the old days; the rollup follows.
+        let pruned = try Retention.prune(
+            OOTDatabase.openForWriting(path: site.databasePath), before: SyntheticSite.asOf.adding(seconds: -20 * 86400))
+        #expect(pruned.jobs > 0)
+        try Self.expectSummaryMatchesJobs(site.databasePath, around: SyntheticSite.asOf)
+    }
+
     @Test func dashboardPagesByPR() async throws {
         let (runner, _) = try await Self.fixture()
         let repo = SQLiteValue.text("acme-silicon/torch-npu")

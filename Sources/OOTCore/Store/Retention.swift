@@ -59,6 +59,7 @@ public enum Retention {
                 "DELETE FROM site_backends WHERE NOT EXISTS (SELECT 1 FROM oot_workflow_job j WHERE j.downstream_repo = site_backends.repo)")
             try db.execute("DROP TABLE temp.doomed")
             if summary.jobs > 0 {
+                try db.execute(Schema.rebuildDaily)
                 try db.execute("INSERT OR REPLACE INTO site_state (key, value) VALUES ('force_full', 'prune')")
             }
             return summary

@@ -4,7 +4,7 @@
 /// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
 public enum Schema {
     /// The version ``migrate(_:)`` produces.
-    public static let version: Int64 = 5
+    public static let version: Int64 = 6
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -174,6 +174,56 @@ public enum Schema {
         CREATE INDEX junit_testcases_notable ON junit_testcases (dynamoKey) WHERE outcome IN ('failure', 'error') OR flaky = 1;
         """
 
+    /// v6: `site_daily`, the global summary's daily rollup (spec §8.1 `oot_summary`): per backend
+    /// and UTC day of `started_at`, the completed PR and push jobs (nightly and periodic left out,
+    /// as in the summary) by conclusion, with their duration sum and latest start. The summary reads
+    /// whole days from it and only the two partial days at the window's ends from the job table,
+    /// so its cost no longer grows with the window. Kept by the build's index stage for the days
+    /// of changed jobs (``dailyDay``), rebuilt whole by the migration, `reindex` and `prune`.
+    static let v6 = """
+        CREATE TABLE site_daily (
+            repo         TEXT NOT NULL,
+            day          TEXT NOT NULL,              -- 'YYYY-MM-DD', UTC, of started_at
+            successes    INTEGER NOT NULL,
+            failures     INTEGER NOT NULL,
+            timed_out    INTEGER NOT NULL,
+            cancelled    INTEGER NOT NULL,
+            total        INTEGER NOT NULL,           -- every completed attempt, any conclusion
+            duration_sum REAL NOT NULL,              -- seconds, over the jobs with a duration
+            duration_n   INTEGER NOT NULL,
+            last_run     TEXT NOT NULL,              -- latest started_at of the day
+            PRIMARY KEY (repo, day)
+        ) WITHOUT ROWID;
+        """
+
+    /// The aggregate columns of a `site_daily` row over a set of `oot_workflow_job` rows.
+    private static let dailyAggregates = """
+        count(*) FILTER (WHERE conclusion = 'success'), count(*) FILTER (WHERE conclusion = 'failure'),
+        count(*) FILTER (WHERE conclusion = 'timed_out'), count(*) FILTER (WHERE conclusion = 'cancelled'),
+        count(*), total(duration_seconds), count(duration_seconds), max(started_at)
+        """
+
+    /// Recomputes every `site_daily` row from `oot_workflow_job` (one scan of the table).
+    public static let rebuildDaily = """
+        DELETE FROM site_daily;
+        INSERT INTO site_daily
+        SELECT downstream_repo, substr(started_at, 1, 10), \(dailyAggregates)
+        FROM oot_workflow_job
+        WHERE status = 'completed' AND event_type NOT IN ('nightly', 'periodic') AND started_at IS NOT NULL
+        GROUP BY 1, 2;
+        """
+
+    /// Recomputes one `site_daily` row: `?1` the backend, `?2` the day (`YYYY-MM-DD`). Run after
+    /// deleting the row; inserts nothing when the day has no completed job left.
+    public static let dailyDay = """
+        INSERT INTO site_daily
+        SELECT ?1, ?2, \(dailyAggregates)
+        FROM oot_workflow_job INDEXED BY job_repo_started
+        WHERE downstream_repo = ?1 AND started_at >= ?2 AND started_at < date(?2, '+1 day')
+          AND status = 'completed' AND event_type NOT IN ('nightly', 'periodic')
+        HAVING count(*) > 0
+        """
+
     /// Creates or upgrades the schema in `db`, and sets the pragmas every writer uses
     /// (WAL journal, `synchronous=NORMAL`).
     ///
@@ -220,6 +270,13 @@ public enum Schema {
             try db.transaction {
                 try db.execute(v5)
                 try db.execute("PRAGMA user_version = 5")
+            }
+        }
+        if try db.query("PRAGMA user_version").first?.first?.integer == 5 {
+            try db.transaction {
+                try db.execute(v6)
+                try db.execute(rebuildDaily)
+                try db.execute("PRAGMA user_version = 6")
             }
         }
     }

@@ -26,7 +26,8 @@ public struct ChangeSet: Sendable, Equatable {
 }
 
 /// The build's index stage: folds `site_pending` into the bookkeeping tables (`site_backends`,
-/// `site_backend_prs`, `site_paths`) in one transaction and returns the ``ChangeSet``.
+/// `site_backend_prs`, `site_paths`, the `site_daily` rollup) in one transaction and returns the
+/// ``ChangeSet``.
 ///
 /// Cost follows the number of pending jobs, not the size of the history: every statement is an
 /// index lookup by key.
@@ -46,7 +47,8 @@ enum SiteIndex {
                 """
                 SELECT j.dynamoKey, j.downstream_repo, j.downstream_repo_level, j.pr_number, j.event_type, j.check_run_id,
                        j.rowid, coalesce(j.started_at, j.completed_at, ''),
-                       max(coalesce(j.started_at, ''), coalesce(j.completed_at, '')), r.dynamoKey IS NOT NULL
+                       max(coalesce(j.started_at, ''), coalesce(j.completed_at, '')), r.dynamoKey IS NOT NULL,
+                       substr(j.started_at, 1, 10)
                 FROM site_pending p
                 CROSS JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
                 LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
@@ -77,6 +79,8 @@ enum SiteIndex {
                 return try readLevel.step() ? readLevel.column(0).text : nil
             }
             var levelsBefore: [String: String?] = [:]
+            // (backend, UTC day of started_at) whose summary rollup (site_daily) is recomputed.
+            var days: Set<[String]> = []
             let touchPR = try db.prepare(
                 "UPDATE site_backend_prs SET last_activity = max(last_activity, ?3) WHERE repo = ?1 AND pr_number = ?2")
 
@@ -91,6 +95,7 @@ enum SiteIndex {
                 let time = pending.column(7).text ?? ""
                 let latest = pending.column(8).text ?? ""
                 let hasReport = pending.column(9).integer == 1
+                if let day = pending.column(10).text { days.insert([repo, day]) }
 
                 changes.jobs.insert(key)
                 changes.repos.insert(repo)
@@ -128,6 +133,12 @@ enum SiteIndex {
                 }
             }
             pending.reset()
+            let deleteDay = try db.prepare("DELETE FROM site_daily WHERE repo = ? AND day = ?")
+            let insertDay = try db.prepare(Schema.dailyDay)
+            for day in days {
+                try deleteDay.run([.text(day[0]), .text(day[1])])
+                try insertDay.run([.text(day[0]), .text(day[1])])
+            }
             for (repo, before) in levelsBefore where try storedLevel(of: repo) != before { changes.newBuckets.insert(repo) }
             // Kept until the build is published: these are seen only while the rows change, so a
             // build killed after this commit would otherwise hand the next one a smaller set.
