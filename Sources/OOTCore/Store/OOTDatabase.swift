@@ -22,7 +22,7 @@ public enum OOTDatabase {
         }
         // 64 MiB of page cache (SQLite's default is 2 MiB): the build's queries revisit the same
         // index pages across pages, and a miss costs a pread of the file.
-        try db.execute("PRAGMA query_only = 1; PRAGMA cache_size = -65536; PRAGMA mmap_size = 2147418112;")
+        try db.execute("PRAGMA query_only = 1; PRAGMA cache_size = -65536;")
         return db
     }
 }
