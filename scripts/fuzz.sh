@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# libFuzzer run of one harness of the Fuzz/ package (docs/fuzzing.md): builds it with
+# libFuzzer run of one harness of the Tests/Fuzz/ package (docs/fuzzing.md): builds it with
 # `-sanitize=fuzzer,address` into .build-fuzz/ (incremental after the first time), seeds a corpus
 # in .build-fuzz/corpus/TARGET/ from the repository's samples, fuzzes for SECONDS, and writes
-# crashing inputs to Fuzz/crashes/TARGET/. Ends with one line: target, seconds, iterations,
+# crashing inputs to Tests/Fuzz/crashes/TARGET/. Ends with one line: target, seconds, iterations,
 # exec/s, crashes. Exits 1 when a crash (or timeout, or out-of-memory input) was found.
 # Usage: scripts/fuzz.sh callback|junit|markdown SECONDS [libFuzzer options...]
-#   Reproduce a crash: scripts/fuzz.sh junit 0 Fuzz/crashes/junit/crash-<sha1>
+#   Reproduce a crash: scripts/fuzz.sh junit 0 Tests/Fuzz/crashes/junit/crash-<sha1>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -26,7 +26,7 @@ esac
 
 scratch="$root/.build-fuzz"
 corpus="$scratch/corpus/$target"
-crashes="$root/Fuzz/crashes/$target"
+crashes="$root/Tests/Fuzz/crashes/$target"
 log="$scratch/logs/$target.log"
 tmp="$scratch/tmp/$target"  # the harnesses' $TMPDIR (FuzzJUnit writes each input there)
 rm -rf "$tmp"
@@ -36,7 +36,7 @@ mkdir -p "$corpus" "$crashes" "$(dirname "$log")" "$tmp"
 # and address sanitizers apply to every Swift module of the graph (our libraries and their
 # dependencies); C targets and the system libxml2/cmark/SQLite are not instrumented.
 build_start=$(date +%s)
-swift build --package-path Fuzz --scratch-path "$scratch" -c debug --product "$product" \
+swift build --package-path Tests/Fuzz --scratch-path "$scratch" -c debug --product "$product" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >"$scratch/logs/build-$target.log" 2>&1 || {
     tail -n 40 "$scratch/logs/build-$target.log" >&2
     echo "fuzz: build of $product failed (log: $scratch/logs/build-$target.log)" >&2
@@ -69,7 +69,7 @@ case "$target" in
             find ../shared/junit-corpus Tests/Fixtures/junit-corpus data/samples -name '*.xml' -print0 2>/dev/null)
         ;;
     markdown)
-        while IFS= read -r -d '' f; do seed "$f"; done < <(find Fuzz/seeds/markdown -type f -print0)
+        while IFS= read -r -d '' f; do seed "$f"; done < <(find Tests/Fuzz/seeds/markdown -type f -print0)
         # The PR comments of a demo build, when there is one (`swift run oot-hud demo`).
         if [ -d site/current/pr ]; then
             while IFS= read -r -d '' f; do seed "$f"; done < <(find -L site/current/pr -name comment.md -print0)

@@ -12,12 +12,13 @@ import PackageDescription
 // A path dependency's identity is its directory name (`main`, `oot-hud`, ... depending on the
 // checkout), so it is read from this file's location rather than written down.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 let rootIdentity = root.lastPathComponent.lowercased()
 
 let package = Package(
     name: "oot-hud-fuzz",
     dependencies: [
-        .package(path: "..")
+        .package(path: "../..")
     ],
     targets: [
         // Relay body → extraction → append to the callbacks log → fold (spec §2.2, §4).
