@@ -1,4 +1,5 @@
 import CSQLite3
+import Foundation
 
 /// One connection to a SQLite database file: a thin wrapper over `sqlite3*`.
 ///
@@ -36,8 +37,11 @@ public final class SQLiteDatabase {
         }
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            var message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(db)
+            if rc == SQLITE_CANTOPEN && mode != .readWriteCreate && !FileManager.default.fileExists(atPath: path) {
+                message = "no such file"
+            }
             throw SQLiteError(code: rc, message: message, path: path)
         }
         self.handle = db
@@ -46,7 +50,17 @@ public final class SQLiteDatabase {
         sqlite3_busy_timeout(db, busyTimeout)
         // A file that is not a database only fails on first read: check now, with the path.
         if path != ":memory:" {
-            try execute("SELECT count(*) FROM sqlite_schema")
+            do {
+                try execute("SELECT count(*) FROM sqlite_schema")
+            } catch let error where error.code & 0xFF == SQLITE_NOTADB || error.code & 0xFF == SQLITE_CORRUPT {
+                // Said in the user's terms; the file was only read.
+                throw SQLiteError(
+                    code: error.code,
+                    message: error.code & 0xFF == SQLITE_NOTADB
+                        ? "file is not a database (it holds something other than SQLite data); nothing was changed"
+                        : "the database file is damaged (\(error.message)); nothing was changed: restore it from a backup",
+                    path: path)
+            }
         }
     }
 

@@ -143,8 +143,8 @@ public struct SiteWriterError: Error, Equatable, CustomStringConvertible {
             prefix += "/" + component
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return SiteWriterError(
-                    path: path, reason: "cannot create the output directory: \(prefix) exists and is not a directory")
+                let blocker = prefix == path ? "a file is at that path" : "\(prefix) is a file, not a directory"
+                return SiteWriterError(path: path, reason: "cannot create the output directory: \(blocker)")
             }
         }
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
