@@ -1,6 +1,7 @@
 // OOT HUD progressive enhancement. Every page works without this file; with it:
 //  - relative times ("3h ago") are recomputed against the reader's clock from their
-//    data-t="YYYY-MM-DD HH:MM UTC" attribute, so a page cached for hours stays truthful;
+//    data-t="YYYY-MM-DD HH:MM UTC" attribute, so a page cached for hours stays truthful
+//    (not on a snapshot, <body data-snapshot>: pages rendered as of a fixed time, like the demo);
 //  - inputs with data-filter="<selector>" (hidden without JavaScript) hide the rows matching
 //    the selector whose text does not contain what was typed.
 (function () {
@@ -23,8 +24,10 @@
       if (!isNaN(t)) nodes[i].textContent = relative(t);
     }
   }
-  refresh();
-  setInterval(refresh, 60000);
+  if (!document.body.hasAttribute("data-snapshot")) {
+    refresh();
+    setInterval(refresh, 60000);
+  }
 
   var inputs = document.querySelectorAll("input[data-filter]");
   for (var j = 0; j < inputs.length; j++) {

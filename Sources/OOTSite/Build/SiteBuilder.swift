@@ -39,7 +39,8 @@ public enum SiteBuilder {
         let queries = QueryRunner(database: db, directory: options.queriesDirectory)
         let context = SiteContext(
             now: options.now ?? .now, days: options.days, greenThreshold: options.greenThreshold,
-            yellowThreshold: options.yellowThreshold, siteURL: options.siteURL, staleHours: options.staleHours)
+            yellowThreshold: options.yellowThreshold, siteURL: options.siteURL, staleHours: options.staleHours,
+            snapshot: options.now != nil)
         report.now = context.now
         let render = RenderPass(
             queries: queries, renderer: renderer, writer: nil, context: context, options: options, allowlist: allowlist,

@@ -15,12 +15,17 @@ struct SiteContext: Sendable {
     var siteURL: String?
     /// A backend silent for longer than this many hours is marked stale.
     var staleHours: Int
+    /// `true` when the pages describe a fixed instant (`--now`: the demo, tests), not the build's
+    /// clock: hud.js then leaves relative times as rendered instead of counting from the reader's
+    /// clock, which would contradict the stale and lost marks computed at that instant.
+    var snapshot: Bool
 
     /// Creates a context.
     init(
         now: UTCTimestamp, days: Int64 = 7, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
-        siteURL: String? = nil, staleHours: Int = 24
+        siteURL: String? = nil, staleHours: Int = 24, snapshot: Bool = false
     ) {
+        self.snapshot = snapshot
         self.staleHours = staleHours
         self.now = now
         self.days = days
@@ -43,12 +48,15 @@ struct PageChrome: Sendable, Encodable {
     let root: String
     /// When the data was taken, for the footer.
     let asOf: String
+    /// The pages describe a fixed instant (see ``SiteContext/snapshot``).
+    let snapshot: Bool
 
     /// Chrome for a page at `directory` (e.g. `oot/org/repo`), whose file is `directory/index.html`.
     init(title: String, directory: String, context: SiteContext) {
         self.title = title
         self.root = String(repeating: "../", count: directory.split(separator: "/").count)
         self.asOf = Format.absolute(context.now)
+        self.snapshot = context.snapshot
     }
 }
 
