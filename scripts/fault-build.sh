@@ -32,13 +32,13 @@ db=$work/oot.sqlite
 build=("$bin" build --db "$db" --out "$work/site" --artifact-root "$work/artifacts" --now "$now" --no-progress)
 start=$(date +%s.%N)
 "${build[@]}" >/dev/null
-echo "  first build: $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s, $(find -L "$work/site/current" -type f | wc -l) files"
+printf '  first build: %.2f s, %d files\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(find -L "$work/site/current" -type f | wc -l)"
 # How long an incremental build after 500 new callbacks takes: the kills land inside that span.
 "$bin" synth --db "$db" --artifacts "$work/artifacts" --append 500 --seed 99 --now "$now" >/dev/null 2>&1
 start=$(date +%s.%N)
 "${build[@]}" >/dev/null
 span=$(echo "$(date +%s.%N) - $start" | bc)
-echo "  an incremental build after 500 callbacks: $(echo "$span" | cut -c1-5) s; kills land in 0..$(echo "$span" | cut -c1-5) s"
+printf '  an incremental build after 500 callbacks: %.2f s; kills land in 0..%.2f s\n' "$span" "$span"
 killed=0; completed=0
 printf '  %-6s %8s %-10s %-9s %s\n' round "kill at" outcome "site" "next build"
 for round in $(seq "$rounds"); do
@@ -106,7 +106,7 @@ PY
 start=$(date +%s.%N)
 if "$bin" build --db "$work/faults.sqlite" --out "$work/faults-site" --artifact-host 127.0.0.1 --allow-http \
   --allow-private-artifacts --artifact-timeout 2 --no-progress >"$work/faults.log" 2>&1; then built=yes; else built=NO; fi
-echo "  build finished: $built in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-5) s"
+printf '  build finished: %s in %.2f s\n' "$built" "$(echo "$(date +%s.%N) - $start" | bc)"
 [ "$built" = yes ] || { failures=$((failures + 1)); cat "$work/faults.log"; }
 for n in "${!names[@]}"; do
   page=$(find -L "$work/faults-site/current" -path "*/job/$((700 + n))/index.html" | head -1)

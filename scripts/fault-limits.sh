@@ -8,7 +8,8 @@
 #   attr-64m        a 64 MiB message="..." attribute               -> libxml2's 10 MB attribute limit
 #   zip-bomb        1 GiB of spaces deflated to ~1 MiB in a zip    -> stopped at 256 MiB unpacked
 # Then checks that every job page says what was wrong, and prints the bounds measured.
-# Usage: scripts/fault-limits.sh            (needs ~1.3 GB free in $TMPDIR; about a minute)
+# Usage: scripts/fault-limits.sh            (needs ~1.3 GB free in $TMPDIR; under a minute after
+#                                             the release build, which the first run makes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d "${TMPDIR:-/tmp}/fault-limits.XXXXXX")
@@ -58,7 +59,7 @@ for name in "${cases[@]}"; do
   [ "$name" = zip-bomb.zip ] && continue   # `oot-hud junit` reads XML; the build unpacks the zip
   /usr/bin/time -f '%e %M' -o "$work/time" "$bin" junit "$work/artifacts/$name" >"$work/out.json" 2>/dev/null || true
   read -r secs kb < <(tail -1 "$work/time")
-  verdict=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["state"] + ": " + str(r["error"]))' "$work/out.json")
+  verdict=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["state"] + (": " + r["error"] if r["error"] else ""))' "$work/out.json")
   printf '%-20s %10s %8ss %7d MiB  %s\n' "$name" "$(du -h "$work/artifacts/$name" | cut -f1)" "$secs" "$((kb / 1024))" "$verdict"
 done
 

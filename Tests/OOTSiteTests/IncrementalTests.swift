@@ -115,7 +115,7 @@ import Testing
             }
         }
         let next = try await site.adding([], configure: pairs)
-        #expect(next.report.full == false)
+        #expect(next.report.full == false, "\(next.report.reason)")
         var options = DemoSite.options(db: site.databasePath, out: site.directory.appendingPathComponent("full").path)
         options.now = SyntheticSite.asOf
         options.allowlistPath = nil
