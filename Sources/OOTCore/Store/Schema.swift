@@ -4,7 +4,7 @@
 /// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
 public enum Schema {
     /// The version ``migrate(_:)`` produces.
-    public static let version: Int64 = 6
+    public static let version: Int64 = 7
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -196,6 +196,15 @@ public enum Schema {
         ) WITHOUT ROWID;
         """
 
+    /// v7: partial indexes, by backend and start, of the few jobs two backend views look for:
+    /// reruns (attempt > 1: the flaky-jobs query's "failed, then passed on a rerun") and scheduled
+    /// runs (nightly and periodic: their dashboard and summary), so neither reads every job of the
+    /// window.
+    static let v7 = """
+        CREATE INDEX job_reruns ON oot_workflow_job (downstream_repo, started_at) WHERE run_attempt > 1;
+        CREATE INDEX job_scheduled ON oot_workflow_job (downstream_repo, started_at) WHERE event_type IN ('nightly', 'periodic');
+        """
+
     /// The aggregate columns of a `site_daily` row over a set of `oot_workflow_job` rows.
     private static let dailyAggregates = """
         count(*) FILTER (WHERE conclusion = 'success'), count(*) FILTER (WHERE conclusion = 'failure'),
@@ -277,6 +286,12 @@ public enum Schema {
                 try db.execute(v6)
                 try db.execute(rebuildDaily)
                 try db.execute("PRAGMA user_version = 6")
+            }
+        }
+        if try db.query("PRAGMA user_version").first?.first?.integer == 6 {
+            try db.transaction {
+                try db.execute(v7)
+                try db.execute("PRAGMA user_version = 7")
             }
         }
     }

@@ -214,14 +214,13 @@ struct RenderPass {
             try renderTestHistories(backend, home: home, work: work)
         }
 
-        let history = try queries.run(
-            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(200), "offset": .integer(0)]
-        ).rows.map(JobRow.init)
+        // The feed follows the PRs of the landing page (the latest 50 by activity): a feed reader
+        // polls, so older state changes are already in it.
+        let latest = landing.rows.map(JobRow.init)
         let links = PageLinks(directory: home, paths: paths)
         try writer.write(
-            renderer.render(FeedModel(repo: backend.repo, home: home, jobs: history, links: links, now: context.now), "feed.xml"),
+            renderer.render(FeedModel(repo: backend.repo, home: home, jobs: latest, links: links, now: context.now), "feed.xml"),
             to: home + "/feed.xml")
-        let latest = landing.rows.map(JobRow.init)
         try writer.write(renderer.render(BadgeModel(jobs: latest), "badge.svg"), to: home + "/badge.svg")
         pages["feed", default: 0] += 1
     }
