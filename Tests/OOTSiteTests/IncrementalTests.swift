@@ -176,3 +176,35 @@ import Testing
         #expect(try db.query("SELECT count(*) FROM site_pending") == [[.integer(0)]])
     }
 }
+
+/// The build lock's file descriptor is closed exactly once, also when the lock is busy: a second
+/// close would hit whatever file another thread opened under the same number in between (seen as
+/// SQLite "disk I/O error" in concurrent tests).
+@Suite struct BuildLockDescriptorTests {
+    @Test func aBusyLockNeverClosesSomeoneElsesDescriptor() async throws {
+        let (db, directory) = try Fixtures.temporaryDatabase()
+        let held = try BuildLock(databasePath: db)
+        let probe = directory.appendingPathComponent("probe").path
+        FileManager.default.createFile(atPath: probe, contents: Data("x".utf8))
+        let rounds = 3_000
+        async let busy: Int = Task.detached {
+            var refused = 0
+            for _ in 0..<rounds where (try? BuildLock(databasePath: db)) == nil { refused += 1 }
+            return refused
+        }.value
+        async let lost: Int = Task.detached {
+            var lost = 0
+            for _ in 0..<rounds {
+                let fd = open(probe, O_RDONLY)
+                var info = stat()
+                for _ in 0..<20 where fstat(fd, &info) != 0 { lost += 1 }
+                close(fd)
+            }
+            return lost
+        }.value
+        let (refused, closedUnderUs) = await (busy, lost)
+        #expect(refused == rounds)
+        #expect(closedUnderUs == 0, "another thread's descriptor was closed by a busy lock")
+        withExtendedLifetime(held) {}
+    }
+}

@@ -9,7 +9,9 @@ import Foundation
 public final class BuildLock {
     /// The lock file.
     public let path: String
-    private let descriptor: Int32
+    /// The lock file's descriptor; -1 once closed (a failed init closes it itself, and Swift
+    /// still runs `deinit` for a class whose init threw after setting every property).
+    private var descriptor: Int32
 
     /// Takes the lock without waiting.
     ///
@@ -28,6 +30,7 @@ public final class BuildLock {
             var buffer = [UInt8](repeating: 0, count: 32)
             let count = pread(descriptor, &buffer, buffer.count, 0)
             close(descriptor)
+            descriptor = -1
             if busy {
                 let holder = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
                 throw .busy(path: path, holder: holder)
@@ -40,6 +43,7 @@ public final class BuildLock {
     }
 
     deinit {
+        guard descriptor >= 0 else { return }
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }
