@@ -79,7 +79,7 @@ public struct ByteBuffer: Sendable {
         let fraction = micros - seconds * 1_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (y, m, d) = Civil.date(fromDays: days)
+        let (y, m, d) = UTCTimestamp.civil(fromDays: days)
         padded(y, digits: 4)
         bytes.append(UInt8(ascii: "-"))
         padded(m, digits: 2)
@@ -191,26 +191,12 @@ public enum Escape {
     }
 }
 
-/// Proleptic Gregorian calendar arithmetic (Howard Hinnant's `civil_from_days`), on whole days
-/// since 1970-01-01.
+/// Calendar helpers for file layout (the day arithmetic is ``UTCTimestamp/civil(fromDays:)``).
 public enum Civil {
-    /// `(year, month 1–12, day 1–31)` of the day `days` after 1970-01-01.
-    public static func date(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
     /// `YYYY-MM` of an instant given in microseconds since the epoch (UTC).
     public static func yearMonth(micros: Int64) -> String {
         let days = micros >= 0 ? micros / 86_400_000_000 : (micros - 86_399_999_999) / 86_400_000_000
-        let (y, m, _) = date(fromDays: days)
+        let (y, m, _) = UTCTimestamp.civil(fromDays: days)
         var b = ByteBuffer(capacity: 7)
         b.padded(y, digits: 4)
         b.raw("-")

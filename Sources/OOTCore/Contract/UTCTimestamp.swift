@@ -142,7 +142,9 @@ public struct UTCTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    /// `(year, month 1–12, day 1–31)` of the day `days` after 1970-01-01, in the proleptic
+    /// Gregorian calendar (Howard Hinnant's `civil_from_days`).
+    public static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
