@@ -23,6 +23,18 @@ import Testing
         return files
     }
 
+    /// Builds everything again from `site`'s database into `<site>/full` (two PRs per matrix
+    /// page, no allowlist, as the synthetic sites here) and returns that published tree.
+    static func fullBuildTree(of site: SyntheticSite) async throws -> [String: Data] {
+        var options = DemoSite.options(db: site.databasePath, out: site.directory.appendingPathComponent("full").path)
+        options.now = SyntheticSite.asOf
+        options.allowlistPath = nil
+        options.prsPerPage = 2
+        options.full = true
+        _ = try await SiteBuilder.build(options)
+        return tree(site.directory.appendingPathComponent("full/current"))
+    }
+
     @Test func incrementalBuildsPublishWhatAFullBuildWould() async throws {
         let junit = SyntheticSite.junit
         var site = try await SyntheticSite.build([
@@ -59,14 +71,8 @@ import Testing
             #expect(!site.report.full, "\(site.report.reason)")
         }
 
-        var options = DemoSite.options(db: site.databasePath, out: site.directory.appendingPathComponent("full").path)
-        options.now = SyntheticSite.asOf
-        options.allowlistPath = nil
-        options.prsPerPage = 2
-        options.full = true
-        _ = try await SiteBuilder.build(options)
+        let full = try await Self.fullBuildTree(of: site)
         let incremental = Self.tree(site.output)
-        let full = Self.tree(site.directory.appendingPathComponent("full/current"))
         #expect(incremental.count > 30)
         #expect(Set(incremental.keys).subtracting(full.keys).sorted() == [], "pages only the incremental build has")
         #expect(Set(full.keys).subtracting(incremental.keys).sorted() == [], "pages the incremental build missed")
@@ -116,13 +122,7 @@ import Testing
         }
         let next = try await site.adding([], configure: pairs)
         #expect(next.report.full == false, "\(next.report.reason)")
-        var options = DemoSite.options(db: site.databasePath, out: site.directory.appendingPathComponent("full").path)
-        options.now = SyntheticSite.asOf
-        options.allowlistPath = nil
-        options.prsPerPage = 2
-        options.full = true
-        _ = try await SiteBuilder.build(options)
-        let full = Self.tree(site.directory.appendingPathComponent("full/current"))
+        let full = try await Self.fullBuildTree(of: site)
         let incremental = Self.tree(next.output)
         #expect(Set(full.keys).subtracting(incremental.keys).sorted() == [], "pages the incremental build missed")
         let differing = full.keys.filter { incremental[$0] != nil && incremental[$0] != full[$0] }.sorted()
