@@ -4,7 +4,10 @@
 /// Versioned with `PRAGMA user_version`; ``migrate(_:)`` brings any older file up to date.
 public enum Schema {
     /// The version ``migrate(_:)`` produces.
-    public static let version: Int64 = 7
+    public static let version = Int64(steps.count)
+
+    /// The SQL that takes the schema from version `n` to `n + 1`, at index `n`.
+    static let steps: [[String]] = [[v1], [v2], [v3], [v4], [v5], [v6, rebuildDaily], [v7]]
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -251,47 +254,11 @@ public enum Schema {
             }
         }
         try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
-        if current == 0 {
+        // One transaction per step, so an interrupted upgrade resumes at the step it was in.
+        for (index, statements) in steps.enumerated().dropFirst(Int(current)) {
             try db.transaction {
-                try db.execute(v1)
-                try db.execute("PRAGMA user_version = 1")
-            }
-        }
-        if try db.query("PRAGMA user_version").first?.first?.integer == 1 {
-            try db.transaction {
-                try db.execute(v2)
-                try db.execute("PRAGMA user_version = 2")
-            }
-        }
-        if try db.query("PRAGMA user_version").first?.first?.integer == 2 {
-            try db.transaction {
-                try db.execute(v3)
-                try db.execute("PRAGMA user_version = 3")
-            }
-        }
-        if try db.query("PRAGMA user_version").first?.first?.integer == 3 {
-            try db.transaction {
-                try db.execute(v4)
-                try db.execute("PRAGMA user_version = 4")
-            }
-        }
-        if try db.query("PRAGMA user_version").first?.first?.integer == 4 {
-            try db.transaction {
-                try db.execute(v5)
-                try db.execute("PRAGMA user_version = 5")
-            }
-        }
-        if try db.query("PRAGMA user_version").first?.first?.integer == 5 {
-            try db.transaction {
-                try db.execute(v6)
-                try db.execute(rebuildDaily)
-                try db.execute("PRAGMA user_version = 6")
-            }
-        }
-        if try db.query("PRAGMA user_version").first?.first?.integer == 6 {
-            try db.transaction {
-                try db.execute(v7)
-                try db.execute("PRAGMA user_version = 7")
+                for sql in statements { try db.execute(sql) }
+                try db.execute("PRAGMA user_version = \(index + 1)")
             }
         }
     }
