@@ -138,7 +138,7 @@ struct JobPage: Sendable, Encodable {
         jobName = job.displayName
         level = LevelChip(job.level)
         label = job.label(at: context.now)
-        labelClass = job.succeededWithFailedTests ? "warning" : Format.conclusionClass(status: job.status, conclusion: job.conclusion)
+        labelClass = job.conclusionChipClass
         attempt = job.runAttempt
         duration = Format.duration(job.durationSeconds)
         prNumber = job.prNumber

@@ -98,6 +98,12 @@ struct JobRow: Sendable {
     /// Whether the job concluded `success` while its test summary counts failed tests.
     var succeededWithFailedTests: Bool { status == "completed" && conclusion == "success" && failedTests > 0 }
 
+    /// The chip class of ``label(at:)``'s conclusion: ``Format/conclusionClass(status:conclusion:)``,
+    /// or `warning` for a success whose test summary counts failures.
+    var conclusionChipClass: String {
+        succeededWithFailedTests ? "warning" : Format.conclusionClass(status: status, conclusion: conclusion)
+    }
+
     /// The glyph (`?` also for lost jobs, greyed by ``glyphClass(at:passedAfterFailure:)``).
     func glyph(passedAfterFailure: Bool) -> String {
         Format.glyph(status: status, conclusion: conclusion, passedAfterFailure: passedAfterFailure)

@@ -213,8 +213,7 @@ struct PRPage: Sendable, Encodable {
                     glyph: job.glyph(passedAfterFailure: entry.earlierFailure),
                     glyphClass: job.glyphClass(at: now, passedAfterFailure: entry.earlierFailure),
                     label: job.label(at: now),
-                    labelClass: lost ? "default"
-                        : job.succeededWithFailedTests ? "warning" : Format.conclusionClass(status: job.status, conclusion: job.conclusion),
+                    labelClass: lost ? "default" : job.conclusionChipClass,
                     name: job.displayName, duration: job.status == "completed" ? Format.duration(job.durationSeconds) : "–",
                     attempt: job.runAttempt > 1 ? "attempt \(job.runAttempt)" : nil, flakyNote: entry.earlierFailure,
                     run: SafeURL.external(job.workflowRunURL), artifacts: SafeURL.external(artifact),
