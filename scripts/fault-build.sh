@@ -91,17 +91,7 @@ PY
 pyserver=$!
 sleep 0.5
 names=(slow reset truncated login mislabelled)
-python3 - "$work/faults.ndjson" "$port" "${names[@]}" <<'PY'
-import json, sys
-out, port, names = sys.argv[1], sys.argv[2], sys.argv[3:]
-base = json.load(open("Tests/Fixtures/callbacks/spec-2.3-completed.json"))
-with open(out, "w") as f:
-    for n, name in enumerate(names):
-        wf = base["untrusted"]["callback_payload"]["workflow"]
-        wf.update(check_run_id=str(700 + n), job_name=name, artifact_url=f"http://127.0.0.1:{port}/{name}.xml")
-        base["untrusted"]["callback_payload"]["delivery_id"] = f"fault-{n}"
-        f.write(json.dumps(base) + "\n")
-PY
+python3 scripts/bench/job_callbacks.py "$work/faults.ndjson" 700 "http://127.0.0.1:$port/{name}.xml" "${names[@]}"
 "$bin" ingest --db "$work/faults.sqlite" "$work/faults.ndjson" >/dev/null
 start=$(date +%s.%N)
 if "$bin" build --db "$work/faults.sqlite" --out "$work/faults-site" --artifact-host 127.0.0.1 --allow-http \
