@@ -211,8 +211,9 @@ public struct InputSanitizer: Sendable {
         default:
             let isDigit =
                 (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (isHex && ((UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)))
+                || (isHex
+                    && ((UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                        || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)))
             if pending.count >= 2 && isDigit && pending.count < 12 {
                 pending.append(byte)
             } else {

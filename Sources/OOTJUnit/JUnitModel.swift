@@ -45,7 +45,6 @@ public struct JUnitTestCase: Sendable, Equatable {
     /// The testcase's `<system-err>`, cut to ``JUnitParser/Limits/maxOutputBytes``.
     public var stderr: CapturedOutput?
 
-
     /// Creates a testcase record.
     public init(
         suite: String, classname: String, name: String, file: String? = nil, outcome: TestOutcome,

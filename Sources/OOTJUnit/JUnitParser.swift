@@ -75,7 +75,8 @@ public enum JUnitParser {
         do {
             input = try ReportInput(path: path, maxBytes: limits.maxBytes)
         } catch {
-            return JUnitReport(state: .parseError, error: error.message, warnings: [], summary: JUnitSummary(), testcases: [])
+            return JUnitReport(
+                state: .parseError, error: error.message, warnings: [], summary: JUnitSummary(), testcases: [])
         }
         return run(input, limits: limits, visit: visit)
     }
@@ -143,7 +144,8 @@ public enum JUnitParser {
                     (truncated
                         ? "the report is truncated: it ends before <\(walker.rootName ?? "?")> is closed (\(walker.errorText))"
                         : walker.errorText)
-                    + (report.summary.tests > 0 ? "; the \(report.summary.tests) testcases before that point are kept" : "")
+                    + (report.summary.tests > 0
+                        ? "; the \(report.summary.tests) testcases before that point are kept" : "")
             }
         } else if !walker.sawJUnitElement {
             report.state = .notJUnit
@@ -152,7 +154,6 @@ public enum JUnitParser {
         return report
     }
 }
-
 
 extension JUnitParser {
     /// SAX2 callbacks forwarding to the ``Walker`` passed as user data. No tree is built.

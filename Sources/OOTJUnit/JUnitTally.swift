@@ -14,7 +14,9 @@ public struct JUnitTally: Sendable {
 
     /// Counts one execution.
     public mutating func add(_ testcase: JUnitTestCase) {
-        add(outcome: testcase.outcome, flaky: testcase.flaky, time: testcase.time, identity: Self.identity(of: testcase))
+        add(
+            outcome: testcase.outcome, flaky: testcase.flaky, time: testcase.time, identity: Self.identity(of: testcase)
+        )
     }
 
     /// The identity of a testcase for flaky detection: its classname (the suite's name when the

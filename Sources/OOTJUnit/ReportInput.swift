@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The byte stream the parser is fed from: a file read in 256 KiB chunks or an in-memory buffer, sanitized on the fly by ``InputSanitizer``, with a
@@ -30,7 +30,9 @@ final class ReportInput {
     /// - Throws: ``JUnitInputError`` when the file cannot be opened.
     init(path: String, maxBytes: Int) throws(JUnitInputError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw JUnitInputError(message: "cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw JUnitInputError(message: "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
         source = .file(fd)
         self.maxBytes = maxBytes
         detectEncoding()
@@ -183,13 +185,16 @@ extension ReportInput {
         guard let key = declaration.firstRange(of: "encoding") else { return text }
         var index = key.upperBound
         func skipSpaces() {
-            while index < declaration.endIndex, declaration[index].isWhitespace { index = declaration.index(after: index) }
+            while index < declaration.endIndex, declaration[index].isWhitespace {
+                index = declaration.index(after: index)
+            }
         }
         skipSpaces()
         guard index < declaration.endIndex, declaration[index] == "=" else { return text }
         index = declaration.index(after: index)
         skipSpaces()
-        guard index < declaration.endIndex, let quote = declaration[index] == "\"" ? "\"" : declaration[index] == "'" ? "'" : nil
+        guard index < declaration.endIndex,
+            let quote = declaration[index] == "\"" ? "\"" : declaration[index] == "'" ? "'" : nil
         else { return text }
         let valueStart = declaration.index(after: index)
         guard let close = declaration[valueStart...].firstIndex(of: Character(quote)) else { return text }

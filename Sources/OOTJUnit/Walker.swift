@@ -140,7 +140,8 @@ final class Walker {
     private func finish(_ open: OpenText) {
         switch open.target {
         case .result(let kind, let suiteLevel):
-            let finished = FinishedResult(kind: kind, message: open.message, details: open.text(limit: limits.maxDetailsBytes))
+            let finished = FinishedResult(
+                kind: kind, message: open.message, details: open.text(limit: limits.maxDetailsBytes))
             if suiteLevel {
                 let suite = suites.last?.name ?? ""
                 let synthetic = JUnitTestCase(
@@ -154,9 +155,13 @@ final class Walker {
                 testcases[index].results.append(finished)
             }
         case .stdout:
-            if let index = testcases.indices.last { testcases[index].stdout = open.captured(limit: limits.maxOutputBytes) }
+            if let index = testcases.indices.last {
+                testcases[index].stdout = open.captured(limit: limits.maxOutputBytes)
+            }
         case .stderr:
-            if let index = testcases.indices.last { testcases[index].stderr = open.captured(limit: limits.maxOutputBytes) }
+            if let index = testcases.indices.last {
+                testcases[index].stderr = open.captured(limit: limits.maxOutputBytes)
+            }
         }
     }
 
@@ -200,24 +205,30 @@ enum ElementKind: Equatable {
         switch name[0] {
         case UInt8(ascii: "t"):
             self =
-                Self.equal(name, "testcase") ? .testcase
+                Self.equal(name, "testcase")
+                ? .testcase
                 : Self.equal(name, "testsuite") ? .testsuite : Self.equal(name, "testsuites") ? .testsuites : .other
         case UInt8(ascii: "f"):
             self =
-                Self.equal(name, "failure") ? .result(.failure)
-                : Self.equal(name, "flakyFailure") ? .result(.flakyFailure)
-                : Self.equal(name, "flakyError") ? .result(.flakyError) : .other
+                Self.equal(name, "failure")
+                ? .result(.failure)
+                : Self.equal(name, "flakyFailure")
+                    ? .result(.flakyFailure)
+                    : Self.equal(name, "flakyError") ? .result(.flakyError) : .other
         case UInt8(ascii: "e"):
             self = Self.equal(name, "error") ? .result(.error) : .other
         case UInt8(ascii: "s"):
             self =
-                Self.equal(name, "skipped") ? .result(.skipped)
+                Self.equal(name, "skipped")
+                ? .result(.skipped)
                 : Self.equal(name, "system-out") ? .systemOut : Self.equal(name, "system-err") ? .systemErr : .other
         case UInt8(ascii: "r"):
             self =
-                Self.equal(name, "rerun") ? .result(.rerun)
-                : Self.equal(name, "rerunFailure") ? .result(.rerunFailure)
-                : Self.equal(name, "rerunError") ? .result(.rerunError) : .other
+                Self.equal(name, "rerun")
+                ? .result(.rerun)
+                : Self.equal(name, "rerunFailure")
+                    ? .result(.rerunFailure)
+                    : Self.equal(name, "rerunError") ? .result(.rerunError) : .other
         default:
             self = .other
         }

@@ -27,7 +27,9 @@ struct Build: AsyncParsableCommand {
     var junitDrop: String?
     @Option(
         name: .customLong("artifact-host"),
-        help: "Host https:// artifacts may be fetched from; .example.org allows subdomains (repeatable; none: no fetching).")
+        help:
+            "Host https:// artifacts may be fetched from; .example.org allows subdomains (repeatable; none: no fetching)."
+    )
     var artifactHosts: [String] = []
     @Flag(name: .customLong("allow-http"), help: "Also fetch plain http:// artifacts.") var allowHTTP = false
     @Flag(name: .customLong("allow-private-artifacts"), help: "Allow artifact hosts on loopback/private addresses.")
@@ -49,10 +51,12 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("prs-per-page"), help: "PRs per backend matrix page.") var prsPerPage: Int64 = 50
     @Flag(help: "Render every page, not only those fed by what changed.") var full = false
     @Option(
-        help: "Keep building, starting one build every INTERVAL (e.g. 30s, 2m) until stopped; a build never overlaps another.",
+        help:
+            "Keep building, starting one build every INTERVAL (e.g. 30s, 2m) until stopped; a build never overlaps another.",
         transform: Watch.parseInterval)
     var watch: Duration?
-    @Flag(name: .customLong("query-stats"), help: "After the build, print the time spent in each saved query to stderr.")
+    @Flag(
+        name: .customLong("query-stats"), help: "After the build, print the time spent in each saved query to stderr.")
     var queryStats = false
     @Flag(inversion: .prefixedNo, help: "Show stage progress (default: when stderr is a terminal).")
     var progress: Bool = isatty(STDERR_FILENO) != 0
@@ -60,7 +64,9 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         var asOf: UTCTimestamp?
         if let now {
-            guard let parsed = UTCTimestamp(parsing: now) else { throw ValidationError("--now: not an ISO-8601 time: \(now)") }
+            guard let parsed = UTCTimestamp(parsing: now) else {
+                throw ValidationError("--now: not an ISO-8601 time: \(now)")
+            }
             asOf = parsed
         }
         let options = self.options(now: asOf)
@@ -90,15 +96,16 @@ struct Build: AsyncParsableCommand {
     }
 
     func options(now asOf: UTCTimestamp?) -> BuildOptions {
-            BuildOptions(
-                databasePath: db, outputDirectory: out, templatesDirectory: templates, queriesDirectory: queries,
-                harvest: HarvestOptions(
-                    artifactRoots: artifactRoots, dropFolder: junitDrop,
-                    remote: RemoteFetchPolicy(
-                        hosts: artifactHosts, allowHTTP: allowHTTP, allowPrivateAddresses: allowPrivate,
-                        maxBytes: artifactMaxMiB << 20, timeoutSeconds: artifactTimeout),
-                    limits: JUnitParser.Limits(maxBytes: artifactMaxMiB << 20), maxUncompressedBytes: artifactMaxMiB << 20),
-                now: asOf, days: days, prsPerPage: prsPerPage, siteURL: siteURL, allowlistPath: allowlist, greenThreshold: green,
-                yellowThreshold: yellow, staleHours: staleHours, full: full, progress: BuildProgress(enabled: progress))
+        BuildOptions(
+            databasePath: db, outputDirectory: out, templatesDirectory: templates, queriesDirectory: queries,
+            harvest: HarvestOptions(
+                artifactRoots: artifactRoots, dropFolder: junitDrop,
+                remote: RemoteFetchPolicy(
+                    hosts: artifactHosts, allowHTTP: allowHTTP, allowPrivateAddresses: allowPrivate,
+                    maxBytes: artifactMaxMiB << 20, timeoutSeconds: artifactTimeout),
+                limits: JUnitParser.Limits(maxBytes: artifactMaxMiB << 20), maxUncompressedBytes: artifactMaxMiB << 20),
+            now: asOf, days: days, prsPerPage: prsPerPage, siteURL: siteURL, allowlistPath: allowlist,
+            greenThreshold: green,
+            yellowThreshold: yellow, staleHours: staleHours, full: full, progress: BuildProgress(enabled: progress))
     }
 }

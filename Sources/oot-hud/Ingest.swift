@@ -5,7 +5,9 @@ import OOTCore
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Append relay callbacks from .json / .ndjson files (or - for stdin) to the database.",
-        discussion: "Each body gets the endpoint's validation. Bad ones are reported as file:line: reason; the good ones still go in. Exits 1 when any body was refused.")
+        discussion:
+            "Each body gets the endpoint's validation. Bad ones are reported as file:line: reason; the good ones still go in. Exits 1 when any body was refused."
+    )
 
     @Option(help: "SQLite database (created when missing).") var db: String
     @Argument(help: "Files: .json holds one body, .ndjson one body per line; - reads NDJSON from stdin.")
@@ -18,7 +20,9 @@ struct Ingest: ParsableCommand {
         for file in files {
             let batch: CallbackFiles.Batch
             if file == "-" {
-                batch = CallbackFiles.read(FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>", ndjson: true, receivedAt: receivedAt)
+                batch = CallbackFiles.read(
+                    FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>", ndjson: true,
+                    receivedAt: receivedAt)
             } else {
                 do {
                     batch = try CallbackFiles.read(path: file, receivedAt: receivedAt)

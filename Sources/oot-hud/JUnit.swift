@@ -5,7 +5,8 @@ import OOTJUnit
 struct JUnit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "junit",
-        abstract: "Parse JUnit XML reports and print one JSON object per file (for debugging a report, and for scripts).",
+        abstract:
+            "Parse JUnit XML reports and print one JSON object per file (for debugging a report, and for scripts).",
         discussion: """
             Fields: file, state (ok | parse_error | not_junit | rejected), tests, passed, failures, errors, skipped, \
             flaky, total_time_seconds (null when no testcase had a usable time), error (null when ok), warnings. \

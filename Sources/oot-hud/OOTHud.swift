@@ -6,6 +6,9 @@ struct OOTHud: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oot-hud",
         abstract: "PyTorch HUD for out-of-tree backend CI: relay ingest + static site.",
-        subcommands: [Demo.self, Serve.self, Ingest.self, Build.self, Reindex.self, JUnit.self, PRCommentCommand.self, Synth.self, Rollback.self, Prune.self, Backup.self]
+        subcommands: [
+            Demo.self, Serve.self, Ingest.self, Build.self, Reindex.self, JUnit.self, PRCommentCommand.self, Synth.self,
+            Rollback.self, Prune.self, Backup.self,
+        ]
     )
 }

@@ -7,7 +7,9 @@ struct PRCommentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pr-comment",
         abstract: "Print the Markdown summary of a PR (the page's comment.md) for a PR bot to post.",
-        discussion: "Reads the database as the last `build` folded and harvested it. Pass --site-url so the links are absolute.")
+        discussion:
+            "Reads the database as the last `build` folded and harvested it. Pass --site-url so the links are absolute."
+    )
 
     @Argument(help: "PyTorch PR number.") var number: Int64
     @Option(help: "SQLite database.") var db: String
@@ -19,13 +21,16 @@ struct PRCommentCommand: AsyncParsableCommand {
     func run() async throws {
         var asOf: UTCTimestamp?
         if let now {
-            guard let parsed = UTCTimestamp(parsing: now) else { throw ValidationError("--now: not an ISO-8601 time: \(now)") }
+            guard let parsed = UTCTimestamp(parsing: now) else {
+                throw ValidationError("--now: not an ISO-8601 time: \(now)")
+            }
             asOf = parsed
         }
         let markdown = try await SiteBuilder.prComment(
             number: number,
             options: BuildOptions(
-                databasePath: db, outputDirectory: "", templatesDirectory: templates, queriesDirectory: queries, now: asOf,
+                databasePath: db, outputDirectory: "", templatesDirectory: templates, queriesDirectory: queries,
+                now: asOf,
                 siteURL: siteURL))
         print(markdown, terminator: "")
     }

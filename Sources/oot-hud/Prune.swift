@@ -31,7 +31,9 @@ struct Prune: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         var asOf = UTCTimestamp.now
         if let now {
-            guard let parsed = UTCTimestamp(parsing: now) else { throw ValidationError("--now: not an ISO-8601 time: \(now)") }
+            guard let parsed = UTCTimestamp(parsing: now) else {
+                throw ValidationError("--now: not an ISO-8601 time: \(now)")
+            }
             asOf = parsed
         }
         let cutoff = asOf.adding(seconds: -Double(keepDays) * 86_400)

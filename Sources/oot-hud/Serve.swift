@@ -16,7 +16,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "SQLite database (created when missing).") var db: String
     @Option(help: "Address to bind.") var host: String = "127.0.0.1"
     @Option(help: "Port.") var port: Int = 8080
-    @Option(name: .customLong("token-file"), help: "File with accepted relay tokens, one per line.") var tokenFile: String?
+    @Option(name: .customLong("token-file"), help: "File with accepted relay tokens, one per line.") var tokenFile:
+        String?
     @Option(name: .customLong("rate-limit"), help: "Accepted callbacks per verified_repo per minute (0: no limit).")
     var rateLimit: Int = 600
     @Option(help: "SQLite synchronous mode: normal (durable across crashes) or full (also across power loss).")
@@ -42,8 +43,12 @@ struct Serve: AsyncParsableCommand {
         guard let mode = IngestStoreOptions.Synchronous(rawValue: synchronous.uppercased()) else {
             throw ValidationError("--synchronous must be normal or full")
         }
-        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("unknown --log-level \(logLevel)") }
-        let logger = { var l = Logger(label: "oot-hud.ingest"); l.logLevel = level; return l }()
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("unknown --log-level \(logLevel)")
+        }
+        let logger = {
+            var l = Logger(label: "oot-hud.ingest"); l.logLevel = level; return l
+        }()
         let metrics = IngestMetrics()
         let store = try IngestStore(
             path: db,

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(Glibc)
-    import Glibc
-#endif
 import OOTCore
 import OOTTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The `oot-hud` binary, run as a user runs it.
 @Suite struct CLITests {
@@ -49,13 +50,15 @@ import Testing
 
     @Test func ingestReportsBadLinesAndKeepsGoodOnes() throws {
         let db = try Fixtures.temporaryDatabase().path
-        let good = String(decoding: try Fixtures.callback("spec-2.3-in_progress.json").filter { $0 != 0x0A }, as: UTF8.self)
+        let good = String(
+            decoding: try Fixtures.callback("spec-2.3-in_progress.json").filter { $0 != 0x0A }, as: UTF8.self)
         let input = Data((good + "\n{\"trusted\":{}}\n").utf8)
         let run = try Self.run(["ingest", "--db", db, "-"], stdin: input)
         #expect(run.status == 1)
         #expect(run.stderr.contains("rejected <stdin>:2: trusted.verified_repo: missing"))
         #expect(run.stdout.contains("appended 1 callbacks"))
-        #expect(try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(1)]])
+        #expect(
+            try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(1)]])
     }
 
     @Test func prCommentPrintsWhatThePRPageShows() throws {
@@ -69,9 +72,14 @@ import Testing
         #expect(try Self.run(["ingest", "--db", db] + callbacks).status == 0)
         let out = directory.appendingPathComponent("site").path
         let now = "2026-06-01T12:00:00Z"
-        #expect(try Self.run(["build", "--db", db, "--out", out, "--now", now, "--site-url", "https://hud.example.org/oot-site"]).status == 0)
+        #expect(
+            try Self.run([
+                "build", "--db", db, "--out", out, "--now", now, "--site-url", "https://hud.example.org/oot-site",
+            ]).status == 0)
 
-        let run = try Self.run(["pr-comment", "188793", "--db", db, "--now", now, "--site-url", "https://hud.example.org/oot-site"])
+        let run = try Self.run([
+            "pr-comment", "188793", "--db", db, "--now", now, "--site-url", "https://hud.example.org/oot-site",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == (try String(contentsOfFile: out + "/current/pr/188793/comment.md", encoding: .utf8)))
         #expect(run.stdout.contains("0/1 passed"))
@@ -111,7 +119,10 @@ import Testing
         #expect(prune.stdout.contains("1 jobs, 1 callbacks"), "\(prune.stdout)\(prune.stderr)")
         let copy = directory.appendingPathComponent("copy.sqlite").path
         #expect(try Self.run(["backup", "--db", db, "--to", copy]).status == 0)
-        #expect(try SQLiteDatabase(path: copy, mode: .readOnly).query("SELECT count(*) FROM oot_workflow_job") == [[.integer(0)]])
+        #expect(
+            try SQLiteDatabase(path: copy, mode: .readOnly).query("SELECT count(*) FROM oot_workflow_job") == [
+                [.integer(0)]
+            ])
         #expect(try Self.run(["backup", "--db", db, "--to", copy]).status != 0, "never overwrites")
     }
 
@@ -140,7 +151,9 @@ import Testing
         #expect(try Self.run(["ingest", "--db", db, callback]).status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["build", "--db", db, "--out", directory.appendingPathComponent("site").path, "--watch", "1s"]
+        process.arguments = [
+            "build", "--db", db, "--out", directory.appendingPathComponent("site").path, "--watch", "1s",
+        ]
         process.environment = ["PATH": "/usr/bin:/bin"]
         let out = Pipe()
         process.standardOutput = out
@@ -152,7 +165,9 @@ import Testing
         #expect(log.contains("build 1 (full: first build)"))
         #expect(log.contains("build 2 (incremental"))
         #expect(log.contains("build 3 (incremental"), "one build a second: \(log)")
-        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("site/current/pr/188793/index.html").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: directory.appendingPathComponent("site/current/pr/188793/index.html").path))
     }
 
     @Test func reindexRebuildsTheJobsTable() throws {
@@ -175,7 +190,10 @@ import Testing
         #expect(run.status == 1)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines[0].hasPrefix("{\"file\":\"\(good)\",\"state\":\"ok\",\"tests\":5,\"passed\":3,\"failures\":1,\"errors\":1,\"skipped\":0,\"flaky\":1,"))
+        #expect(
+            lines[0].hasPrefix(
+                "{\"file\":\"\(good)\",\"state\":\"ok\",\"tests\":5,\"passed\":3,\"failures\":1,\"errors\":1,\"skipped\":0,\"flaky\":1,"
+            ))
         let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
         #expect(second?["state"] as? String == "parse_error")
         #expect((second?["error"] as? String)?.hasPrefix("the report is truncated") == true)

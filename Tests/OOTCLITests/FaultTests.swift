@@ -23,7 +23,8 @@ import Testing
             try Data("id,name\n1,not a database but long enough to look like a header\n".utf8)
                 .write(to: URL(fileURLWithPath: path))
         case .foreign:
-            try SQLiteDatabase(path: path).execute("CREATE TABLE customers (id INTEGER); INSERT INTO customers VALUES (7);")
+            try SQLiteDatabase(path: path).execute(
+                "CREATE TABLE customers (id INTEGER); INSERT INTO customers VALUES (7);")
         case .malformed:
             _ = try OOTDatabase.openForWriting(path: path)
             let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
@@ -65,12 +66,15 @@ import Testing
         try Data("not a directory".utf8).write(to: URL(fileURLWithPath: out))
         let run = try CLITests.run(["build", "--db", db, "--out", out, "--no-progress"])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("\(out): cannot create the output directory: a file is at that path"),
-                "\(run.stderr)")
+        #expect(
+            run.stderr.contains("\(out): cannot create the output directory: a file is at that path"),
+            "\(run.stderr)")
         #expect(!run.stderr.contains("Fatal error"), "an error message, not a crash")
         // Once the directory is writable, the next build publishes the job: nothing was lost.
         try FileManager.default.removeItem(atPath: out)
-        let again = try CLITests.run(["build", "--db", db, "--out", out, "--no-progress", "--now", "2026-06-01T12:00:00Z"])
+        let again = try CLITests.run([
+            "build", "--db", db, "--out", out, "--no-progress", "--now", "2026-06-01T12:00:00Z",
+        ])
         #expect(again.status == 0, "\(again.stderr)")
         let current = URL(fileURLWithPath: out + "/current").resolvingSymlinksInPath().path
         let pages = FileManager.default.enumerator(atPath: current)?.allObjects as? [String] ?? []

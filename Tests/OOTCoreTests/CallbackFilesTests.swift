@@ -10,13 +10,16 @@ import Testing
         var missing = try Fixtures.callbackJSON("spec-2.3-completed.json")
         missing.set("untrusted.callback_payload.workflow.job_name", nil)
         let lines = [
-            String(decoding: try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: good)), as: UTF8.self),
+            String(
+                decoding: try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: good)),
+                as: UTF8.self),
             "{not json",
             "",
             String(decoding: missing.data, as: UTF8.self),
             String(decoding: try Fixtures.callback("spec-2.3-completed.json").filter { $0 != 0x0A }, as: UTF8.self),
         ]
-        let batch = CallbackFiles.read(Data(lines.joined(separator: "\n").utf8), name: "x.ndjson", ndjson: true, receivedAt: .now)
+        let batch = CallbackFiles.read(
+            Data(lines.joined(separator: "\n").utf8), name: "x.ndjson", ndjson: true, receivedAt: .now)
         #expect(batch.entries.count == 2)
         #expect(batch.entries.map(\.record.status) == ["in_progress", "completed"])
         #expect(batch.rejections.map(\.location) == ["x.ndjson:2", "x.ndjson:4"])

@@ -9,7 +9,8 @@ import Testing
         let record = try JobRecord.extract(fromBody: Fixtures.callback("spec-2.3-in_progress.json"))
         #expect(
             record.dynamoKey
-                == "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284")
+                == "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284"
+        )
         #expect(record.status == "in_progress")
         #expect(record.downstreamRepo == "example-org/accel-backend")
         #expect(record.upstreamRepo == "pytorch/pytorch")
@@ -43,7 +44,10 @@ import Testing
 
     @Test(arguments: [
         ("untrusted.callback_payload.workflow.job_name", "untrusted.callback_payload.workflow.job_name: missing"),
-        ("untrusted.callback_payload.workflow.check_run_id", "untrusted.callback_payload.workflow.check_run_id: missing"),
+        (
+            "untrusted.callback_payload.workflow.check_run_id",
+            "untrusted.callback_payload.workflow.check_run_id: missing"
+        ),
         ("untrusted.callback_payload.delivery_id", "untrusted.callback_payload.delivery_id: missing"),
         ("untrusted.callback_payload.workflow.status", "untrusted.callback_payload.workflow.status: missing"),
         ("untrusted.callback_payload.workflow", "untrusted.callback_payload.workflow: missing"),
@@ -97,8 +101,11 @@ import Testing
     @Test func wrongTypesAreRejectedWithTheirField() throws {
         var body = try Fixtures.callbackJSON("spec-2.3-in_progress.json")
         body.set("untrusted.callback_payload.workflow.job_name", 42)
-        #expect(throws: CallbackError(field: "untrusted.callback_payload.workflow.job_name", reason: "must be a string, got a number",
-            context: "repo example-org/accel-backend, delivery 0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a")) {
+        #expect(
+            throws: CallbackError(
+                field: "untrusted.callback_payload.workflow.job_name", reason: "must be a string, got a number",
+                context: "repo example-org/accel-backend, delivery 0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a")
+        ) {
             try JobRecord.extract(fromBody: body.data)
         }
     }
@@ -132,7 +139,8 @@ import Testing
         let sha = "8a1e4c0d2b6f4e1a9c3d5b7f9e0a2c4e6b8d0f1a"
         body.set("untrusted.callback_payload.event_type", "nightly")
         body.set("untrusted.callback_payload.delivery_id", sha)
-        body.set("untrusted.callback_payload.payload", ["repository": ["full_name": "pytorch/pytorch"], "head_sha": sha])
+        body.set(
+            "untrusted.callback_payload.payload", ["repository": ["full_name": "pytorch/pytorch"], "head_sha": sha])
         let record = try JobRecord.extract(fromBody: body.data)
         #expect(record.prNumber == 0)
         #expect(record.eventType == "nightly")
@@ -171,7 +179,9 @@ import Testing
 @Suite struct ExtractionEdgeTests {
     @Test func hugeCountsSaturateInsteadOfOverflowing() throws {
         var body = try Fixtures.callbackJSON("spec-2.3-completed.json")
-        body.set("untrusted.callback_payload.workflow.test_results", ["passed": Int64.max, "failed": Int64.max, "skipped": 1])
+        body.set(
+            "untrusted.callback_payload.workflow.test_results",
+            ["passed": Int64.max, "failed": Int64.max, "skipped": 1])
         let record = try JobRecord.extract(fromBody: body.data)
         #expect(record.totalTests == Int64.max)
     }
@@ -184,7 +194,10 @@ import Testing
         let db = try OOTDatabase.openForWriting(path: try Fixtures.temporaryDatabase().path)
         try CallbackLog(database: db).append([CallbackLog.Entry(body: data, record: record, receivedAt: .now)])
         _ = try Fold.run(db)
-        #expect(try db.query("SELECT job_name, dynamoKey FROM oot_workflow_job") == [[.text("a\u{0}b"), .text(record.dynamoKey)]])
+        #expect(
+            try db.query("SELECT job_name, dynamoKey FROM oot_workflow_job") == [
+                [.text("a\u{0}b"), .text(record.dynamoKey)]
+            ])
         #expect(record.dynamoKey.contains("/a\u{0}b/"))
     }
 }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct FoldRulesTests {
     let db: SQLiteDatabase
     let log: CallbackLog
-    static let key = "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284"
+    static let key =
+        "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284"
 
     init() throws {
         db = try OOTDatabase.openForWriting(path: try Fixtures.temporaryDatabase().path)
@@ -15,7 +16,8 @@ import Testing
     }
 
     func ingest(_ bodies: Data...) throws -> FoldSummary {
-        try log.append(bodies.map { CallbackLog.Entry(body: $0, record: try JobRecord.extract(fromBody: $0), receivedAt: .now) })
+        try log.append(
+            bodies.map { CallbackLog.Entry(body: $0, record: try JobRecord.extract(fromBody: $0), receivedAt: .now) })
         return try Fold.run(db)
     }
 
@@ -91,7 +93,8 @@ import Testing
         let sha = "8a1e4c0d2b6f4e1a9c3d5b7f9e0a2c4e6b8d0f1a"
         body.set("untrusted.callback_payload.event_type", "periodic")
         body.set("untrusted.callback_payload.delivery_id", sha)
-        body.set("untrusted.callback_payload.payload", ["repository": ["full_name": "pytorch/pytorch"], "head_sha": sha])
+        body.set(
+            "untrusted.callback_payload.payload", ["repository": ["full_name": "pytorch/pytorch"], "head_sha": sha])
         body.set("untrusted.callback_payload.workflow.started_at", "2026-06-01T04:00:00Z")
         _ = try ingest(body.data)
         let rows = try db.query("SELECT pr_number, pytorch_head_sha, event_type, status FROM oot_workflow_job")

@@ -18,7 +18,8 @@ import Testing
             bodies.map { CallbackLog.Entry(body: $0, record: try JobRecord.extract(fromBody: $0), receivedAt: .now) })
     }
 
-    static let key = "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284"
+    static let key =
+        "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284"
 
     @Test func reproducesTheSpecWorkedExampleFieldByField() throws {
         let (path, _) = try Fixtures.temporaryDatabase()
@@ -40,7 +41,8 @@ import Testing
         #expect(first["check_run_id"] == .text("27182818284"))
         #expect(first["run_id"] == .text("31415926535"))
         #expect(first["run_attempt"] == .integer(1))
-        #expect(first["workflow_run_url"] == .text("https://github.com/example-org/accel-backend/actions/runs/31415926535"))
+        #expect(
+            first["workflow_run_url"] == .text("https://github.com/example-org/accel-backend/actions/runs/31415926535"))
         #expect(first["downstream_repo_level"] == .text("L2"))
         #expect(first["queue_time"] == .real(12.345))
         #expect(first["execution_time"] == .null)

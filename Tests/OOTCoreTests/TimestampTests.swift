@@ -1,6 +1,7 @@
 import Foundation
-@testable import OOTCore
 import Testing
+
+@testable import OOTCore
 
 /// Timestamp normalization to canonical UTC (spec §4.5).
 @Suite struct TimestampTests {
@@ -20,8 +21,10 @@ import Testing
         #expect(UTCTimestamp.normalize(input) == expected)
     }
 
-    @Test(arguments: ["", "yesterday", "2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-06-01T24:00:00Z",
-                      "2026-06-01T10:15:30Zjunk", "2026-06-01", "1717236930"])
+    @Test(arguments: [
+        "", "yesterday", "2026-13-01T00:00:00Z", "2025-02-29T00:00:00Z", "2026-06-01T24:00:00Z",
+        "2026-06-01T10:15:30Zjunk", "2026-06-01", "1717236930",
+    ])
     func rejectsNonTimestamps(input: String) {
         #expect(UTCTimestamp.normalize(input) == nil)
     }

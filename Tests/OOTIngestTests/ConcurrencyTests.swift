@@ -37,7 +37,8 @@ import Testing
                 let status = try await server.post(LiveServer.callback(checkRunID: "r\(n)")).status
                 #expect(status == 200)
             }
-            #expect(try reader.query("SELECT count(*) FROM callbacks") == [[.integer(1)]], "the reader's snapshot holds")
+            #expect(
+                try reader.query("SELECT count(*) FROM callbacks") == [[.integer(1)]], "the reader's snapshot holds")
             try reader.execute("COMMIT")
             #expect(try await server.store.count() == 21)
         }
@@ -83,7 +84,8 @@ import Testing
         try await withThrowingTaskGroup(of: Void.self) { group in
             for n in 0..<40 {
                 let body = try LiveServer.callback(checkRunID: "c\(n)")
-                let entry = CallbackLog.Entry(body: body, record: try JobRecord.extract(fromBody: body), receivedAt: .now)
+                let entry = CallbackLog.Entry(
+                    body: body, record: try JobRecord.extract(fromBody: body), receivedAt: .now)
                 group.addTask { _ = try await store.append(entry) }
             }
             try await group.waitForAll()
@@ -91,8 +93,10 @@ import Testing
         await store.close()
         let body = try LiveServer.callback(checkRunID: "late")
         await #expect(throws: IngestStoreError.closed) {
-            try await store.append(CallbackLog.Entry(body: body, record: try JobRecord.extract(fromBody: body), receivedAt: .now))
+            try await store.append(
+                CallbackLog.Entry(body: body, record: try JobRecord.extract(fromBody: body), receivedAt: .now))
         }
-        #expect(try SQLiteDatabase(path: path, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(40)]])
+        #expect(
+            try SQLiteDatabase(path: path, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(40)]])
     }
 }

@@ -25,7 +25,8 @@ import Testing
     ])
     func everyRelayHeaderIsAccepted(header: String, value: String) async throws {
         try await LiveServer.with { server in
-            let reply = try await server.send(headers: [(header, value)], body: Fixtures.callback("spec-2.3-in_progress.json"))
+            let reply = try await server.send(
+                headers: [(header, value)], body: Fixtures.callback("spec-2.3-in_progress.json"))
             #expect(reply.status == 200)
         }
     }
@@ -75,7 +76,9 @@ import Testing
             }
             let limited = try await server.post(LiveServer.callback(checkRunID: "3"))
             #expect(limited.status == 429)
-            #expect((limited.json["error"] as? String)?.hasPrefix("rate limit exceeded for example-org/accel-backend") == true)
+            #expect(
+                (limited.json["error"] as? String)?.hasPrefix("rate limit exceeded for example-org/accel-backend")
+                    == true)
             let retryAfter = try #require(limited.headers["retry-after"].flatMap(Int.init))
             #expect((1...60).contains(retryAfter))
             // Another repo has its own window.
@@ -149,12 +152,16 @@ import Testing
             let db = try OOTDatabase.openForWriting(path: server.databasePath)
             #expect(try Fold.run(db).applied == 2)
             let row = try db.query(
-                "SELECT status, conclusion, queue_time, execution_time, started_at, completed_at, total_tests FROM oot_workflow_job")
+                "SELECT status, conclusion, queue_time, execution_time, started_at, completed_at, total_tests FROM oot_workflow_job"
+            )
             #expect(
-                row == [[
-                    .text("completed"), .text("failure"), .real(12.345), .real(1782.0), .text("2026-06-01T10:15:30.000000Z"),
-                    .text("2026-06-01T10:45:12.000000Z"), .integer(8452),
-                ]])
+                row == [
+                    [
+                        .text("completed"), .text("failure"), .real(12.345), .real(1782.0),
+                        .text("2026-06-01T10:15:30.000000Z"),
+                        .text("2026-06-01T10:45:12.000000Z"), .integer(8452),
+                    ]
+                ])
         }
     }
 }

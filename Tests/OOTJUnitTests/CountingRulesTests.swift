@@ -12,19 +12,30 @@ import Testing
 
     @Test(arguments: [
         // 5 testcases: one <failure>, one <skipped message=…>, three passing.
-        Expected(file: "pytest/horovod-failure-and-skip.xml", tests: 5, passed: 3, failures: 1, errors: 0, skipped: 1, flaky: 0),
+        Expected(
+            file: "pytest/horovod-failure-and-skip.xml", tests: 5, passed: 3, failures: 1, errors: 0, skipped: 1,
+            flaky: 0),
         // test_foo three times (failure, error, pass) + two other passing tests; test_foo is flaky.
-        Expected(file: "edge/repeated-testcase-entries-retries.xml", tests: 5, passed: 3, failures: 1, errors: 1, skipped: 0, flaky: 1),
+        Expected(
+            file: "edge/repeated-testcase-entries-retries.xml", tests: 5, passed: 3, failures: 1, errors: 1, skipped: 0,
+            flaky: 1),
         // One testcase with two <flakyFailure> then a pass: passed, flaky (suite says tests="3").
-        Expected(file: "surefire/flakyFailure-passes-on-rerun.xml", tests: 1, passed: 1, failures: 0, errors: 0, skipped: 0, flaky: 1),
+        Expected(
+            file: "surefire/flakyFailure-passes-on-rerun.xml", tests: 1, passed: 1, failures: 0, errors: 0, skipped: 0,
+            flaky: 1),
         // One testcase: <failure> + 3 <rerunFailure>: one failing test, not four.
-        Expected(file: "surefire/rerunFailure-always-fails.xml", tests: 1, passed: 0, failures: 1, errors: 0, skipped: 0, flaky: 0),
+        Expected(
+            file: "surefire/rerunFailure-always-fails.xml", tests: 1, passed: 0, failures: 1, errors: 0, skipped: 0,
+            flaky: 0),
         // <error> directly under <testsuite>, no testcase: one synthetic errored testcase.
-        Expected(file: "ant/suite-level-error-no-testcase.xml", tests: 1, passed: 0, failures: 0, errors: 1, skipped: 0, flaky: 0),
+        Expected(
+            file: "ant/suite-level-error-no-testcase.xml", tests: 1, passed: 0, failures: 0, errors: 1, skipped: 0,
+            flaky: 0),
         // <testsuites> with attributes and no suites: zero tests, not "all passed".
         Expected(file: "jest/empty-testsuites.xml", tests: 0, passed: 0, failures: 0, errors: 0, skipped: 0, flaky: 0),
         // Root <testrun> wrapping nested suites: 7 passing testcases.
-        Expected(file: "edge/root-testrun-element.xml", tests: 7, passed: 7, failures: 0, errors: 0, skipped: 0, flaky: 0),
+        Expected(
+            file: "edge/root-testrun-element.xml", tests: 7, passed: 7, failures: 0, errors: 0, skipped: 0, flaky: 0),
         // UTF-16LE with a BOM and an invalid encoding name: one passing testcase.
         Expected(file: "encoding/utf-16.xml", tests: 1, passed: 1, failures: 0, errors: 0, skipped: 0, flaky: 0),
     ])

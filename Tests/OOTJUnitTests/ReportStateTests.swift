@@ -67,7 +67,8 @@ import Testing
     }
 
     @Test func controlCharactersAndANSIAreSanitizedBeforeParsing() {
-        let xml = "<testsuite name=\"s\"><testcase classname=\"c\" name=\"t\u{01}x\"><failure message=\"\u{1B}[31mred\u{1B}[0m &#x1B;[1mbold &#0;\">trace\u{0C}</failure></testcase></testsuite>"
+        let xml =
+            "<testsuite name=\"s\"><testcase classname=\"c\" name=\"t\u{01}x\"><failure message=\"\u{1B}[31mred\u{1B}[0m &#x1B;[1mbold &#0;\">trace\u{0C}</failure></testcase></testsuite>"
         let report = JUnitParser.parse(bytes: Array(xml.utf8))
         #expect(report.state == .ok)
         #expect(report.testcases.first?.name == "tx")

@@ -9,9 +9,10 @@ import Testing
     static let huge = 24 << 20
 
     static func failure(body: String = "trace", message: String = "boom") -> [UInt8] {
-        Array(("<testsuite name=\"s\"><testcase classname=\"c\" name=\"t\"><failure message=\"\(message)\">"
-            + body + "</failure><system-out>" + body + "</system-out></testcase>"
-            + "<testcase classname=\"c\" name=\"after\"/></testsuite>").utf8)
+        Array(
+            ("<testsuite name=\"s\"><testcase classname=\"c\" name=\"t\"><failure message=\"\(message)\">"
+                + body + "</failure><system-out>" + body + "</system-out></testcase>"
+                + "<testcase classname=\"c\" name=\"after\"/></testsuite>").utf8)
     }
 
     @Test func aHugeTextNodeIsReadButOnlyItsHeadIsKept() {
@@ -36,10 +37,13 @@ import Testing
         let limits = JUnitParser.Limits(maxBytes: 1 << 20)
         let padding = String(repeating: " ", count: 3 << 20)
         let bytes = Array("<testsuite name=\"s\"><testcase classname=\"c\" name=\"t\"/>\(padding)</testsuite>".utf8)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("oot-oversize-\(UUID().uuidString).xml")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "oot-oversize-\(UUID().uuidString).xml")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        for report in [JUnitParser.parse(bytes: bytes, limits: limits), JUnitParser.parse(file: file.path, limits: limits)] {
+        for report in [
+            JUnitParser.parse(bytes: bytes, limits: limits), JUnitParser.parse(file: file.path, limits: limits),
+        ] {
             #expect(report.state == .rejected)
             #expect(report.error == "the report is larger than 1 MiB; read up to the limit only")
         }

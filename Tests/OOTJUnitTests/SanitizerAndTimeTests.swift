@@ -1,5 +1,6 @@
-@testable import OOTJUnit
 import Testing
+
+@testable import OOTJUnit
 
 /// The byte sanitizer and `time` attribute rules.
 @Suite struct SanitizerAndTimeTests {
@@ -16,7 +17,8 @@ import Testing
     }
 
     @Test func dropsControlBytesEscapesAndForbiddenReferencesAcrossChunkBoundaries() {
-        #expect(sanitize(["x\u{1B}", "[3", "1my", "\u{00}z"]) == "xyz", "ESC [ 3 1 m is one sequence; m is its final byte")
+        #expect(
+            sanitize(["x\u{1B}", "[3", "1my", "\u{00}z"]) == "xyz", "ESC [ 3 1 m is one sequence; m is its final byte")
         #expect(sanitize(["&#x", "1B;[1mB", " &#", "12;!"]) == "B !")
         #expect(sanitize(["&#xD800;&#xFFFE;ok"]) == "ok")
     }
@@ -44,7 +46,9 @@ import Testing
     @Test(arguments: 0..<40)
     func fastScanMatchesByteAtATime(seed: Int) {
         var rng = SplitMix(seed: UInt64(seed))
-        let alphabet: [UInt8] = Array("ab <>/=\"x\t\n\r".utf8) + [0x00, 0x01, 0x0C, 0x1B, 0x1F, 0xC3, 0xA9] + Array("&#x1B;[31m&#12;&amp;&#65;".utf8)
+        let alphabet: [UInt8] =
+            Array("ab <>/=\"x\t\n\r".utf8) + [0x00, 0x01, 0x0C, 0x1B, 0x1F, 0xC3, 0xA9]
+            + Array("&#x1B;[31m&#12;&amp;&#65;".utf8)
         let input = (0..<(64 + seed * 97)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
         var whole = InputSanitizer()
         var wholeOut: [UInt8] = []
@@ -88,7 +92,8 @@ struct SplitMix {
             """
         #expect(JUnitParser.parse(bytes: Array(xml.utf8)).summary.flaky == 0)
         // Repeated in one suite: one flaky test.
-        let repeated = "<testsuite name=\"a\"><testcase name=\"t\"/><testcase name=\"t\"><failure/></testcase></testsuite>"
+        let repeated =
+            "<testsuite name=\"a\"><testcase name=\"t\"/><testcase name=\"t\"><failure/></testcase></testsuite>"
         #expect(JUnitParser.parse(bytes: Array(repeated.utf8)).summary.flaky == 1)
     }
 

@@ -13,7 +13,8 @@ import Testing
     static let shared = Task { () throws -> (URL, BuildReport) in
         let directory = try Fixtures.temporaryDirectory("oot-adversarial")
         let db = directory.appendingPathComponent("oot.sqlite").path
-        let batch = try CallbackFiles.read(path: samples.appendingPathComponent("callbacks.ndjson").path, receivedAt: .now)
+        let batch = try CallbackFiles.read(
+            path: samples.appendingPathComponent("callbacks.ndjson").path, receivedAt: .now)
         precondition(batch.rejections.isEmpty, "\(batch.rejections)")
         try CallbackLog(database: OOTDatabase.openForWriting(path: db)).append(batch.entries)
         var options = DemoSite.options(db: db, out: directory.appendingPathComponent("site").path)
@@ -48,12 +49,15 @@ import Testing
                 if element.name == "script" {
                     #expect(element.attributes["src"]?.hasSuffix("assets/hud.js") == true, "\(file): a script element")
                 }
-                #expect(!["svg", "iframe", "object", "embed", "textarea", "form"].contains(element.name), "\(file): <\(element.name)>")
+                #expect(
+                    !["svg", "iframe", "object", "embed", "textarea", "form"].contains(element.name),
+                    "\(file): <\(element.name)>")
                 for (name, value) in element.attributes {
                     #expect(!name.hasPrefix("on"), "\(file): event handler \(name)")
                     guard ["href", "src", "action", "formaction", "xlink:href"].contains(name) else { continue }
                     let lower = value.lowercased().trimmingCharacters(in: .whitespaces)
-                    let safe = lower.hasPrefix("https://") || lower.hasPrefix("http://")
+                    let safe =
+                        lower.hasPrefix("https://") || lower.hasPrefix("http://")
                         || !(lower.contains(":") && !lower.hasPrefix("#"))  // relative
                     #expect(safe, "\(file): \(name)=\(value.prefix(80))")
                     #expect(!lower.hasPrefix("/"), "\(file): absolute path \(value.prefix(80))")
@@ -84,7 +88,8 @@ import Testing
             }
         }
         // Case-only different repos get distinct directories, none overwriting the other.
-        let backends = Set(files.filter { $0.hasPrefix("oot/") && $0.hasSuffix("/index.json") && $0.split(separator: "/").count == 4 })
+        let backends = Set(
+            files.filter { $0.hasPrefix("oot/") && $0.hasSuffix("/index.json") && $0.split(separator: "/").count == 4 })
         #expect(backends.contains("oot/case-org/torch-case/index.json"))
         #expect(backends.filter { $0.hasPrefix("oot/case-org/torch-case") }.count == 2)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/pwned"))

@@ -1,27 +1,33 @@
 import Foundation
-@testable import OOTSite
 import Testing
+
+@testable import OOTSite
 
 /// The relay's allowlist format (spec §10): every accepted shape, and clear errors.
 @Suite struct AllowlistTests {
     @Test func everyShapeOfTheRelayFormatIsRead() throws {
-        let allowlist = try Allowlist(yaml: """
-            L1:
-              - plain-org/plain-repo
-            L2:
-              - riscv-ai/torch-rvv: alice, bob
-              - listed-org/listed: [carol, dave]
-            L3:
-              xpu:
-                openxpu/pytorch-xpu: [erin]
-            l4:
-              acme-silicon/torch-npu: frank
-            """)
+        let allowlist = try Allowlist(
+            yaml: """
+                L1:
+                  - plain-org/plain-repo
+                L2:
+                  - riscv-ai/torch-rvv: alice, bob
+                  - listed-org/listed: [carol, dave]
+                L3:
+                  xpu:
+                    openxpu/pytorch-xpu: [erin]
+                l4:
+                  acme-silicon/torch-npu: frank
+                """)
         #expect(allowlist.entries.count == 5)
-        #expect(allowlist.entries["plain-org/plain-repo"] == .init(repo: "plain-org/plain-repo", level: "L1", oncalls: [], device: nil))
+        #expect(
+            allowlist.entries["plain-org/plain-repo"]
+                == .init(repo: "plain-org/plain-repo", level: "L1", oncalls: [], device: nil))
         #expect(allowlist.entries["riscv-ai/torch-rvv"]?.oncalls == ["alice", "bob"])
         #expect(allowlist.entries["listed-org/listed"]?.oncalls == ["carol", "dave"])
-        #expect(allowlist.entries["openxpu/pytorch-xpu"] == .init(repo: "openxpu/pytorch-xpu", level: "L3", oncalls: ["erin"], device: "xpu"))
+        #expect(
+            allowlist.entries["openxpu/pytorch-xpu"]
+                == .init(repo: "openxpu/pytorch-xpu", level: "L3", oncalls: ["erin"], device: "xpu"))
         #expect(allowlist.entries["acme-silicon/torch-npu"]?.level == "L4", "level keys are case-insensitive")
     }
 

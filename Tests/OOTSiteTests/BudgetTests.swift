@@ -19,23 +19,28 @@ import Testing
                 "ci_metrics": ["queue_time": 12.5, "execution_time": 1800.25],
                 "verified_repo": "budget-org/torch-budget-accelerator", "downstream_repo_level": "L3",
             ],
-            "untrusted": ["callback_payload": [
-                "event_type": "pull_request", "delivery_id": "d-\(pr)",
-                "payload": ["pull_request": [
-                    "number": 190_000 + pr, "title": "[inductor] A rather long pull request title number \(pr) for the budget",
-                    "user": ["login": "contributor-\(pr)"],
-                    "head": ["sha": String(repeating: String(format: "%02x", pr % 256), count: 20)],
-                ]],
-                "workflow": [
-                    "schema_version": "1", "name": "budget-accelerator-ci",
-                    "url": "https://github.com/budget-org/torch-budget-accelerator/actions/runs/\(runID)",
-                    "run_attempt": "1", "job_name": "test-shard-\(job)-of-40 (default, linux.accelerator.2xlarge)",
-                    "check_run_id": "\(checkRunID)", "run_id": "\(runID)", "status": "completed",
-                    "conclusion": conclusion, "started_at": time, "completed_at": time,
-                    "test_results": ["passed": 8430, "failed": conclusion == "failure" ? 2 : 0, "skipped": 20],
-                    "artifact_url": "https://artifacts.example.com/\(runID)/\(checkRunID)/test-reports.zip",
-                ],
-            ]],
+            "untrusted": [
+                "callback_payload": [
+                    "event_type": "pull_request", "delivery_id": "d-\(pr)",
+                    "payload": [
+                        "pull_request": [
+                            "number": 190_000 + pr,
+                            "title": "[inductor] A rather long pull request title number \(pr) for the budget",
+                            "user": ["login": "contributor-\(pr)"],
+                            "head": ["sha": String(repeating: String(format: "%02x", pr % 256), count: 20)],
+                        ]
+                    ],
+                    "workflow": [
+                        "schema_version": "1", "name": "budget-accelerator-ci",
+                        "url": "https://github.com/budget-org/torch-budget-accelerator/actions/runs/\(runID)",
+                        "run_attempt": "1", "job_name": "test-shard-\(job)-of-40 (default, linux.accelerator.2xlarge)",
+                        "check_run_id": "\(checkRunID)", "run_id": "\(runID)", "status": "completed",
+                        "conclusion": conclusion, "started_at": time, "completed_at": time,
+                        "test_results": ["passed": 8430, "failed": conclusion == "failure" ? 2 : 0, "skipped": 20],
+                        "artifact_url": "https://artifacts.example.com/\(runID)/\(checkRunID)/test-reports.zip",
+                    ],
+                ]
+            ],
         ]
     }
 
@@ -45,7 +50,10 @@ import Testing
         var lines = ""
         for pr in 0..<50 {
             for job in 0..<40 {
-                lines += String(decoding: Self.callback(pr: pr, job: job, conclusion: conclusions[(pr + job) % 8]).data, as: UTF8.self) + "\n"
+                lines +=
+                    String(
+                        decoding: Self.callback(pr: pr, job: job, conclusion: conclusions[(pr + job) % 8]).data,
+                        as: UTF8.self) + "\n"
             }
         }
         let ndjson = directory.appendingPathComponent("callbacks.ndjson")

@@ -33,8 +33,10 @@ import Testing
         // torch-rvv: 3 of 5 completed (1 failure, 1 cancelled); torch-npu: 18 of 22 (every attempt);
         // pytorch-xpu: 11 of 13 (1 failure, 1 timed out).
         // Sections L4 → L1; within L2, data first by pass rate, the silent registered backend last.
-        let sections = ["L4 Backends (merge-gating)", "L3 Backends (check runs on PR)", "L2 Backends (callback-only)",
-                        "L1 Integrations (webhook-only)"].map { html.range(of: $0)!.lowerBound }
+        let sections = [
+            "L4 Backends (merge-gating)", "L3 Backends (check runs on PR)", "L2 Backends (callback-only)",
+            "L1 Integrations (webhook-only)",
+        ].map { html.range(of: $0)!.lowerBound }
         #expect(sections == sections.sorted())
         #expect(html.between("L4 Backends", "</table>").contains("acme-silicon/torch-npu</a>"))
         #expect(html.between("L3 Backends", "</table>").contains("openxpu/pytorch-xpu</a>"))
@@ -60,7 +62,9 @@ import Testing
         #expect(html.contains("Pass rate: 81.8%"))
         #expect(html.contains("18/22 jobs passed"))
         // Rows: newest activity first.
-        let order = [188866, 188815, 188857, 188842, 188830, 188801, 188793].map { html.range(of: ">#\($0)<")!.lowerBound }
+        let order = [188866, 188815, 188857, 188842, 188830, 188801, 188793].map {
+            html.range(of: ">#\($0)<")!.lowerBound
+        }
         #expect(order == order.sorted())
         // PR 188801: float32 failed on attempt 1 and passed on attempt 2 → F.
         let row188801 = html.between(">#188801<", "</tr>")
@@ -96,7 +100,10 @@ import Testing
         let site = try await DemoSite.shared()
         let html = try site.page("pr/188830/index.html")
         #expect(html.contains("<strong>4/6 passed</strong>"))
-        #expect(html.contains("openxpu/pytorch-xpu</a> <span class=\"level level-l3\">L3</span> <span class=\"muted\">(1/2 passed)</span>"))
+        #expect(
+            html.contains(
+                "openxpu/pytorch-xpu</a> <span class=\"level level-l3\">L3</span> <span class=\"muted\">(1/2 passed)</span>"
+            ))
         #expect(html.contains("box box-failure"))
         // Failed jobs sort first within a box.
         let box = html.between("openxpu/pytorch-xpu</a>", "</section>")
@@ -135,7 +142,10 @@ import Testing
         #expect(comment.hasPrefix("### Out-of-tree backends for PR #188793 at "))
         #expect(comment.contains("**6/7 jobs passed, 1 failed across 3 backends**"))
         #expect(comment.contains("- ❌ **acme\\-silicon/torch\\-npu** (L4): 2/3 passed"))
-        #expect(comment.contains("  - ❌ npu\\-ci / test\\-npu\\-float32: failure ([run](<https://github.com/acme-silicon/torch-npu/actions/runs/"))
+        #expect(
+            comment.contains(
+                "  - ❌ npu\\-ci / test\\-npu\\-float32: failure ([run](<https://github.com/acme-silicon/torch-npu/actions/runs/"
+            ))
         #expect(comment.contains("failing: test\\.test\\_spark\\.SparkTests\\.test\\_rsh\\_events"))
         #expect(comment.contains("- ✅ **openxpu/pytorch\\-xpu** (L3): 3/3 passed"))
     }
@@ -151,9 +161,13 @@ import Testing
         #expect(job.contains("<span class=\"chip default\">5 tests</span>"))
         #expect(job.contains("<span class=\"chip error\">1 failed</span>"))
         #expect(job.contains("<span class=\"chip default\">1 skipped</span>"))
-        #expect(job.contains("test.test_spark.SparkTests.</span>") || job.contains("test.test_spark.SparkTests.test_rsh_events"))
+        #expect(
+            job.contains("test.test_spark.SparkTests.</span>")
+                || job.contains("test.test_spark.SparkTests.test_rsh_events"))
         #expect(job.contains("AssertionError: 143 != 0"))
-        #expect(job.contains("self = &lt;test_spark.SparkTests testMethod=test_rsh_events&gt;"), "messages are HTML-escaped")
+        #expect(
+            job.contains("self = &lt;test_spark.SparkTests testMethod=test_rsh_events&gt;"), "messages are HTML-escaped"
+        )
     }
 
     @Test func aTruncatedReportPageSaysWhatWasWrong() async throws {
@@ -174,11 +188,14 @@ import Testing
                 if href.hasPrefix("https://") { continue }
                 #expect(!href.hasPrefix("/"), "absolute path \(href) in \(file) breaks file://")
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                let target = parts[0].isEmpty
+                let target =
+                    parts[0].isEmpty
                     ? site.output.appendingPathComponent(file).path
                     : base.appendingPathComponent(parts[0]).standardizedFileURL.path
                 #expect(FileManager.default.fileExists(atPath: target), "\(file) links to missing \(href)")
-                if parts.count == 2, target.hasSuffix(".html"), let text = try? String(contentsOfFile: target, encoding: .utf8) {
+                if parts.count == 2, target.hasSuffix(".html"),
+                    let text = try? String(contentsOfFile: target, encoding: .utf8)
+                {
                     #expect(text.contains("id=\"\(parts[1])\""), "\(file) links to a missing anchor: \(href)")
                 }
             }
@@ -187,7 +204,8 @@ import Testing
 
     @Test func aSecondBuildRewritesNothing() async throws {
         let site = try await DemoSite.build()
-        let again = try await SiteBuilder.build(DemoSite.options(db: site.databasePath, out: site.directory.appendingPathComponent("site").path))
+        let again = try await SiteBuilder.build(
+            DemoSite.options(db: site.databasePath, out: site.directory.appendingPathComponent("site").path))
         #expect(again.fold.applied == 0)
         #expect(again.harvest.harvested == 0)
         #expect(!again.full, "\(again.reason)")
@@ -204,7 +222,8 @@ import Testing
         let href = pr.href(ofLink: "npu-ci / test-npu-float32")
         let path = href.replacingOccurrences(of: "../../", with: "")
         let directory = (path as NSString).deletingLastPathComponent
-        let json = try JSONSerialization.jsonObject(with: Data(site.page(directory + "/index.json").utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(site.page(directory + "/index.json").utf8)) as! [String: Any]
         return (try site.page(path), json, directory)
     }
 
@@ -214,7 +233,10 @@ import Testing
         let anchors = html.components(separatedBy: "<li id=\"t-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(!anchors.isEmpty)
         for anchor in anchors { #expect(html.contains("href=\"#t-\(anchor)\"")) }
-        #expect(html.contains("<dt>Pull request</dt><dd><a href=\"../../../../../pr/188793/index.html\">#188793</a> [inductor] Fuse pointwise ops across reductions</dd>"))
+        #expect(
+            html.contains(
+                "<dt>Pull request</dt><dd><a href=\"../../../../../pr/188793/index.html\">#188793</a> [inductor] Fuse pointwise ops across reductions</dd>"
+            ))
     }
 
     @Test func indexJSONSitsBesideThePage() async throws {
@@ -238,7 +260,10 @@ import Testing
         let pr = try site.page("pr/188801/index.html")
         let href = pr.href(ofLink: "npu-ci / test-npu-float32")
         let html = try site.page(href.replacingOccurrences(of: "../../", with: ""))
-        #expect(html.contains("<strong>Counts disagree.</strong> The job reported 1/3 passed, 2 failed, 0 skipped but its report has 1/1 passed, 0 failed, 0 skipped."))
+        #expect(
+            html.contains(
+                "<strong>Counts disagree.</strong> The job reported 1/3 passed, 2 failed, 0 skipped but its report has 1/1 passed, 0 failed, 0 skipped."
+            ))
         #expect(html.contains("Flaky tests"))
         #expect(html.contains("2 failed attempt(s)"))
     }
@@ -264,7 +289,9 @@ import Testing
         let day = try site.page("oot/24h/index.html")
         let month = try site.page("oot/30d/index.html")
         #expect(week.contains("<a href=\"24h/index.html\">Last 24h</a>"))
-        #expect(week.contains("aria-current=\"page\">Last 7 days</a>") || week.contains("aria-current=\"page\">Last 7 days</span>"))
+        #expect(
+            week.contains("aria-current=\"page\">Last 7 days</a>")
+                || week.contains("aria-current=\"page\">Last 7 days</span>"))
         #expect(day.contains("aria-current=\"page\">Last 24h"))
         #expect(month.contains("aria-current=\"page\">Last 30 days"))
         // The samples span 25 hours: the 24 h window holds fewer jobs than the week; the month all of them.
@@ -278,17 +305,21 @@ import Testing
     @Test func theFeedHasAnEntryPerStateChange() async throws {
         let site = try await DemoSite.shared()
         let feed = try site.page("oot/acme-silicon/torch-npu/feed.xml")
-        #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
+        #expect(
+            feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
         let titles = feed.components(separatedBy: "<entry>").dropFirst().map { $0.between("<title>", "</title>") }
-        #expect(titles == [
-            "npu-ci / build recovered on PR #188815",
-            "npu-ci / build newly failing on PR #188857",
-            "npu-ci / test-npu-float32 recovered on PR #188801",
-        ])
+        #expect(
+            titles == [
+                "npu-ci / build recovered on PR #188815",
+                "npu-ci / build newly failing on PR #188857",
+                "npu-ci / test-npu-float32 recovered on PR #188801",
+            ])
         #expect(feed.occurrences(of: "<id>") == 4, "the feed's and each entry's")
         #expect(try site.page("oot/quiet-labs/torch-quiet/feed.xml").occurrences(of: "<entry>") == 0)
         // Backend pages advertise their feed.
-        #expect(try site.page("oot/acme-silicon/torch-npu/index.html").contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+        #expect(
+            try site.page("oot/acme-silicon/torch-npu/index.html").contains(
+                "<link rel=\"alternate\" type=\"application/atom+xml\""))
     }
 
     @Test func theBadgeIsGreenOnlyWithoutFailures() async throws {
@@ -315,14 +346,19 @@ import Testing
         let (html, _, _) = try DrillDownTests.float32(site)
         let href = html.between("test_rsh_events</span> <a class=\"anchor\" href=\"#", "\">history</a>")
         #expect(href.contains("class=\"mini\" href=\"../../tests/test.test_spark.sparktests.test_rsh_events-"))
-        let target = html.components(separatedBy: "class=\"mini\" href=\"").dropFirst().first.map { String($0.prefix { $0 != "\"" }) } ?? ""
+        let target =
+            html.components(separatedBy: "class=\"mini\" href=\"").dropFirst().first.map {
+                String($0.prefix { $0 != "\"" })
+            } ?? ""
         #expect(target.hasSuffix("/index.html"))
     }
 
     @Test func testsWithoutClassnameAreTheirSuitesTests() async throws {
         let site = try await DemoSite.shared()
         // jest: two tests named "gets changed files for hg" in two suites, classname empty.
-        let pages = site.files().filter { $0.contains("/tests/") && $0.contains("gets-changed-files-for-hg") && $0.hasSuffix(".html") }
+        let pages = site.files().filter {
+            $0.contains("/tests/") && $0.contains("gets-changed-files-for-hg") && $0.hasSuffix(".html")
+        }
         #expect(pages.count == 2)
         for page in pages { #expect(try site.page(page).contains("<dt>Executions</dt><dd>1 (1 failed)</dd>")) }
     }

@@ -38,8 +38,9 @@ import Testing
         let rows = try SQLiteDatabase(path: path, mode: .readOnly).query(
             "SELECT state, error, tests, failures, attempts FROM junit_reports WHERE dynamoKey = ?", [.text(key)])
         guard let r = rows.first else { return nil }
-        return Report(state: r[0].text ?? "", error: r[1].text, tests: r[2].integer ?? -1, failures: r[3].integer ?? -1,
-                      attempts: r[4].integer ?? -1)
+        return Report(
+            state: r[0].text ?? "", error: r[1].text, tests: r[2].integer ?? -1, failures: r[3].integer ?? -1,
+            attempts: r[4].integer ?? -1)
     }
 
     static func harvest(_ path: String, _ options: HarvestOptions) async throws -> HarvestSummary {
@@ -55,23 +56,33 @@ import Testing
 
     @Test func remoteArtifactsInEveryShape() async throws {
         try await ArtifactServer.with { server in
-            let urls = ["report.xml", "report.zip", "report.xml.gz", "folder/", "redirect", "log.txt", "bomb.zip",
-                        "missing.xml", "loop"].map { "\(server.base)/\($0)" }
+            let urls = [
+                "report.xml", "report.zip", "report.xml.gz", "folder/", "redirect", "log.txt", "bomb.zip",
+                "missing.xml", "loop",
+            ].map { "\(server.base)/\($0)" }
             let (path, keys) = try Self.database(artifacts: urls)
             let summary = try await Self.harvest(path, Self.loopback())
             #expect(summary.harvested == urls.count)
             // "missing.xml" (404) and "loop" (too many redirects) were never downloaded.
             #expect(summary.fetched == urls.count - 2)
             // horovod: 5 testcases, 1 failure.
-            #expect(try Self.report(path, keys[0]) == Report(state: "ok", error: nil, tests: 5, failures: 1, attempts: 1))
+            #expect(
+                try Self.report(path, keys[0]) == Report(state: "ok", error: nil, tests: 5, failures: 1, attempts: 1))
             // zip: go-junit-report (5 testcases, 1 failure) + Surefire flaky (1 passing); readme.txt ignored.
-            #expect(try Self.report(path, keys[1]) == Report(state: "ok", error: nil, tests: 6, failures: 1, attempts: 1))
+            #expect(
+                try Self.report(path, keys[1]) == Report(state: "ok", error: nil, tests: 6, failures: 1, attempts: 1))
             #expect(try Self.report(path, keys[2])?.tests == 5)
             // HTML index: a.xml (jest, 6 cases, 4 failures) + b.xml (mocha, 109); ../ and other hosts skipped.
             let folder = try Self.report(path, keys[3])
-            #expect(folder == Report(state: "ok", error: nil, tests: 115, failures: 4, attempts: 1), "\(String(describing: folder))")
+            #expect(
+                folder == Report(state: "ok", error: nil, tests: 115, failures: 4, attempts: 1),
+                "\(String(describing: folder))")
             #expect(try Self.report(path, keys[4])?.tests == 5, "followed the redirect")
-            #expect(try Self.report(path, keys[5]) == Report(state: "not_junit", error: "not a JUnit artifact: text/plain", tests: 0, failures: 0, attempts: 1))
+            #expect(
+                try Self.report(path, keys[5])
+                    == Report(
+                        state: "not_junit", error: "not a JUnit artifact: text/plain", tests: 0, failures: 0,
+                        attempts: 1))
             #expect(try Self.report(path, keys[6])?.state == "rejected")
             #expect(try Self.report(path, keys[6])?.error?.contains("zip bomb") == true)
             #expect(try Self.report(path, keys[7])?.state == "unavailable")
@@ -110,14 +121,20 @@ import Testing
 
     @Test func aWrongContentTypeDoesNotDecideWhatTheBytesAre() async throws {
         try await ArtifactServer.with { server in
-            let (path, keys) = try Self.database(artifacts: ["mislabelled.xml", "mislabelled.zip", "login.xml"].map {
-                "\(server.base)/\($0)"
-            })
+            let (path, keys) = try Self.database(
+                artifacts: ["mislabelled.xml", "mislabelled.zip", "login.xml"].map {
+                    "\(server.base)/\($0)"
+                })
             _ = try await Self.harvest(path, Self.loopback())
-            #expect(try Self.report(path, keys[0]) == Report(state: "ok", error: nil, tests: 5, failures: 1, attempts: 1))
-            #expect(try Self.report(path, keys[1]) == Report(state: "ok", error: nil, tests: 6, failures: 1, attempts: 1))
-            #expect(try Self.report(path, keys[2]) == Report(
-                state: "not_junit", error: "not a JUnit artifact: an HTML page", tests: 0, failures: 0, attempts: 1))
+            #expect(
+                try Self.report(path, keys[0]) == Report(state: "ok", error: nil, tests: 5, failures: 1, attempts: 1))
+            #expect(
+                try Self.report(path, keys[1]) == Report(state: "ok", error: nil, tests: 6, failures: 1, attempts: 1))
+            #expect(
+                try Self.report(path, keys[2])
+                    == Report(
+                        state: "not_junit", error: "not a JUnit artifact: an HTML page", tests: 0, failures: 0,
+                        attempts: 1))
         }
     }
 
@@ -160,10 +177,15 @@ import Testing
                 "\(server.base)/report.xml".replacingOccurrences(of: "http:", with: "ftp:"),
             ])
             let options = HarvestOptions(
-                remote: RemoteFetchPolicy(hosts: ["127.0.0.1", "localhost"], allowHTTP: true, allowPrivateAddresses: false))
+                remote: RemoteFetchPolicy(
+                    hosts: ["127.0.0.1", "localhost"], allowHTTP: true, allowPrivateAddresses: false))
             _ = try await Self.harvest(path, options)
-            #expect(try Self.report(path, keys[0])?.error == "127.0.0.1 resolves to a private or loopback address (SSRF guard)")
-            #expect(try Self.report(path, keys[1])?.error == "localhost resolves to a private or loopback address (SSRF guard)")
+            #expect(
+                try Self.report(path, keys[0])?.error
+                    == "127.0.0.1 resolves to a private or loopback address (SSRF guard)")
+            #expect(
+                try Self.report(path, keys[1])?.error
+                    == "localhost resolves to a private or loopback address (SSRF guard)")
             #expect(try Self.report(path, keys[2])?.error == "host example.org is not on the artifact host allowlist")
             #expect(try Self.report(path, keys[3])?.state == "unavailable")
             for key in keys { #expect(try Self.report(path, key)?.tests == 0) }
@@ -195,7 +217,8 @@ import Testing
         #expect(try Self.report(path, keys[1])?.tests == 5)
         #expect(try Self.report(path, keys[2])?.error == "file URL outside the artifact roots refused")
         #expect(try Self.report(path, keys[3])?.error == "file URL with '..' or NUL refused")
-        #expect(try Self.report(path, keys[4])?.error == "file URL outside the artifact roots refused", "symlinks resolved")
+        #expect(
+            try Self.report(path, keys[4])?.error == "file URL outside the artifact roots refused", "symlinks resolved")
         #expect(try Self.report(path, keys[5])?.error == "artifact not found: nope.xml")
     }
 
@@ -203,9 +226,11 @@ import Testing
         let drop = try Fixtures.temporaryDirectory("drop")
         let folder = drop.appendingPathComponent("example-org/accel-backend/9000")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try ArtifactServer.corpus("googletest/multi-suite-properties.xml").write(to: folder.appendingPathComponent("gtest.xml"))
+        try ArtifactServer.corpus("googletest/multi-suite-properties.xml").write(
+            to: folder.appendingPathComponent("gtest.xml"))
         // A folder whose name is not a plain segment is ignored.
-        try FileManager.default.createDirectory(at: drop.appendingPathComponent("example-org/..hidden/9000"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: drop.appendingPathComponent("example-org/..hidden/9000"), withIntermediateDirectories: true)
         let (path, keys) = try Self.database(artifacts: [""])
         let first = try await Self.harvest(path, HarvestOptions(dropFolder: drop.path))
         #expect(first.dropped == 1)
@@ -219,17 +244,21 @@ import Testing
 
     @Test func testcaseRowsCarryOutputAndFlakyFlags() async throws {
         let root = try Fixtures.temporaryDirectory("roots")
-        try ArtifactServer.corpus("edge/repeated-testcase-entries-retries.xml").write(to: root.appendingPathComponent("r.xml"))
+        try ArtifactServer.corpus("edge/repeated-testcase-entries-retries.xml").write(
+            to: root.appendingPathComponent("r.xml"))
         let (path, keys) = try Self.database(artifacts: ["file://r.xml"])
         _ = try await Self.harvest(path, HarvestOptions(artifactRoots: [root.path]))
         let db = try SQLiteDatabase(path: path, mode: .readOnly)
         let flaky = try db.query(
             "SELECT name, outcome, flaky FROM junit_testcases WHERE dynamoKey = ? AND classname = 'test_foo.TestFoo' ORDER BY ordinal",
             [.text(keys[0])])
-        #expect(flaky == [
-            [.text("test_foo"), .text("failure"), .integer(1)], [.text("test_foo"), .text("error"), .integer(1)],
-            [.text("test_foo"), .text("passed"), .integer(1)],
-        ])
-        #expect(try db.query("SELECT count(*) FROM junit_testcases WHERE dynamoKey = ? AND flaky = 0", [.text(keys[0])]) == [[.integer(2)]])
+        #expect(
+            flaky == [
+                [.text("test_foo"), .text("failure"), .integer(1)], [.text("test_foo"), .text("error"), .integer(1)],
+                [.text("test_foo"), .text("passed"), .integer(1)],
+            ])
+        #expect(
+            try db.query("SELECT count(*) FROM junit_testcases WHERE dynamoKey = ? AND flaky = 0", [.text(keys[0])])
+                == [[.integer(2)]])
     }
 }

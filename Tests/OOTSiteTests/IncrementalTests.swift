@@ -18,7 +18,9 @@ import Testing
         while let path = walker?.nextObject() as? String {
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: base.appendingPathComponent(path).path) }
+            if !isDirectory.boolValue {
+                files[path] = FileManager.default.contents(atPath: base.appendingPathComponent(path).path)
+            }
         }
         return files
     }
@@ -38,31 +40,40 @@ import Testing
     @Test func incrementalBuildsPublishWhatAFullBuildWould() async throws {
         let junit = SyntheticSite.junit
         var site = try await SyntheticSite.build([
-            Job(repo: "a-org/torch-a", pr: 1, sha: Self.sha[0], name: "test", hoursAgo: 30, conclusion: "failure",
+            Job(
+                repo: "a-org/torch-a", pr: 1, sha: Self.sha[0], name: "test", hoursAgo: 30, conclusion: "failure",
                 junit: junit([("t.T.one", "failure"), ("t.T.two", "passed")]), checkRunID: 1001),
-            Job(repo: "a-org/torch-a", pr: 2, sha: Self.sha[1], name: "test", hoursAgo: 29,
+            Job(
+                repo: "a-org/torch-a", pr: 2, sha: Self.sha[1], name: "test", hoursAgo: 29,
                 junit: junit([("t.T.one", "passed"), ("t.T.two", "passed")]), checkRunID: 1002),
             Job(repo: "b-org/torch-b", pr: 1, sha: Self.sha[0], name: "build", hoursAgo: 28, checkRunID: 1003),
-            Job(repo: "b-org/torch-b", pr: 3, sha: Self.sha[2], name: "build", hoursAgo: 27, conclusion: nil, checkRunID: 1004),
+            Job(
+                repo: "b-org/torch-b", pr: 3, sha: Self.sha[2], name: "build", hoursAgo: 27, conclusion: nil,
+                checkRunID: 1004),
         ]) { $0.prsPerPage = 2 }
         #expect(site.report.full)
         let steps: [[Job]] = [
             // A rerun that passes, a new PR on both backends, a nightly, a test that turns red.
             [
-                Job(repo: "a-org/torch-a", pr: 1, sha: Self.sha[0], name: "test", hoursAgo: 5, attempt: 2,
+                Job(
+                    repo: "a-org/torch-a", pr: 1, sha: Self.sha[0], name: "test", hoursAgo: 5, attempt: 2,
                     junit: junit([("t.T.one", "passed"), ("t.T.two", "passed")]), checkRunID: 1005),
-                Job(repo: "a-org/torch-a", pr: 4, sha: Self.sha[3], name: "test", hoursAgo: 4, conclusion: "failure",
+                Job(
+                    repo: "a-org/torch-a", pr: 4, sha: Self.sha[3], name: "test", hoursAgo: 4, conclusion: "failure",
                     junit: junit([("t.T.one", "passed"), ("t.T.two", "error")]), checkRunID: 1006),
                 Job(repo: "b-org/torch-b", pr: 4, sha: Self.sha[3], name: "build", hoursAgo: 4, checkRunID: 1007),
-                Job(repo: "b-org/torch-b", pr: nil, sha: Self.sha[8], workflow: "nightly", name: "cpu", hoursAgo: 3,
+                Job(
+                    repo: "b-org/torch-b", pr: nil, sha: Self.sha[8], workflow: "nightly", name: "cpu", hoursAgo: 3,
                     conclusion: "failure", checkRunID: 1008),
             ],
             // The long-running job finally completes; a new backend appears; PR #5 opens a third bucket.
             [
-                Job(repo: "b-org/torch-b", pr: 3, sha: Self.sha[2], name: "build", hoursAgo: 27, conclusion: "success",
+                Job(
+                    repo: "b-org/torch-b", pr: 3, sha: Self.sha[2], name: "build", hoursAgo: 27, conclusion: "success",
                     checkRunID: 1004),
                 Job(repo: "c-org/torch-c", pr: 4, sha: Self.sha[3], name: "lint", hoursAgo: 2, checkRunID: 1009),
-                Job(repo: "a-org/torch-a", pr: 5, sha: Self.sha[4], name: "test", hoursAgo: 1,
+                Job(
+                    repo: "a-org/torch-a", pr: 5, sha: Self.sha[4], name: "test", hoursAgo: 1,
                     junit: junit([("t.T.one", "passed"), ("t.T.two", "passed")]), checkRunID: 1010),
             ],
         ]
@@ -93,7 +104,9 @@ import Testing
         try "SELECT nonsense FROM nowhere".write(
             to: queries.appendingPathComponent("oot_pr_results/query.sql"), atomically: true, encoding: .utf8)
         await #expect(throws: SQLiteError.self) {
-            _ = try await site.adding([Job(pr: 3, sha: Self.sha[2], checkRunID: 2003)]) { $0.queriesDirectory = queries.path }
+            _ = try await site.adding([Job(pr: 3, sha: Self.sha[2], checkRunID: 2003)]) {
+                $0.queriesDirectory = queries.path
+            }
         }
         #expect(Self.tree(site.output) == before, "current still serves the last good build")
         // The next good build publishes everything, including what the failed one folded.
@@ -154,17 +167,23 @@ import Testing
 
     @Test func pruneRemovesOldJobsAndThePagesOnlyTheyFed() async throws {
         let site = try await SyntheticSite.build([
-            Job(pr: 1, sha: Self.sha[0], hoursAgo: 24 * 20, junit: SyntheticSite.junit([("t.T.old", "failure")]), checkRunID: 5001),
-            Job(pr: 2, sha: Self.sha[1], hoursAgo: 2, junit: SyntheticSite.junit([("t.T.new", "failure")]), checkRunID: 5002),
+            Job(
+                pr: 1, sha: Self.sha[0], hoursAgo: 24 * 20, junit: SyntheticSite.junit([("t.T.old", "failure")]),
+                checkRunID: 5001),
+            Job(
+                pr: 2, sha: Self.sha[1], hoursAgo: 2, junit: SyntheticSite.junit([("t.T.new", "failure")]),
+                checkRunID: 5002),
         ])
         #expect(site.exists("pr/1/index.html") && site.exists("oot/synth-org/torch-synth/job/5001/index.html"))
         let db = try OOTDatabase.openForWriting(path: site.databasePath)
         let summary = try Retention.prune(db, before: SyntheticSite.asOf.adding(seconds: -7 * 86_400))
-        #expect(summary == {
-            var s = Retention.Summary()
-            s.jobs = 1; s.callbacks = 2; s.reports = 1; s.testcases = 1; s.prs = 1
-            return s
-        }())
+        #expect(
+            summary
+                == {
+                    var s = Retention.Summary()
+                    s.jobs = 1; s.callbacks = 2; s.reports = 1; s.testcases = 1; s.prs = 1
+                    return s
+                }())
         let next = try await site.adding([])
         #expect(next.report.full && next.report.reason == "prune")
         #expect(!next.exists("pr/1/index.html"))

@@ -15,8 +15,9 @@ import Testing
 
     @Test func theCheckerCatchesBrokenMarkup() {
         #expect(!MarkupCheck.htmlProblems("<!DOCTYPE html><html><body><div><p>x</span></div></body></html>").isEmpty)
-        #expect(!MarkupCheck.htmlProblems("<!DOCTYPE html><html><body><tabel></tabel></body></html>").isEmpty,
-                "an unknown tag that is not HTML5 is a typo")
+        #expect(
+            !MarkupCheck.htmlProblems("<!DOCTYPE html><html><body><tabel></tabel></body></html>").isEmpty,
+            "an unknown tag that is not HTML5 is a typo")
         #expect(MarkupCheck.htmlProblems("<!DOCTYPE html><html><body><main><nav></nav></main></body></html>").isEmpty)
         #expect(!MarkupCheck.xmlProblems("<feed><title>a & b</title></feed>").isEmpty)
     }
@@ -38,7 +39,8 @@ import Testing
             let json = String(page.dropLast("index.html".count)) + "index.json"
             #expect(files.contains(json), "\(page) has no index.json")
             if files.contains(json) {
-                #expect((try? JSONSerialization.jsonObject(with: Data(site.page(json).utf8))) is [String: Any], "\(json)")
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: Data(site.page(json).utf8))) is [String: Any], "\(json)")
             }
         }
     }

@@ -17,7 +17,8 @@ import Testing
 
     @Test func hostileReportsShowAnErrorStateOnTheirJobPage() async throws {
         let deep = String(repeating: "<testsuite>", count: 100_000) + String(repeating: "</testsuite>", count: 100_000)
-        let oversize = "<testsuite name=\"s\"><testcase classname=\"c\" name=\"t\"/>"
+        let oversize =
+            "<testsuite name=\"s\"><testcase classname=\"c\" name=\"t\"/>"
             + String(repeating: " ", count: 3 << 20) + "</testsuite>"
         let bomb = try ArtifactServer.zip([("reports/big.xml", Data(repeating: 0x20, count: 8 << 20))])
         let jsonl = "{\"not\": \"junit\"}\n"

@@ -14,7 +14,10 @@ import Testing
     static func fixture() async throws -> (QueryRunner, String) {
         let site = try await DemoSite.shared()
         let db = try OOTDatabase.openForReading(path: site.databasePath)
-        return (QueryRunner(database: db, directory: DemoSite.root.appendingPathComponent("data/queries").path), site.directory.path)
+        return (
+            QueryRunner(database: db, directory: DemoSite.root.appendingPathComponent("data/queries").path),
+            site.directory.path
+        )
     }
 
     @Test func thereAreSavedQueries() {
@@ -34,7 +37,10 @@ import Testing
         let (runner, _) = try await Self.fixture()
         let now = SQLiteValue.text(DemoSite.asOf.description)
         let week = try runner.run("oot_summary", ["days": .integer(7), "now": now])
-        #expect(week.rows.map { $0.string("repo") } == ["riscv-ai/torch-rvv", "acme-silicon/torch-npu", "openxpu/pytorch-xpu"])
+        #expect(
+            week.rows.map { $0.string("repo") } == [
+                "riscv-ai/torch-rvv", "acme-silicon/torch-npu", "openxpu/pytorch-xpu",
+            ])
         #expect(week.rows.map { $0.int("total") } == [5, 22, 13])
         // In the last 24h window only jobs that started after 2026-11-27T08:56:20Z count: PR 188793
         // (started 08:02–08:28) drops out.
@@ -61,19 +67,26 @@ import Testing
         let db = try OOTDatabase.openForReading(path: path)
         let runner = QueryRunner(database: db, directory: DemoSite.root.appendingPathComponent("data/queries").path)
         let midnight = UTCTimestamp(parsing: String(now.description.prefix(10)) + "T00:00:00Z")!
-        let instants = [now, now.adding(seconds: -5 * 3600), now.adding(seconds: 30 * 3600), midnight,
-                        midnight.adding(seconds: -0.5), now.adding(seconds: -9 * 86400)]
+        let instants = [
+            now, now.adding(seconds: -5 * 3600), now.adding(seconds: 30 * 3600), midnight,
+            midnight.adding(seconds: -0.5), now.adding(seconds: -9 * 86400),
+        ]
         var compared = 0
         for instant in instants {
             for days: Int64 in [1, 2, 7, 30] {
                 let expected = try db.query(Self.summaryFromJobs, [.text(instant.description), .integer(days)])
-                let actual = try runner.run("oot_summary", ["days": .integer(days), "now": .text(instant.description)]).rows
+                let actual = try runner.run("oot_summary", ["days": .integer(days), "now": .text(instant.description)])
+                    .rows
                     .sorted { $0.string("repo") < $1.string("repo") }
                 #expect(actual.count == expected.count, "\(instant) \(days)d")
                 for (row, want) in zip(actual, expected) {
                     #expect(row.string("repo") == want[0].text)
-                    #expect([row.int("successes"), row.int("failures"), row.int("timed_out"), row.int("cancelled"), row.int("total")]
-                        == want[1...5].map { $0.integer ?? -1 }, "\(instant) \(days)d \(row.string("repo"))")
+                    #expect(
+                        [
+                            row.int("successes"), row.int("failures"), row.int("timed_out"), row.int("cancelled"),
+                            row.int("total"),
+                        ]
+                            == want[1...5].map { $0.integer ?? -1 }, "\(instant) \(days)d \(row.string("repo"))")
                     #expect(abs((row["avg_duration_s"].double ?? 0) - (want[6].double ?? 0)) < 1e-6)
                     #expect(row.string("last_run") == want[7].text ?? "")
                     compared += 1
@@ -88,22 +101,26 @@ import Testing
         let conclusions = ["success", "failure", "timed_out", "cancelled", "success", "neutral"]
         var jobs: [SyntheticSite.Job] = []
         for n in 0..<180 {
-            jobs.append(SyntheticSite.Job(
-                repo: ["a-org/torch-a", "b-org/torch-b", "c-org/torch-c"][n % 3], pr: n % 11 == 0 ? nil : 100 + n / 4,
-                name: "job-\(n % 5)", hoursAgo: Double(n) * 6.1 + 0.3, attempt: 1 + n % 2,
-                conclusion: n % 17 == 0 ? nil : conclusions[n % conclusions.count], checkRunID: 50_000 + n))
+            jobs.append(
+                SyntheticSite.Job(
+                    repo: ["a-org/torch-a", "b-org/torch-b", "c-org/torch-c"][n % 3],
+                    pr: n % 11 == 0 ? nil : 100 + n / 4,
+                    name: "job-\(n % 5)", hoursAgo: Double(n) * 6.1 + 0.3, attempt: 1 + n % 2,
+                    conclusion: n % 17 == 0 ? nil : conclusions[n % conclusions.count], checkRunID: 50_000 + n))
         }
         var site = try await SyntheticSite.build(jobs)
         try Self.expectSummaryMatchesJobs(site.databasePath, around: SyntheticSite.asOf)
         // An incremental build: new jobs today and a rerun of an old day.
         site = try await site.adding([
             SyntheticSite.Job(repo: "a-org/torch-a", pr: 900, hoursAgo: 2, conclusion: "failure", checkRunID: 60_001),
-            SyntheticSite.Job(repo: "b-org/torch-b", pr: 101, hoursAgo: 100, attempt: 3, conclusion: "success", checkRunID: 60_002),
+            SyntheticSite.Job(
+                repo: "b-org/torch-b", pr: 101, hoursAgo: 100, attempt: 3, conclusion: "success", checkRunID: 60_002),
         ])
         try Self.expectSummaryMatchesJobs(site.databasePath, around: SyntheticSite.asOf)
         // Retention drops the old days; the rollup follows.
         let pruned = try Retention.prune(
-            OOTDatabase.openForWriting(path: site.databasePath), before: SyntheticSite.asOf.adding(seconds: -20 * 86400))
+            OOTDatabase.openForWriting(path: site.databasePath), before: SyntheticSite.asOf.adding(seconds: -20 * 86400)
+        )
         #expect(pruned.jobs > 0)
         try Self.expectSummaryMatchesJobs(site.databasePath, around: SyntheticSite.asOf)
     }
@@ -111,9 +128,11 @@ import Testing
     @Test func dashboardPagesByPR() async throws {
         let (runner, _) = try await Self.fixture()
         let repo = SQLiteValue.text("acme-silicon/torch-npu")
-        let first = try runner.run("oot_backend_dashboard", ["repo": repo, "per_page": .integer(2), "offset": .integer(0)])
+        let first = try runner.run(
+            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(2), "offset": .integer(0)])
         #expect(Set(first.rows.map { $0.int("pr_number") }) == [188866, 188815])
-        let second = try runner.run("oot_backend_dashboard", ["repo": repo, "per_page": .integer(2), "offset": .integer(2)])
+        let second = try runner.run(
+            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(2), "offset": .integer(2)])
         #expect(Set(second.rows.map { $0.int("pr_number") }) == [188857, 188842])
     }
 
@@ -121,15 +140,21 @@ import Testing
         let (runner, _) = try await Self.fixture()
         let rows = try runner.run("oot_pr_results", ["pr": .integer(188801)]).rows
         #expect(rows.count == 7)
-        #expect(rows.filter { $0.string("job_name") == "test-npu-float32" }.map { $0.int("run_attempt") }.sorted() == [1, 2])
+        #expect(
+            rows.filter { $0.string("job_name") == "test-npu-float32" }.map { $0.int("run_attempt") }.sorted() == [
+                1, 2,
+            ])
         #expect(Set(rows.map { $0.string("downstream_repo_level") }) == ["L2", "L3", "L4"])
     }
 
     @Test func aQueryThatWritesIsRefused() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oot-q-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("evil"), withIntermediateDirectories: true)
-        try "DELETE FROM callbacks".write(to: dir.appendingPathComponent("evil/query.sql"), atomically: true, encoding: .utf8)
-        try #"{"params": {}, "tests": [{}]}"#.write(to: dir.appendingPathComponent("evil/params.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("evil"), withIntermediateDirectories: true)
+        try "DELETE FROM callbacks".write(
+            to: dir.appendingPathComponent("evil/query.sql"), atomically: true, encoding: .utf8)
+        try #"{"params": {}, "tests": [{}]}"#.write(
+            to: dir.appendingPathComponent("evil/params.json"), atomically: true, encoding: .utf8)
         let dbPath = dir.appendingPathComponent("oot.sqlite").path
         _ = try OOTDatabase.openForWriting(path: dbPath)
         let runner = QueryRunner(database: try SQLiteDatabase(path: dbPath), directory: dir.path)

@@ -21,8 +21,14 @@ import Testing
         #expect(comment.contains("1 lost (no result for over 6 h)"))
         let matrix = try site.page(Self.backend + "index.html")
         // Grey `?`, said in words: the relay's zombie sweeper gives up after 6 h too.
-        #expect(matrix.contains("<a class=\"gg\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10\" aria-label=\"lost: no completion since 2026-11-28 05:00 UTC"))
-        #expect(matrix.contains("<a class=\"gp\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10\" aria-label=\"running"))
+        #expect(
+            matrix.contains(
+                "<a class=\"gg\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10\" aria-label=\"lost: no completion since 2026-11-28 05:00 UTC"
+            ))
+        #expect(
+            matrix.contains(
+                "<a class=\"gp\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10\" aria-label=\"running"
+            ))
     }
 
     @Test func aSilentBackendIsMarkedStale() async throws {
@@ -49,7 +55,9 @@ import Testing
         }
         let site = try await SyntheticSite.build((1...5).map(pr)) { $0.prsPerPage = 2 }
         let landing = try site.page(Self.backend + "index.html")
-        #expect(landing.contains(">#5</a>") && landing.contains(">#4</a>") && !landing.contains(">#3</a>"), "latest activity")
+        #expect(
+            landing.contains(">#5</a>") && landing.contains(">#4</a>") && !landing.contains(">#3</a>"),
+            "latest activity")
         // Buckets by first appearance: 1 = #1 #2, 2 = #3 #4, 3 = #5.
         let oldest = try site.page(Self.backend + "page/1/index.html")
         #expect(oldest.contains(">#1</a>") && oldest.contains(">#2</a>") && !oldest.contains(">#3</a>"))
@@ -76,36 +84,58 @@ import Testing
     @Test func testHistorySaysFailingSinceAndLastGreen() async throws {
         let test = "test_ops.TestCommon.test_matmul"
         let site = try await SyntheticSite.build([
-            Job(pr: 1, sha: String(repeating: "1", count: 40), hoursAgo: 10,
+            Job(
+                pr: 1, sha: String(repeating: "1", count: 40), hoursAgo: 10,
                 junit: SyntheticSite.junit([(test, "passed")]), checkRunID: 401),
-            Job(pr: 2, sha: String(repeating: "2", count: 40), hoursAgo: 8, conclusion: "failure",
+            Job(
+                pr: 2, sha: String(repeating: "2", count: 40), hoursAgo: 8, conclusion: "failure",
                 junit: SyntheticSite.junit([(test, "failure")]), checkRunID: 402),
-            Job(pr: 3, sha: String(repeating: "3", count: 40), hoursAgo: 6, conclusion: "failure",
+            Job(
+                pr: 3, sha: String(repeating: "3", count: 40), hoursAgo: 6, conclusion: "failure",
                 junit: SyntheticSite.junit([(test, "error")]), checkRunID: 403),
         ])
         let folders = site.files(under: Self.backend + "tests").filter { $0.hasSuffix("/index.html") }
         let page = try #require(folders.first { $0.hasPrefix("test_ops.testcommon.test_matmul-") })
         let html = try site.page(Self.backend + "tests/" + page)
-        #expect(html.contains("<dt>Failing since</dt><dd><a href=\"../../../../../pr/2/index.html\">PR #2</a> / SHA <span class=\"mono\">2222222</span> (2026-11-28 04:00 UTC) · <a href=\"../../job/402/index.html\">report</a></dd>"))
-        #expect(html.contains("<dt>Last green</dt><dd><a href=\"../../../../../pr/1/index.html\">PR #1</a> / SHA <span class=\"mono\">1111111</span> (2026-11-28 02:00 UTC) · <a href=\"../../job/401/index.html\">report</a></dd>"))
+        #expect(
+            html.contains(
+                "<dt>Failing since</dt><dd><a href=\"../../../../../pr/2/index.html\">PR #2</a> / SHA <span class=\"mono\">2222222</span> (2026-11-28 04:00 UTC) · <a href=\"../../job/402/index.html\">report</a></dd>"
+            ))
+        #expect(
+            html.contains(
+                "<dt>Last green</dt><dd><a href=\"../../../../../pr/1/index.html\">PR #1</a> / SHA <span class=\"mono\">1111111</span> (2026-11-28 02:00 UTC) · <a href=\"../../job/401/index.html\">report</a></dd>"
+            ))
         #expect(html.contains("<dt>Executions</dt><dd>3 (2 failed)</dd>"))
-        let json = try JSONSerialization.jsonObject(with: Data(site.page(Self.backend + "tests/" + page.replacingOccurrences(of: "index.html", with: "index.json")).utf8)) as? [String: Any]
-        #expect((json?["executions"] as? [[String: Any]])?.map { $0["outcome"] as? String } == ["error", "failure", "passed"])
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    site.page(Self.backend + "tests/" + page.replacingOccurrences(of: "index.html", with: "index.json"))
+                        .utf8)) as? [String: Any]
+        #expect(
+            (json?["executions"] as? [[String: Any]])?.map { $0["outcome"] as? String } == [
+                "error", "failure", "passed",
+            ])
     }
 
     @Test func thePRGridShowsWhichTestsFailOnWhichBackends() async throws {
         let sha = String(repeating: "9", count: 40)
         let site = try await SyntheticSite.build([
-            Job(repo: "a-org/torch-a", pr: 7, sha: sha, conclusion: "failure",
+            Job(
+                repo: "a-org/torch-a", pr: 7, sha: sha, conclusion: "failure",
                 junit: SyntheticSite.junit([("t.T.shared", "failure"), ("t.T.only_a", "failure")]), checkRunID: 501),
-            Job(repo: "b-org/torch-b", pr: 7, sha: sha, conclusion: "failure",
+            Job(
+                repo: "b-org/torch-b", pr: 7, sha: sha, conclusion: "failure",
                 junit: SyntheticSite.junit([("t.T.shared", "failure"), ("t.T.only_a", "passed")]), checkRunID: 502),
-            Job(repo: "c-org/torch-c", pr: 7, sha: sha,
+            Job(
+                repo: "c-org/torch-c", pr: 7, sha: sha,
                 junit: SyntheticSite.junit([("t.T.shared", "skipped")]), checkRunID: 503),
         ])
         let html = try site.page("pr/7/index.html")
         let grid = html.between("<table class=\"summary grid\">", "</table>")
-        #expect(grid.contains("<th scope=\"col\" class=\"center\">a-org/torch-a</th><th scope=\"col\" class=\"center\">b-org/torch-b</th><th scope=\"col\" class=\"center\">c-org/torch-c</th>"))
+        #expect(
+            grid.contains(
+                "<th scope=\"col\" class=\"center\">a-org/torch-a</th><th scope=\"col\" class=\"center\">b-org/torch-b</th><th scope=\"col\" class=\"center\">c-org/torch-c</th>"
+            ))
         let rows = grid.components(separatedBy: "<tr><th scope=\"row\"").dropFirst()
         let shared = try #require(rows.first { $0.contains("t.T.shared") })
         let onlyA = try #require(rows.first { $0.contains("t.T.only_a") })
@@ -115,9 +145,11 @@ import Testing
 
     @Test func aJobThatFailedThenPassedOnTheSameSHAIsFlakyWithEvidence() async throws {
         let site = try await SyntheticSite.build([
-            Job(name: "shard-1", hoursAgo: 5, attempt: 1, conclusion: "failure",
+            Job(
+                name: "shard-1", hoursAgo: 5, attempt: 1, conclusion: "failure",
                 junit: SyntheticSite.junit([("t.T.racy", "failure"), ("t.T.fine", "passed")]), checkRunID: 601),
-            Job(name: "shard-1", hoursAgo: 4, attempt: 2, conclusion: "success",
+            Job(
+                name: "shard-1", hoursAgo: 4, attempt: 2, conclusion: "success",
                 junit: SyntheticSite.junit([("t.T.racy", "passed"), ("t.T.fine", "passed")]), checkRunID: 602),
         ])
         let flaky = try site.page(Self.backend + "flaky/index.html")
@@ -134,12 +166,18 @@ import Testing
 
     @Test func passRateChipThresholdsAreConfigurable() async throws {
         // 9 of 10 completed jobs passed: 90 %.
-        let jobs = (0..<10).map { Job(name: "j\($0)", conclusion: $0 == 0 ? "failure" : "success", checkRunID: 700 + $0) }
+        let jobs = (0..<10).map {
+            Job(name: "j\($0)", conclusion: $0 == 0 ? "failure" : "success", checkRunID: 700 + $0)
+        }
         let defaults = try await SyntheticSite.build(jobs)
-        #expect(try defaults.page("oot/index.html").contains("<span class=\"chip warning\">90.0%</span>"), "RFC: 95 % / 80 %")
+        #expect(
+            try defaults.page("oot/index.html").contains("<span class=\"chip warning\">90.0%</span>"),
+            "RFC: 95 % / 80 %")
         let relaxed = try await SyntheticSite.build(jobs) { $0.greenThreshold = 0.9 }
         #expect(try relaxed.page("oot/index.html").contains("<span class=\"chip success\">90.0%</span>"))
-        let strict = try await SyntheticSite.build(jobs) { $0.greenThreshold = 0.99; $0.yellowThreshold = 0.95 }
+        let strict = try await SyntheticSite.build(jobs) {
+            $0.greenThreshold = 0.99; $0.yellowThreshold = 0.95
+        }
         #expect(try strict.page("oot/index.html").contains("<span class=\"chip error\">90.0%</span>"))
     }
 
@@ -155,15 +193,21 @@ import Testing
 
     @Test func aSuccessWhoseTestSummaryCountsFailuresSaysSo() async throws {
         let site = try await SyntheticSite.build([
-            Job(pr: 7, name: "masked", conclusion: "success", testResults: (passed: 97, failed: 3, skipped: 0), checkRunID: 7101),
-            Job(pr: 7, name: "clean", conclusion: "success", testResults: (passed: 100, failed: 0, skipped: 0), checkRunID: 7102),
+            Job(
+                pr: 7, name: "masked", conclusion: "success", testResults: (passed: 97, failed: 3, skipped: 0),
+                checkRunID: 7101),
+            Job(
+                pr: 7, name: "clean", conclusion: "success", testResults: (passed: 100, failed: 0, skipped: 0),
+                checkRunID: 7102),
         ])
         let pr = try site.page("pr/7/index.html")
         #expect(pr.contains("<span class=\"chip warning\">success, 3 tests failed</span>"))
         #expect(pr.contains("<span class=\"chip success\">success</span>"))
         #expect(try site.page("pr/7/comment.md").contains("⚠️ synth\\-ci / masked: success, 3 tests failed"))
         #expect(try !site.page("pr/7/comment.md").contains("clean"), "plain successes are not listed")
-        #expect(try site.page("oot/synth-org/torch-synth/index.html").contains("success, 3 tests failed"), "the matrix tooltip")
+        #expect(
+            try site.page("oot/synth-org/torch-synth/index.html").contains("success, 3 tests failed"),
+            "the matrix tooltip")
     }
 
     @Test func aPRWithoutTitleOrAuthorStillReadsWell() async throws {

@@ -66,6 +66,7 @@ public enum CallbackFiles {
             throw Rejection(location: path, reason: "cannot read the file")
         }
         let lower = path.lowercased()
-        return read(data, name: path, ndjson: lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl"), receivedAt: receivedAt)
+        return read(
+            data, name: path, ndjson: lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl"), receivedAt: receivedAt)
     }
 }

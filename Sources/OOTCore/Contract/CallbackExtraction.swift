@@ -203,7 +203,9 @@ private struct Field {
     /// A finite number, or `nil` when absent/null.
     func optionalNumber() throws(CallbackError) -> Double? {
         guard let value = present else { return nil }
-        guard let d = value.doubleValue, d.isFinite else { throw error("must be a number, got \(value.typeDescription)") }
+        guard let d = value.doubleValue, d.isFinite else {
+            throw error("must be a number, got \(value.typeDescription)")
+        }
         return d
     }
 

@@ -57,7 +57,8 @@ public struct UTCTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
             }
         }
         guard (0...9999).contains(y) else {
-            return String(format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ",
+            return String(
+                format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%06lldZ",
                 y, m, d, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60, nanoseconds / 1_000)
         }
         put(y, 4, at: 0)

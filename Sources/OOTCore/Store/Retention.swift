@@ -41,14 +41,18 @@ public enum Retention {
                 try db.prepare(sql).run(values)
                 return Int(try db.query("SELECT changes()").first?.first?.integer ?? 0)
             }
-            summary.testcases = try delete("DELETE FROM junit_testcases WHERE dynamoKey IN (SELECT dynamoKey FROM temp.doomed)")
-            summary.reports = try delete("DELETE FROM junit_reports WHERE dynamoKey IN (SELECT dynamoKey FROM temp.doomed)")
+            summary.testcases = try delete(
+                "DELETE FROM junit_testcases WHERE dynamoKey IN (SELECT dynamoKey FROM temp.doomed)")
+            summary.reports = try delete(
+                "DELETE FROM junit_reports WHERE dynamoKey IN (SELECT dynamoKey FROM temp.doomed)")
             summary.callbacks = try delete(
-                "DELETE FROM callbacks WHERE id <= ? AND dynamoKey IN (SELECT dynamoKey FROM temp.doomed)", [.integer(watermark)])
+                "DELETE FROM callbacks WHERE id <= ? AND dynamoKey IN (SELECT dynamoKey FROM temp.doomed)",
+                [.integer(watermark)])
             _ = try delete("DELETE FROM fold_errors WHERE callback_id NOT IN (SELECT id FROM callbacks)")
             _ = try delete("DELETE FROM site_paths WHERE key IN (SELECT 'job:' || dynamoKey FROM temp.doomed)")
             _ = try delete("DELETE FROM site_pending WHERE dynamoKey IN (SELECT dynamoKey FROM temp.doomed)")
-            summary.jobs = try delete("DELETE FROM oot_workflow_job WHERE dynamoKey IN (SELECT dynamoKey FROM temp.doomed)")
+            summary.jobs = try delete(
+                "DELETE FROM oot_workflow_job WHERE dynamoKey IN (SELECT dynamoKey FROM temp.doomed)")
             summary.prs = try delete(
                 """
                 DELETE FROM site_backend_prs WHERE NOT EXISTS (
@@ -56,7 +60,8 @@ public enum Retention {
                       AND j.pr_number = site_backend_prs.pr_number)
                 """)
             _ = try delete(
-                "DELETE FROM site_backends WHERE NOT EXISTS (SELECT 1 FROM oot_workflow_job j WHERE j.downstream_repo = site_backends.repo)")
+                "DELETE FROM site_backends WHERE NOT EXISTS (SELECT 1 FROM oot_workflow_job j WHERE j.downstream_repo = site_backends.repo)"
+            )
             try db.execute("DROP TABLE temp.doomed")
             if summary.jobs > 0 {
                 try db.execute(Schema.rebuildDaily)

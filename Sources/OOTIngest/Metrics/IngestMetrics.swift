@@ -40,16 +40,29 @@ public final class IngestMetrics: Sendable {
         self.factory = factory
         acceptedCounters = Dictionary(
             uniqueKeysWithValues: ["in_progress", "completed"].map {
-                ($0, CoreMetrics.Counter(label: "oot_ingest_callbacks_accepted_total", dimensions: [("status", $0)], factory: factory))
+                (
+                    $0,
+                    CoreMetrics.Counter(
+                        label: "oot_ingest_callbacks_accepted_total", dimensions: [("status", $0)], factory: factory)
+                )
             })
         rejectedCounters = Dictionary(
             uniqueKeysWithValues: Self.reasons.map {
-                ($0, CoreMetrics.Counter(label: "oot_ingest_callbacks_rejected_total", dimensions: [("reason", $0)], factory: factory))
+                (
+                    $0,
+                    CoreMetrics.Counter(
+                        label: "oot_ingest_callbacks_rejected_total", dimensions: [("reason", $0)], factory: factory)
+                )
             })
-        batch = CoreMetrics.Recorder(label: "oot_ingest_commit_batch_size", dimensions: [], aggregate: true, factory: factory)
+        batch = CoreMetrics.Recorder(
+            label: "oot_ingest_commit_batch_size", dimensions: [], aggregate: true, factory: factory)
         latency = Dictionary(
             uniqueKeysWithValues: Self.routes.map {
-                ($0, CoreMetrics.Timer(label: "oot_ingest_request_duration_seconds", dimensions: [("route", $0)], factory: factory))
+                (
+                    $0,
+                    CoreMetrics.Timer(
+                        label: "oot_ingest_request_duration_seconds", dimensions: [("route", $0)], factory: factory)
+                )
             })
     }
 

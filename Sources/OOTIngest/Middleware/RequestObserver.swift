@@ -11,7 +11,8 @@ struct RequestObserver: RouterMiddleware {
     let logger: Logger
 
     func handle(
-        _ request: Request, context: IngestRequestContext, next: (Request, IngestRequestContext) async throws -> Response
+        _ request: Request, context: IngestRequestContext,
+        next: (Request, IngestRequestContext) async throws -> Response
     ) async throws -> Response {
         let start = ContinuousClock.now
         do {
@@ -26,11 +27,16 @@ struct RequestObserver: RouterMiddleware {
         }
     }
 
-    private func finish(_ request: Request, _ context: IngestRequestContext, status: Int, reason: String?, start: ContinuousClock.Instant) {
+    private func finish(
+        _ request: Request, _ context: IngestRequestContext, status: Int, reason: String?,
+        start: ContinuousClock.Instant
+    ) {
         let elapsed = ContinuousClock.now - start
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         let path = request.uri.path
-        let route = path == IngestRoutes.results ? "results" : path == "/healthz" ? "healthz" : path == "/metrics" ? "metrics" : "other"
+        let route =
+            path == IngestRoutes.results
+            ? "results" : path == "/healthz" ? "healthz" : path == "/metrics" ? "metrics" : "other"
         metrics.observe(route: route, nanoseconds: nanoseconds)
         let fields = context.trace.fields
         if route == "results" {
@@ -60,7 +66,8 @@ struct MethodGuard: RouterMiddleware {
     ]
 
     func handle(
-        _ request: Request, context: IngestRequestContext, next: (Request, IngestRequestContext) async throws -> Response
+        _ request: Request, context: IngestRequestContext,
+        next: (Request, IngestRequestContext) async throws -> Response
     ) async throws -> Response {
         if let methods = Self.allowed[request.uri.path], !methods.contains(request.method) {
             throw IngestError(

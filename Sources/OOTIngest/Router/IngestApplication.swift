@@ -38,7 +38,8 @@ public func buildRouter(
 /// `onServerRunning` receives the bound port (useful with port 0).
 public func buildApplication(
     store: IngestStore, configuration: IngestConfiguration, metrics: IngestMetrics = IngestMetrics(),
-    logger: Logger = Logger(label: "oot-hud.ingest"), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    logger: Logger = Logger(label: "oot-hud.ingest"),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(store: store, configuration: configuration, metrics: metrics, logger: logger),

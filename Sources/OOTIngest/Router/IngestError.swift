@@ -44,7 +44,8 @@ public struct IngestError: Error, HTTPResponseError, Equatable {
     static let tooLarge = IngestError(.tooLarge, .contentTooLarge, "Payload exceeds 2MB limit")
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = (try? JSONSerialization.data(withJSONObject: ["error": message], options: [.sortedKeys]))
+        let body =
+            (try? JSONSerialization.data(withJSONObject: ["error": message], options: [.sortedKeys]))
             ?? Data("{\"error\":\"internal error\"}".utf8)
         var headers: HTTPFields = [.contentType: "application/json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }

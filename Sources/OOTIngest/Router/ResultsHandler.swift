@@ -20,7 +20,9 @@ struct ResultsHandler: Sendable {
     let epoch = ContinuousClock.now
 
     func handle(_ request: Request, context: IngestRequestContext) async throws -> Response {
-        guard TokenHeaders.authorize(request.headers, tokens: configuration.tokens) else { throw IngestError.unauthorized }
+        guard TokenHeaders.authorize(request.headers, tokens: configuration.tokens) else {
+            throw IngestError.unauthorized
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.maxBodyBytes {
             throw IngestError.tooLarge
         }
@@ -40,7 +42,9 @@ struct ResultsHandler: Sendable {
         context.trace.record(repo: record.downstreamRepo, status: record.status, dynamoKey: record.dynamoKey)
 
         let now = (ContinuousClock.now - epoch)
-        if case .limited(let retryAfter) = limiter.admit(record.downstreamRepo, now: Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18) {
+        if case .limited(let retryAfter) = limiter.admit(
+            record.downstreamRepo, now: Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18)
+        {
             throw IngestError(
                 .rateLimited, .tooManyRequests,
                 "rate limit exceeded for \(record.downstreamRepo): \(configuration.rateLimitPerMinute) callbacks per minute",

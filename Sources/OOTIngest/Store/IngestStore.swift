@@ -3,7 +3,7 @@ import OOTCore
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Settings of the ingest database connection.
@@ -160,7 +160,9 @@ public final class IngestStore: Sendable {
         let primary = error.code & 0xFF
         if primary == 13 /* SQLITE_FULL */ {
             // SQLite says "database or disk is full" for both causes; name them instead.
-            return .full(error.message == "database or disk is full" ? "no space left on the device, or --max-db-size reached" : error.message)
+            return .full(
+                error.message == "database or disk is full"
+                    ? "no space left on the device, or --max-db-size reached" : error.message)
         }
         return .storage(error.description)
     }

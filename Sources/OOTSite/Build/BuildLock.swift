@@ -32,7 +32,10 @@ public final class BuildLock {
             close(descriptor)
             descriptor = -1
             if busy {
-                let holder = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "?"
+                let holder =
+                    count > 0
+                    ? String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    : "?"
                 throw .busy(path: path, holder: holder)
             }
             throw .unavailable(path: path, reason: reason)

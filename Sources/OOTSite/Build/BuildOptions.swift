@@ -43,7 +43,8 @@ public struct BuildOptions: Sendable {
         databasePath: String, outputDirectory: String, templatesDirectory: String = "templates",
         queriesDirectory: String = "data/queries", harvest: HarvestOptions = HarvestOptions(), now: UTCTimestamp? = nil,
         days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil,
-        allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80, staleHours: Int = 24,
+        allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
+        staleHours: Int = 24,
         full: Bool = false, progress: BuildProgress = BuildProgress(enabled: false),
         renderWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {

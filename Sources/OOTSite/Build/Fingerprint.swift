@@ -23,7 +23,9 @@ enum Fingerprint {
                 if let data = FileManager.default.contents(atPath: path) { mix(data) }
             }
         }
-        if let allowlist = options.allowlistPath, let data = FileManager.default.contents(atPath: allowlist) { mix(data) }
+        if let allowlist = options.allowlistPath, let data = FileManager.default.contents(atPath: allowlist) {
+            mix(data)
+        }
         let settings = [
             "\(options.days)", "\(options.prsPerPage)", "\(options.testcasesPerJobPage)", options.siteURL ?? "",
             "\(options.greenThreshold)", "\(options.yellowThreshold)", "\(options.staleHours)",

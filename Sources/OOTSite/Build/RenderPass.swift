@@ -25,7 +25,8 @@ struct RenderPass {
     static let historyLength = 100
 
     init(
-        queries: QueryRunner, renderer: TemplateRenderer, writer: SiteWriter?, context: SiteContext, options: BuildOptions,
+        queries: QueryRunner, renderer: TemplateRenderer, writer: SiteWriter?, context: SiteContext,
+        options: BuildOptions,
         allowlist: Allowlist, paths: SitePaths, progress: BuildProgress = BuildProgress(enabled: false)
     ) {
         self.queries = queries
@@ -46,18 +47,23 @@ struct RenderPass {
         var backends: [BackendInfo] = rows.map { row in
             let repo = row.string("repo")
             let listed = allowlist.entries[repo]
-            let level = listed?.level ?? (row.string("downstream_repo_level").isEmpty ? "L2" : row.string("downstream_repo_level"))
+            let level =
+                listed?.level
+                ?? (row.string("downstream_repo_level").isEmpty ? "L2" : row.string("downstream_repo_level"))
             var kinds: [String] = []
             if row.int("nightly_jobs") > 0 { kinds.append("nightly") }
             if row.int("periodic_jobs") > 0 { kinds.append("periodic") }
             return BackendInfo(
                 repo: repo, level: level, oncalls: listed?.oncalls ?? [],
-                lastActivity: row.optionalString("last_activity").flatMap(UTCTimestamp.init(parsing:)), scheduledKinds: kinds,
+                lastActivity: row.optionalString("last_activity").flatMap(UTCTimestamp.init(parsing:)),
+                scheduledKinds: kinds,
                 hasData: true)
         }
         for entry in allowlist.entries.values.sorted(by: { $0.repo < $1.repo }) where !dataRepos.contains(entry.repo) {
             backends.append(
-                BackendInfo(repo: entry.repo, level: entry.level, oncalls: entry.oncalls, lastActivity: nil, scheduledKinds: [], hasData: false))
+                BackendInfo(
+                    repo: entry.repo, level: entry.level, oncalls: entry.oncalls, lastActivity: nil, scheduledKinds: [],
+                    hasData: false))
         }
         return backends
     }
@@ -69,7 +75,9 @@ struct RenderPass {
         let siteURL = context.siteURL
         let failing = try queries.run("oot_pr_failing_tests", ["pr": .integer(number)])
         // Without a failing test there is no grid: skip its query (most PRs).
-        let grid = failing.rows.isEmpty ? QueryRows(columns: [], rows: []) : try queries.run("oot_pr_test_grid", ["pr": .integer(number)])
+        let grid =
+            failing.rows.isEmpty
+            ? QueryRows(columns: [], rows: []) : try queries.run("oot_pr_test_grid", ["pr": .integer(number)])
         let model = try PRPage(
             number: number, results: try queries.run("oot_pr_results", ["pr": .integer(number)]),
             failingTests: failing, testGrid: grid, paths: paths, context: context
@@ -121,7 +129,8 @@ struct RenderPass {
             case .pr: kind = "pr"
             case .job: kind = "job"
             }
-            seconds[kind, default: 0] += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            seconds[kind, default: 0] +=
+                Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
         switch item {
         case .summary(let backends):
@@ -172,7 +181,8 @@ struct RenderPass {
         let repo = SQLiteValue.text(backend.repo)
         let now = SQLiteValue.text(context.now.description)
         let perPage = options.prsPerPage
-        let summary = try queries.run("oot_backend_summary", ["repo": repo, "days": .integer(context.days), "now": now])
+        let summary = try queries.run(
+            "oot_backend_summary", ["repo": repo, "days": .integer(context.days), "now": now])
         let flakyJobs = try queries.run(
             "oot_backend_flaky_jobs", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now])
         let buckets = try queries.run("oot_backend_buckets", ["repo": repo, "per_page": .integer(perPage)]).rows
@@ -183,7 +193,8 @@ struct RenderPass {
             let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: $0) } ?? home
             let model = BackendPage(
                 backend: backend, directory: directory, home: home, bucket: bucket, buckets: buckets,
-                summary: bucket == nil ? summary : nil, dashboard: rows, flakyJobs: flakyJobs.rows.count, paths: paths, context: context)
+                summary: bucket == nil ? summary : nil, dashboard: rows, flakyJobs: flakyJobs.rows.count, paths: paths,
+                context: context)
             try page(renderer.render(model, "backend"), directory, kind: "backend", json: model)
         }
         try matrixPage(nil, landing)
@@ -193,7 +204,8 @@ struct RenderPass {
                 try matrixPage(
                     bucket,
                     try queries.run(
-                        "oot_backend_bucket", ["repo": repo, "bucket": .integer(Int64(bucket)), "per_page": .integer(perPage)]))
+                        "oot_backend_bucket",
+                        ["repo": repo, "bucket": .integer(Int64(bucket)), "per_page": .integer(perPage)]))
             }
         }
         for kind in backend.scheduledKinds {
@@ -219,7 +231,8 @@ struct RenderPass {
         let latest = landing.rows.map(JobRow.init)
         let links = PageLinks(directory: home, paths: paths)
         try writer.write(
-            renderer.render(FeedModel(repo: backend.repo, home: home, jobs: latest, links: links, now: context.now), "feed.xml"),
+            renderer.render(
+                FeedModel(repo: backend.repo, home: home, jobs: latest, links: links, now: context.now), "feed.xml"),
             to: home + "/feed.xml")
         try writer.write(renderer.render(BadgeModel(jobs: latest), "badge.svg"), to: home + "/badge.svg")
         pages["feed", default: 0] += 1
@@ -260,7 +273,8 @@ struct RenderPass {
             wanted = failing.filter { inReports.contains($0.classname + "\u{1F}" + $0.name) }
         }
         for test in wanted {
-            guard let directory = paths.testDirectory(repo: backend.repo, classname: test.classname, name: test.name) else {
+            guard let directory = paths.testDirectory(repo: backend.repo, classname: test.classname, name: test.name)
+            else {
                 continue
             }
             let model = TestHistoryPage(
@@ -277,7 +291,9 @@ struct RenderPass {
     }
 
     /// Writes `html` as `directory/index.html` (and `model` as `index.json` beside it).
-    private mutating func page(_ html: String, _ directory: String, kind: String, json model: (any Encodable)? = nil) throws {
+    private mutating func page(_ html: String, _ directory: String, kind: String, json model: (any Encodable)? = nil)
+        throws
+    {
         let path = directory.hasSuffix(".html") ? directory : directory + "/index.html"
         try writer.write(html, to: path)
         if let model {

@@ -48,10 +48,12 @@ public enum SiteBuilder {
         let backends = try render.backends()
 
         let fullReason: String? =
-            options.full ? "--full"
-            : publisher.currentTree == nil ? "first build"
-            : publisher.state.forceFull ?? forceReason
-                ?? (publisher.state.fingerprint != fingerprint ? "templates, queries or options changed" : nil)
+            options.full
+            ? "--full"
+            : publisher.currentTree == nil
+                ? "first build"
+                : publisher.state.forceFull ?? forceReason
+                    ?? (publisher.state.fingerprint != fingerprint ? "templates, queries or options changed" : nil)
         let plan: RenderPlan
         if let fullReason {
             plan = .full(reason: fullReason, repos: backends.map(\.repo))
@@ -59,11 +61,16 @@ public enum SiteBuilder {
             let hourAgo = context.now.adding(seconds: -3600).description
             let stale = backends.map(\.repo).filter { (publisher.state.backendsRenderedAt[$0] ?? "") < hourAgo }
             let since = publisher.state.renderedAt ?? context.now.description
-            let lost = try queries.run("oot_lost_transitions", ["since": .text(since), "now": .text(context.now.description)])
-                .rows.map { row in
-                    let seq = row.int("seq")
-                    return (repo: row.string("repo"), pr: row.int("pr_number"), bucket: seq > 0 ? Int((seq - 1) / max(1, options.prsPerPage)) + 1 : 0)
-                }
+            let lost = try queries.run(
+                "oot_lost_transitions", ["since": .text(since), "now": .text(context.now.description)]
+            )
+            .rows.map { row in
+                let seq = row.int("seq")
+                return (
+                    repo: row.string("repo"), pr: row.int("pr_number"),
+                    bucket: seq > 0 ? Int((seq - 1) / max(1, options.prsPerPage)) + 1 : 0
+                )
+            }
             plan = .incremental(changes: changes, stale: stale, lost: lost)
         }
         report.full = plan.full
@@ -98,7 +105,8 @@ public enum SiteBuilder {
         for pass in passes {
             for (name, s) in pass.queries.stats {
                 let old = stats[name] ?? QueryStat(name: name, runs: 0, rows: 0, seconds: 0)
-                stats[name] = QueryStat(name: name, runs: old.runs + s.runs, rows: old.rows + s.rows, seconds: old.seconds + s.seconds)
+                stats[name] = QueryStat(
+                    name: name, runs: old.runs + s.runs, rows: old.rows + s.rows, seconds: old.seconds + s.seconds)
             }
         }
         report.queries = stats.values.sorted { $0.seconds > $1.seconds }
@@ -137,7 +145,9 @@ public enum SiteBuilder {
             queries: queries, renderer: renderer, writer: nil, context: context, options: options,
             allowlist: try Allowlist(path: options.allowlistPath), paths: try SitePaths(database: db))
         let known = try db.query("SELECT count(*) FROM oot_workflow_job WHERE pr_number = ?", [.integer(number)])
-        guard known.first?.first?.integer ?? 0 > 0 else { throw UnknownPRError(number: number, databasePath: options.databasePath) }
+        guard known.first?.first?.integer ?? 0 > 0 else {
+            throw UnknownPRError(number: number, databasePath: options.databasePath)
+        }
         var markdown = ""
         _ = try pass.prPage(number, comment: &markdown)
         return markdown
@@ -156,7 +166,8 @@ public enum SiteBuilder {
     /// - Throws: ``SQLiteError``.
     public static func latestJobTime(databasePath: String) throws -> UTCTimestamp? {
         let db = try OOTDatabase.openForReading(path: databasePath)
-        let value = try db.query("SELECT max(max(coalesce(started_at, ''), coalesce(completed_at, ''))) FROM oot_workflow_job")
+        let value = try db.query(
+            "SELECT max(max(coalesce(started_at, ''), coalesce(completed_at, ''))) FROM oot_workflow_job")
         return value.first?.first?.text.flatMap(UTCTimestamp.init(parsing:))
     }
 }

@@ -139,15 +139,19 @@ enum SiteIndex {
                 try deleteDay.run([.text(day[0]), .text(day[1])])
                 try insertDay.run([.text(day[0]), .text(day[1])])
             }
-            for (repo, before) in levelsBefore where try storedLevel(of: repo) != before { changes.newBuckets.insert(repo) }
+            for (repo, before) in levelsBefore where try storedLevel(of: repo) != before {
+                changes.newBuckets.insert(repo)
+            }
             // Kept until the build is published: these are seen only while the rows change, so a
             // build killed after this commit would otherwise hand the next one a smaller set.
             let remember = try db.prepare("INSERT OR IGNORE INTO site_state (key, value) VALUES (?, '1')")
             for repo in changes.newBuckets { try remember.run([.text(Self.allBucketsKey + repo)]) }
             for row in try db.query(
                 "SELECT substr(key, ?1) FROM site_state WHERE substr(key, 1, ?2) = ?3",
-                [.integer(Int64(Self.allBucketsKey.utf8.count + 1)), .integer(Int64(Self.allBucketsKey.utf8.count)),
-                 .text(Self.allBucketsKey)])
+                [
+                    .integer(Int64(Self.allBucketsKey.utf8.count + 1)), .integer(Int64(Self.allBucketsKey.utf8.count)),
+                    .text(Self.allBucketsKey),
+                ])
             {
                 if let repo = row.first?.text { changes.newBuckets.insert(repo) }
             }
@@ -163,7 +167,8 @@ enum SiteIndex {
         try db.transaction {
             let delete = try db.prepare("DELETE FROM site_pending WHERE dynamoKey = ?")
             for key in keys { try delete.run([.text(key)]) }
-            try db.execute("DELETE FROM site_state WHERE substr(key, 1, \(allBucketsKey.utf8.count)) = '\(allBucketsKey)'")
+            try db.execute(
+                "DELETE FROM site_state WHERE substr(key, 1, \(allBucketsKey.utf8.count)) = '\(allBucketsKey)'")
         }
     }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The SSRF guard: which resolved addresses an artifact fetch may connect to.

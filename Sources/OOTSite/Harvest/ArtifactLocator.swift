@@ -29,7 +29,8 @@ public struct ArtifactLocator: Sendable {
         let lower = artifactURL.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return .remote(artifactURL) }
         guard lower.hasPrefix("file:") else {
-            return .unavailable("unsupported artifact URL scheme (only file:// inside the artifact roots, http and https)")
+            return .unavailable(
+                "unsupported artifact URL scheme (only file:// inside the artifact roots, http and https)")
         }
         var rest = String(artifactURL.dropFirst(5))
         if rest.hasPrefix("//") { rest.removeFirst(2) }
@@ -40,7 +41,9 @@ public struct ArtifactLocator: Sendable {
         if decoded.contains("\0") || decoded.split(separator: "/").contains("..") {
             return .unavailable("file URL with '..' or NUL refused")
         }
-        guard let firstRoot = roots.first else { return .unavailable("no artifact root is configured for file:// URLs") }
+        guard let firstRoot = roots.first else {
+            return .unavailable("no artifact root is configured for file:// URLs")
+        }
         let candidate = decoded.hasPrefix("/") ? decoded : firstRoot + "/" + decoded
         guard let real = Self.realPath(candidate) else {
             return .unavailable("artifact not found: \(decoded)")

@@ -56,7 +56,8 @@ struct ArtifactUnpacker {
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return .xml }
         var text = head[...]
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }
-        guard let first = text.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), text[first] == UInt8(ascii: "<")
+        guard let first = text.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+            text[first] == UInt8(ascii: "<")
         else { return .other }
         let start = String(decoding: text[first...].prefix(64), as: UTF8.self).lowercased()
         if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return .html }
@@ -95,7 +96,8 @@ struct ArtifactUnpacker {
                     try handle.write(contentsOf: data)
                 }
             } catch ArtifactError.tooLarge {
-                return .failure(.tooLarge("the zip archive unpacks to more than \(maxUncompressedBytes >> 20) MiB (zip bomb?)"))
+                return .failure(
+                    .tooLarge("the zip archive unpacks to more than \(maxUncompressedBytes >> 20) MiB (zip bomb?)"))
             } catch {
                 return .failure(.notJUnit("zip entry \(entry.path) could not be read: \(error)"))
             }
@@ -107,7 +109,8 @@ struct ArtifactUnpacker {
 
     private func gunzip(_ path: String, contentType: String?) -> Result<[ReportFile], ArtifactError> {
         let target = workDirectory.appendingPathComponent("gunzip-\(UUID().uuidString)")
-        guard let input = FileHandle(forReadingAtPath: path), FileManager.default.createFile(atPath: target.path, contents: nil),
+        guard let input = FileHandle(forReadingAtPath: path),
+            FileManager.default.createFile(atPath: target.path, contents: nil),
             let output = try? FileHandle(forWritingTo: target)
         else { return .failure(.retryable("cannot unpack in \(workDirectory.path)")) }
         defer {
@@ -149,9 +152,12 @@ enum DirectoryListing {
         for part in html.components(separatedBy: "href=").dropFirst() {
             guard let quote = part.first, quote == "\"" || quote == "'" else { continue }
             let value = part.dropFirst().prefix { $0 != quote }
-            guard value.lowercased().hasSuffix(".xml"), !value.contains(":"), !value.hasPrefix("/"), !value.contains("..")
+            guard value.lowercased().hasSuffix(".xml"), !value.contains(":"), !value.hasPrefix("/"),
+                !value.contains("..")
             else { continue }
-            guard let url = URL(string: String(value), relativeTo: base)?.absoluteURL, url.host == base.host else { continue }
+            guard let url = URL(string: String(value), relativeTo: base)?.absoluteURL, url.host == base.host else {
+                continue
+            }
             if !links.contains(url) { links.append(url) }
             if links.count == ArtifactUnpacker.maxFiles { break }
         }

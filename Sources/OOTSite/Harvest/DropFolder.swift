@@ -25,7 +25,10 @@ struct DropFolder {
         for org in Self.children(root) {
             for repo in Self.children(root + "/" + org) {
                 for checkRunID in Self.children(root + "/" + org + "/" + repo) {
-                    entries.append(Entry(repo: "\(org)/\(repo)", checkRunID: checkRunID, path: "\(root)/\(org)/\(repo)/\(checkRunID)"))
+                    entries.append(
+                        Entry(
+                            repo: "\(org)/\(repo)", checkRunID: checkRunID, path: "\(root)/\(org)/\(repo)/\(checkRunID)"
+                        ))
                     if entries.count == limit { return entries }
                 }
             }
@@ -47,7 +50,8 @@ struct DropFolder {
     static func isPlain(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 100 && !name.hasPrefix(".")
             && name.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_"
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "."
+                    || $0 == "_"
                     || $0 == "-"
             }
     }

@@ -90,7 +90,9 @@ public struct Harvester {
     ///   - progress: Reports jobs harvested out of those pending.
     /// - Returns: Counts of what was done.
     /// - Throws: ``SQLiteError``.
-    public func run(_ db: SQLiteDatabase, progress: BuildProgress = BuildProgress(enabled: false)) async throws -> HarvestSummary {
+    public func run(_ db: SQLiteDatabase, progress: BuildProgress = BuildProgress(enabled: false)) async throws
+        -> HarvestSummary
+    {
         var summary = HarvestSummary()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("oot-hud-harvest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -154,7 +156,11 @@ public struct Harvester {
                 for (n, job) in batch.enumerated() {
                     let directory = work.appendingPathComponent("job-\(index)-\(n)")
                     group.addTask {
-                        (n, await Self.materialize(job, locator: locator, fetcher: fetcher, directory: directory, options: options))
+                        (
+                            n,
+                            await Self.materialize(
+                                job, locator: locator, fetcher: fetcher, directory: directory, options: options)
+                        )
                     }
                 }
                 var out: [(Int, Materialized)] = []
@@ -184,10 +190,12 @@ public struct Harvester {
         case .unavailable(let reason):
             return Materialized(job: job, files: .failure(.refused(reason)), contentType: nil, remote: false)
         case .local(let path):
-            return Materialized(job: job, files: unpacker.reportFiles(at: path, contentType: nil), contentType: nil, remote: false)
+            return Materialized(
+                job: job, files: unpacker.reportFiles(at: path, contentType: nil), contentType: nil, remote: false)
         case .remote(let text):
             guard let url = URL(string: text) else {
-                return Materialized(job: job, files: .failure(.refused("malformed artifact URL")), contentType: nil, remote: false)
+                return Materialized(
+                    job: job, files: .failure(.refused("malformed artifact URL")), contentType: nil, remote: false)
             }
             switch await fetcher.fetch(url, into: directory) {
             case .failure(let error):
@@ -208,10 +216,12 @@ public struct Harvester {
                         case .success(let file):
                             files.append(ReportFile(path: file.file.path, name: link.lastPathComponent))
                         case .failure(let error):
-                            return Materialized(job: job, files: .failure(error), contentType: download.contentType, remote: true)
+                            return Materialized(
+                                job: job, files: .failure(error), contentType: download.contentType, remote: true)
                         }
                     }
-                    return Materialized(job: job, files: .success(files), contentType: download.contentType, remote: true)
+                    return Materialized(
+                        job: job, files: .success(files), contentType: download.contentType, remote: true)
                 }
                 return Materialized(
                     job: job, files: unpacker.reportFiles(at: download.file.path, contentType: download.contentType),

@@ -109,7 +109,8 @@ final class RemoteFetcher: Sendable {
             }
             guard status == 200 else { return .failure(.refused("HTTP \(status) for \(current.absoluteString)")) }
             if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > policy.maxBytes {
-                return .failure(.tooLarge("the artifact is \(length >> 20) MiB, over the \(policy.maxBytes >> 20) MiB cap"))
+                return .failure(
+                    .tooLarge("the artifact is \(length >> 20) MiB, over the \(policy.maxBytes >> 20) MiB cap"))
             }
             let file = directory.appendingPathComponent("download-\(UUID().uuidString)")
             guard FileManager.default.createFile(atPath: file.path, contents: nil),
@@ -129,7 +130,8 @@ final class RemoteFetcher: Sendable {
                 return .failure(.retryable("download of \(current.absoluteString) broke off: \(Self.describe(error))"))
             }
             return .success(
-                DownloadedArtifact(file: file, contentType: response.headers.first(name: "content-type"), finalURL: current))
+                DownloadedArtifact(
+                    file: file, contentType: response.headers.first(name: "content-type"), finalURL: current))
         }
         return .failure(.refused("more than \(policy.maxRedirects) redirects"))
     }

@@ -83,7 +83,8 @@ final class ReportWriter {
             let counts = tally.finished
             try insertReport.run([
                 .text(key), .text(m.job.url), .text(state.state.rawValue),
-                state.errors.isEmpty ? .null : .text(state.errors.joined(separator: "; ")), .integer(Int64(files.count)),
+                state.errors.isEmpty ? .null : .text(state.errors.joined(separator: "; ")),
+                .integer(Int64(files.count)),
                 .integer(Int64(counts.tests)), .integer(Int64(counts.passed)), .integer(Int64(counts.failures)),
                 .integer(Int64(counts.errors)), .integer(Int64(counts.skipped)), .integer(Int64(counts.flaky)),
                 counts.totalTimeSeconds.map { .real($0) } ?? .null, .text(UTCTimestamp.now.description),

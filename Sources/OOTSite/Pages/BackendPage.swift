@@ -41,7 +41,8 @@ struct Pagination: Sendable, Encodable {
         var previous = -1
         for index in shown.filter({ buckets.indices.contains($0) }).sorted() {
             if index > previous + 1 { entries.append(Entry(label: "…", href: nil, current: false)) }
-            entries.append(Entry(label: "\(buckets[index])", href: href(buckets[index]), current: buckets[index] == current))
+            entries.append(
+                Entry(label: "\(buckets[index])", href: href(buckets[index]), current: buckets[index] == current))
             previous = index
         }
         pages = entries
@@ -150,19 +151,22 @@ struct BackendPage: Sendable, Encodable {
             rangeLabel: context.days == 1 ? "last 24h" : "last \(context.days) days", passRate: passRate,
             passRateClass: passRateClass, passedText: passedText,
             cards: [
-                StatCard(label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
+                StatCard(
+                    label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
                 StatCard(label: "PRs", value: "\(s?.int("total_prs") ?? 0)", detail: "unique PRs tested", cssClass: ""),
                 StatCard(
                     label: "Failures", value: "\(failures)", detail: "+ \(timedOut) timed out",
                     cssClass: failures + timedOut > 0 ? "bad" : "good"),
                 StatCard(
-                    label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")), detail: "dispatch to start",
+                    label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")),
+                    detail: "dispatch to start",
                     cssClass: ""),
                 StatCard(
                     label: "Avg execution time", value: Format.duration(s?.double("avg_exec_time_s")),
                     detail: "start to completion", cssClass: ""),
                 StatCard(
-                    label: "Timeout rate", value: total > 0 ? Format.percent(timeoutRate) : "—", detail: "of completed jobs",
+                    label: "Timeout rate", value: total > 0 ? Format.percent(timeoutRate) : "—",
+                    detail: "of completed jobs",
                     cssClass: timeoutRate >= 0.10 ? "bad" : timeoutRate > 0 ? "warn" : "good"),
                 StatCard(
                     label: "Flaky jobs", value: "\(flakyJobs)", detail: "failed, then passed on a rerun",
@@ -182,7 +186,8 @@ struct BackendPage: Sendable, Encodable {
         guard let last = backend.lastActivity,
             context.now.timeIntervalSince1970 - last.timeIntervalSince1970 > Double(context.staleHours) * 3600
         else { return nil }
-        return "Stale: no callback for \(Format.relative(last, now: context.now).replacingOccurrences(of: " ago", with: "")) (since \(Format.absolute(last)))."
+        return
+            "Stale: no callback for \(Format.relative(last, now: context.now).replacingOccurrences(of: " ago", with: "")) (since \(Format.absolute(last)))."
     }
 }
 
@@ -228,8 +233,10 @@ struct ScheduledPage: Sendable, Encodable {
         cards = [
             StatCard(
                 label: "\(kind.capitalized) pass rate", value: completed.isEmpty ? "—" : Format.percent(rate),
-                detail: "\(passed) / \(completed.count) runs passed", cssClass: completed.isEmpty ? "" : context.passRateClass(rate)),
-            StatCard(label: "Total \(kind) runs", value: "\(completed.count)", detail: "last \(days) days", cssClass: ""),
+                detail: "\(passed) / \(completed.count) runs passed",
+                cssClass: completed.isEmpty ? "" : context.passRateClass(rate)),
+            StatCard(
+                label: "Total \(kind) runs", value: "\(completed.count)", detail: "last \(days) days", cssClass: ""),
             StatCard(
                 label: "Failed runs", value: "\(failed.count)",
                 detail: failedByJob.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),

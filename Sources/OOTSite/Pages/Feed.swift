@@ -96,7 +96,9 @@ struct FeedModel: Sendable, Encodable {
                             id: "\(id)/\(job.workflowName)/\(job.jobName)/\(pr)/\(failing ? "fail" : "pass")",
                             title: "\(job.displayName) \(state) on PR #\(pr)", updated: time.description,
                             href: links.drillDown(job) ?? links.prPage(pr),
-                            summary: "\(job.displayName) is \(conclusion) on PR #\(pr) (SHA \(Format.shortSHA(job.headSHA)), attempt \(job.runAttempt)); it was \(was ? "failing" : "passing") on the previous PR."))
+                            summary:
+                                "\(job.displayName) is \(conclusion) on PR #\(pr) (SHA \(Format.shortSHA(job.headSHA)), attempt \(job.runAttempt)); it was \(was ? "failing" : "passing") on the previous PR."
+                        ))
                 }
                 previous[key] = failing
             }

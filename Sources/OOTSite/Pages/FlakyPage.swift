@@ -57,12 +57,14 @@ struct FlakyPage: Sendable, Encodable {
             let pr = r.int("pr_number")
             return JobCase(
                 pr: pr, prHref: pr > 0 ? links.prPage(pr) : nil, sha: Format.shortSHA(r.string("pytorch_head_sha")),
-                job: r.string("workflow_name").isEmpty ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
+                job: r.string("workflow_name").isEmpty
+                    ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
                 failedAttempt: r.int("failed_attempt"), failedConclusion: r.string("failed_conclusion"),
                 failedHref: report(r.string("failed_key")) ?? SafeURL.external(r.string("failed_run_url")),
                 passedAttempt: r.int("passed_attempt"),
                 passedHref: report(r.string("passed_key")) ?? SafeURL.external(r.string("passed_run_url")),
-                when: Format.relative(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
+                when: Format.relative(
+                    r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
                 whenAbsolute: Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))))
         }
         hasJobs = !jobs.isEmpty
@@ -108,13 +110,16 @@ struct TestHistoryPage: Sendable, Encodable {
             let e = HTML.escape
             var row = "<tr><td class=\"c\">"
             if let reportHref {
-                row += "<a class=\"\(e(glyphClass))\" href=\"\(e(reportHref))\" aria-label=\"\(e(outcome))\">\(e(glyph))</a>"
+                row +=
+                    "<a class=\"\(e(glyphClass))\" href=\"\(e(reportHref))\" aria-label=\"\(e(outcome))\">\(e(glyph))</a>"
             } else {
                 row += "<span class=\"\(e(glyphClass))\">\(e(glyph))</span>"
             }
-            row += "</td><td class=\"muted\" title=\"\(e(whenAbsolute))\" data-t=\"\(e(whenAbsolute))\">\(e(when))</td><td>"
+            row +=
+                "</td><td class=\"muted\" title=\"\(e(whenAbsolute))\" data-t=\"\(e(whenAbsolute))\">\(e(when))</td><td>"
             row += prHref.map { "<a href=\"\(e($0))\">#\(pr)</a>" } ?? e(run)
-            row += "</td><td class=\"mono\">\(e(sha))</td><td>\(e(job))</td><td class=\"num\">\(attempt)</td><td class=\"msg\">\(e(outcome))"
+            row +=
+                "</td><td class=\"mono\">\(e(sha))</td><td>\(e(job))</td><td class=\"num\">\(attempt)</td><td class=\"msg\">\(e(outcome))"
             if flaky { row += " (flaky)" }
             if let message, !message.isEmpty { row += ": " + e(message) }
             return row + "</td></tr>"
@@ -213,10 +218,12 @@ struct TestHistoryPage: Sendable, Encodable {
                 when: Format.relative(started, now: context.now), whenAbsolute: Format.absolute(started), pr: pr,
                 prHref: pr > 0 ? links.prPage(pr) : nil, run: pr > 0 ? "" : r.string("event_type"),
                 sha: Format.shortSHA(r.string("pytorch_head_sha")),
-                job: r.string("workflow_name").isEmpty ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
+                job: r.string("workflow_name").isEmpty
+                    ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
                 attempt: r.int("run_attempt"), glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), outcome: outcome,
                 flaky: r.int("flaky") == 1,
-                message: r.optionalString("message").map { String($0.split(separator: "\n").first ?? "").prefix(200) }.map(String.init),
+                message: r.optionalString("message").map { String($0.split(separator: "\n").first ?? "").prefix(200) }
+                    .map(String.init),
                 // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
                 reportHref: paths.jobDirectory(key) != nil
                     ? paths.jobDirectory(key).map {

@@ -26,10 +26,12 @@ struct JobMatrix: Sendable, Encodable {
         /// with the tooltip, else empty (what `partials/matrix.mustache` used to spell out).
         var html: String {
             if let href {
-                return "<td><a class=\"\(cssClass)\" href=\"\(HTML.escape(href))\" aria-label=\"\(HTML.escape(tooltip ?? ""))\">\(HTML.escape(glyph))</a></td>"
+                return
+                    "<td><a class=\"\(cssClass)\" href=\"\(HTML.escape(href))\" aria-label=\"\(HTML.escape(tooltip ?? ""))\">\(HTML.escape(glyph))</a></td>"
             }
             if let tooltip {
-                return "<td><span class=\"\(cssClass)\" tabindex=\"0\" aria-label=\"\(HTML.escape(tooltip))\">\(HTML.escape(glyph))</span></td>"
+                return
+                    "<td><span class=\"\(cssClass)\" tabindex=\"0\" aria-label=\"\(HTML.escape(tooltip))\">\(HTML.escape(glyph))</span></td>"
             }
             return "<td></td>"
         }
@@ -122,8 +124,10 @@ struct JobMatrix: Sendable, Encodable {
                 time: Format.relative(newest, now: now), timeAbsolute: Format.absolute(newest),
                 sha: Format.shortSHA(first.headSHA), prNumber: first.prNumber,
                 prPage: first.prNumber > 0 ? links.prPage(first.prNumber) : nil,
-                prGitHub: first.prNumber > 0 ? SafeURL.external("https://github.com/\(first.upstreamRepo)/pull/\(first.prNumber)") : nil,
-                title: group.compactMap(\.prTitle).first { !$0.isEmpty }, author: group.compactMap(\.prAuthor).first ?? "",
+                prGitHub: first.prNumber > 0
+                    ? SafeURL.external("https://github.com/\(first.upstreamRepo)/pull/\(first.prNumber)") : nil,
+                title: group.compactMap(\.prTitle).first { !$0.isEmpty },
+                author: group.compactMap(\.prAuthor).first ?? "",
                 eventType: first.eventType, cells: cells)
         }
     }

@@ -46,12 +46,16 @@ struct JobPage: Sendable, Encodable {
             if let file { s += " · \(e(file))" }
             s += "</span></div>\n"
             if let message { s += "  <p class=\"message\">\(e(message))</p>\n" }
-            if let details { s += "  <details><summary>Stack trace / output</summary><pre>\(e(details))</pre></details>\n" }
+            if let details {
+                s += "  <details><summary>Stack trace / output</summary><pre>\(e(details))</pre></details>\n"
+            }
             if let stdout {
-                s += "  <details><summary>stdout\(stdoutNote.map { " (\(e($0)))" } ?? "")</summary><pre>\(e(stdout))</pre></details>\n"
+                s +=
+                    "  <details><summary>stdout\(stdoutNote.map { " (\(e($0)))" } ?? "")</summary><pre>\(e(stdout))</pre></details>\n"
             }
             if let stderr {
-                s += "  <details><summary>stderr\(stderrNote.map { " (\(e($0)))" } ?? "")</summary><pre>\(e(stderr))</pre></details>\n"
+                s +=
+                    "  <details><summary>stderr\(stderrNote.map { " (\(e($0)))" } ?? "")</summary><pre>\(e(stderr))</pre></details>\n"
             }
             return s + "</li>\n"
         }
@@ -131,7 +135,8 @@ struct JobPage: Sendable, Encodable {
         limit: Int, paths: SitePaths, context: SiteContext, historyTests: Set<String> = []
     ) {
         let job = JobRow(r)
-        page = PageChrome(title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
+        page = PageChrome(
+            title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
         let links = PageLinks(directory: directory, paths: paths)
         repo = job.downstreamRepo
         backendHref = links.backend(job.downstreamRepo) ?? links.page("oot")
@@ -166,7 +171,8 @@ struct JobPage: Sendable, Encodable {
         parsed = "\(passed)/\(tests) passed, \(failures + errors) failed, \(skipped) skipped"
         if job.totalTests > 0 {
             let reportedSkipped = r.int("skipped_tests")
-            reported = "\(job.passedTests)/\(job.totalTests) passed, \(job.failedTests) failed, \(reportedSkipped) skipped"
+            reported =
+                "\(job.passedTests)/\(job.totalTests) passed, \(job.failedTests) failed, \(reportedSkipped) skipped"
             let agree = job.passedTests == passed && job.failedTests == failures + errors && reportedSkipped == skipped
             disagreement =
                 agree || !stateOK
@@ -199,7 +205,8 @@ struct JobPage: Sendable, Encodable {
         self.suites = suites.rows.map { s in
             SuiteLine(
                 suite: s.string("suite").isEmpty ? "(no suite)" : s.string("suite"), tests: s.int("tests"),
-                passed: s.int("passed"), failures: s.int("failures"), errors: s.int("errors"), skipped: s.int("skipped"),
+                passed: s.int("passed"), failures: s.int("failures"), errors: s.int("errors"),
+                skipped: s.int("skipped"),
                 failing: s.int("failures") + s.int("errors") > 0, time: Format.duration(s.double("time_seconds")))
         }
         hasSuites = self.suites.count > 1
@@ -215,10 +222,12 @@ struct JobPage: Sendable, Encodable {
         let outcome = t.string("outcome")
         return TestLine(
             anchor: "t-\(t.int("ordinal"))", name: t.string("name"), classname: t.optionalString("classname"),
-            suite: t.optionalString("suite"), file: t.optionalString("file"), historyHref: history(t), outcome: outcome, outcomeClass: outcomeClass(outcome),
+            suite: t.optionalString("suite"), file: t.optionalString("file"), historyHref: history(t), outcome: outcome,
+            outcomeClass: outcomeClass(outcome),
             flaky: t.int("flaky") == 1, reruns: t.int("reruns"), hasReruns: t.int("reruns") > 0,
             time: Format.duration(t.double("time_seconds")), seconds: t.double("time_seconds"),
-            message: t.optionalString("message"), details: t.optionalString("details"), stdout: t.optionalString("stdout"),
+            message: t.optionalString("message"), details: t.optionalString("details"),
+            stdout: t.optionalString("stdout"),
             stdoutNote: note(t.int("stdout_bytes"), t.optionalString("stdout")), stderr: t.optionalString("stderr"),
             stderrNote: note(t.int("stderr_bytes"), t.optionalString("stderr")))
     }

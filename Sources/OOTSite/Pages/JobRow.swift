@@ -127,7 +127,9 @@ struct JobRow: Sendable {
         var facts: [String] = []
         if runAttempt > 1 { facts.append("attempt \(runAttempt)") }
         if status == "completed" { facts.append(Format.duration(durationSeconds)) }
-        if totalTests > 0 { facts.append("\(passedTests)/\(totalTests) passed" + (failedTests > 0 ? " (\(failedTests) failed)" : "")) }
+        if totalTests > 0 {
+            facts.append("\(passedTests)/\(totalTests) passed" + (failedTests > 0 ? " (\(failedTests) failed)" : ""))
+        }
         if let queueTime { facts.append("queue \(Format.duration(queueTime))") }
         return facts.isEmpty ? head : head + "\n" + facts.joined(separator: " · ")
     }
@@ -145,7 +147,8 @@ extension Array where Element == JobRow {
                 let newer =
                     row.runAttempt > current.row.runAttempt
                     || (row.runAttempt == current.row.runAttempt
-                        && (row.sortTime ?? UTCTimestamp(seconds: 0)) > (current.row.sortTime ?? UTCTimestamp(seconds: 0)))
+                        && (row.sortTime ?? UTCTimestamp(seconds: 0))
+                            > (current.row.sortTime ?? UTCTimestamp(seconds: 0)))
                 if newer { latest[row.jobKey] = (row, false) }
             } else {
                 latest[row.jobKey] = (row, false)

@@ -38,10 +38,14 @@ struct PRPage: Sendable, Encodable {
         var html: String {
             let e = HTML.escape
             var s = "\n    <li>\n      <span class=\"glyph \(e(glyphClass))\">\(e(glyph))</span>\n      "
-            s += details.map { "<a class=\"job\" href=\"\(e($0))\">\(e(name))</a>" } ?? "<span class=\"job\">\(e(name))</span>"
+            s +=
+                details.map { "<a class=\"job\" href=\"\(e($0))\">\(e(name))</a>" }
+                ?? "<span class=\"job\">\(e(name))</span>"
             s += "\n      <span class=\"chip \(e(labelClass))\">\(e(label))</span>\n      "
             if let attempt { s += "<span class=\"muted\">\(e(attempt))</span>" }
-            if flakyNote { s += " <span class=\"chip warning\" title=\"An earlier attempt of this job failed\">flaky</span>" }
+            if flakyNote {
+                s += " <span class=\"chip warning\" title=\"An earlier attempt of this job failed\">flaky</span>"
+            }
             s += "\n      <div class=\"job-sub\">Duration: \(e(duration))\n        "
             if let run { s += "<a class=\"mini\" href=\"\(e(run))\">Run</a>" }
             s += "\n        "
@@ -164,7 +168,9 @@ struct PRPage: Sendable, Encodable {
         }
         shaOrder.sort { $0.newest > $1.newest || ($0.newest == $1.newest && $0.sha < $1.sha) }
         let sections = shaOrder.map { entry in
-            Self.section(sha: entry.sha, newest: entry.newest, jobs: bySHA[entry.sha]!, failing: failing, links: links, now: context.now)
+            Self.section(
+                sha: entry.sha, newest: entry.newest, jobs: bySHA[entry.sha]!, failing: failing, links: links,
+                now: context.now)
         }
         current = sections.first
         older = Array(sections.dropFirst())
@@ -178,7 +184,9 @@ struct PRPage: Sendable, Encodable {
         } else {
             summary = "no results"
         }
-        grid = TestGrid(rows: testGrid, sha: shaOrder.first?.sha, backends: current?.backends.map(\.repo) ?? [], links: links, paths: paths)
+        grid = TestGrid(
+            rows: testGrid, sha: shaOrder.first?.sha, backends: current?.backends.map(\.repo) ?? [], links: links,
+            paths: paths)
         hasGrid = !grid.tests.isEmpty
         commentHref = "comment.md"
         commentHTML = ""
@@ -214,11 +222,13 @@ struct PRPage: Sendable, Encodable {
                     glyphClass: job.glyphClass(at: now, passedAfterFailure: entry.earlierFailure),
                     label: job.label(at: now),
                     labelClass: lost ? "default" : job.conclusionChipClass,
-                    name: job.displayName, duration: job.status == "completed" ? Format.duration(job.durationSeconds) : "–",
+                    name: job.displayName,
+                    duration: job.status == "completed" ? Format.duration(job.durationSeconds) : "–",
                     attempt: job.runAttempt > 1 ? "attempt \(job.runAttempt)" : nil, flakyNote: entry.earlierFailure,
                     run: SafeURL.external(job.workflowRunURL), artifacts: SafeURL.external(artifact),
                     details: links.drillDown(job),
-                    failingTests: Array(tests.prefix(10)), hasFailingTests: !tests.isEmpty, moreFailing: max(0, tests.count - 10),
+                    failingTests: Array(tests.prefix(10)), hasFailingTests: !tests.isEmpty,
+                    moreFailing: max(0, tests.count - 10),
                     hasMoreFailing: tests.count > 10, rank: rank, lost: lost, row: job)
             }.sorted { ($0.rank, $0.name) < ($1.rank, $1.name) }
             let passed = lines.filter { $0.row.succeeded }.count
@@ -226,7 +236,8 @@ struct PRPage: Sendable, Encodable {
             let running = lines.filter { $0.row.running && !$0.lost }.count
             let lost = lines.filter(\.lost).count
             let failed = lines.filter { $0.row.failed }.count
-            let level = latest.values.map(\.row).sorted { ($0.sortTime ?? now) > ($1.sortTime ?? now) }.first?.level ?? ""
+            let level =
+                latest.values.map(\.row).sorted { ($0.sortTime ?? now) > ($1.sortTime ?? now) }.first?.level ?? ""
             return BackendBox(
                 repo: repo, href: links.backend(repo), level: LevelChip(level),
                 boxClass: failed + lost > 0 ? "box-failure" : running > 0 ? "box-pending" : "box-success",
@@ -285,7 +296,8 @@ struct TestGrid: Sendable, Encodable {
                     latestAttempt[job] = max(latestAttempt[job] ?? 0, row.int("run_attempt"))
                 }
                 let latest = mine.filter {
-                    $0.int("run_attempt") == latestAttempt[$0.string("workflow_name") + "\u{1F}" + $0.string("job_name")]
+                    $0.int("run_attempt")
+                        == latestAttempt[$0.string("workflow_name") + "\u{1F}" + $0.string("job_name")]
                 }
                 guard !latest.isEmpty else {
                     return Cell(glyph: "–", glyphClass: "gn", title: "\(repo): not run", href: nil)
@@ -294,8 +306,11 @@ struct TestGrid: Sendable, Encodable {
                 let shown = failed ?? latest[0]
                 let outcome = shown.string("outcome")
                 let glyph = outcome == "passed" ? "O" : outcome == "skipped" ? "S" : "X"
-                let href = paths.jobDirectory(shown.string("dynamoKey")).map { links.page($0) + "#t-\(shown.int("ordinal"))" }
-                return Cell(glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), title: "\(repo): \(outcome)", href: href)
+                let href = paths.jobDirectory(shown.string("dynamoKey")).map {
+                    links.page($0) + "#t-\(shown.int("ordinal"))"
+                }
+                return Cell(
+                    glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), title: "\(repo): \(outcome)", href: href)
             }
             let failing = cells.filter { $0.glyph == "X" }.count
             return failing > 0 ? Row(test: test, cells: cells, failingOn: failing) : nil

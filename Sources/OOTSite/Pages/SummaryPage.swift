@@ -109,25 +109,34 @@ struct SummaryPage: Sendable, Encodable {
             let data = byRepo[backend.repo]
             let rate = data?.double("pass_rate") ?? 0
             let last = data?.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:))
-            let stale = backend.lastActivity.map { context.now.timeIntervalSince1970 - $0.timeIntervalSince1970 > Double(context.staleHours) * 3600 } ?? false
+            let stale =
+                backend.lastActivity.map {
+                    context.now.timeIntervalSince1970 - $0.timeIntervalSince1970 > Double(context.staleHours) * 3600
+                } ?? false
             let dot: (String, String) =
                 data == nil
                 ? ("idle", backend.lastActivity == nil ? "Never reported" : "No recent PR runs")
-                : stale ? ("stale", "Stale: last callback \(Format.relative(backend.lastActivity, now: context.now))") : ("active", "Active")
+                : stale
+                    ? ("stale", "Stale: last callback \(Format.relative(backend.lastActivity, now: context.now))")
+                    : ("active", "Active")
             let backendHref = backend.hasData ? links.backend(backend.repo) : nil
             rows.append(
                 Row(
                     repo: backend.repo, href: backendHref, level: LevelChip(backend.level), dotClass: dot.0,
-                    dotTitle: dot.1, stale: stale, hasData: data != nil, passRate: data == nil ? "—" : Format.percent(rate),
+                    dotTitle: dot.1, stale: stale, hasData: data != nil,
+                    passRate: data == nil ? "—" : Format.percent(rate),
                     passRateClass: data == nil ? "default" : context.passRateClass(rate), rate: rate,
                     successes: data?.int("successes") ?? 0, failures: data?.int("failures") ?? 0,
                     failuresNonZero: (data?.int("failures") ?? 0) > 0, timedOut: data?.int("timed_out") ?? 0,
-                    total: data?.int("total") ?? 0, avgDuration: data == nil ? "—" : Format.duration(data?.double("avg_duration_s")),
+                    total: data?.int("total") ?? 0,
+                    avgDuration: data == nil ? "—" : Format.duration(data?.double("avg_duration_s")),
                     lastRun: Format.relative(last ?? backend.lastActivity, now: context.now),
                     lastRunAbsolute: Format.absolute(last ?? backend.lastActivity),
                     oncalls: backend.oncalls.isEmpty ? nil : backend.oncalls.joined(separator: ", "),
                     scheduled: backend.scheduledKinds.compactMap { kind in
-                        paths.backendDirectory(backend.repo).map { Tab(label: kind, href: links.page($0 + "/" + kind), current: false) }
+                        paths.backendDirectory(backend.repo).map {
+                            Tab(label: kind, href: links.page($0 + "/" + kind), current: false)
+                        }
                     }, hasScheduled: !backend.scheduledKinds.isEmpty))
         }
         func ordered(_ rows: [Row]) -> [Row] {
@@ -138,7 +147,10 @@ struct SummaryPage: Sendable, Encodable {
             }
         }
         sections = ["L4", "L3", "L2"].map { level in
-            let members = ordered(rows.filter { $0.level.text == level || (level == "L2" && !["L1", "L3", "L4"].contains($0.level.text)) })
+            let members = ordered(
+                rows.filter {
+                    $0.level.text == level || (level == "L2" && !["L1", "L3", "L4"].contains($0.level.text))
+                })
             return Section(title: Self.sectionTitles[level]!, level: level, rows: members, hasRows: !members.isEmpty)
         }
         l1 = rows.filter { $0.level.text == "L1" }.sorted { $0.repo < $1.repo }
@@ -152,7 +164,8 @@ struct SummaryPage: Sendable, Encodable {
                 repo: repo, kind: kind, href: paths.backendDirectory(repo).map { links.page($0 + "/" + kind) },
                 total: r.int("total"), failures: r.int("failures"), passRate: Format.percent(rate),
                 passRateClass: context.passRateClass(rate),
-                lastRun: Format.relative(r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
+                lastRun: Format.relative(
+                    r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
                 lastRunAbsolute: Format.absolute(r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:))))
         }
         hasScheduled = !self.scheduled.isEmpty
@@ -168,7 +181,8 @@ struct SummaryPage: Sendable, Encodable {
             StatCard(label: "Backends", value: "\(rows.count)", detail: levels.joined(separator: " · "), cssClass: ""),
             StatCard(label: "Jobs", value: "\(jobs)", detail: "completed, \(rangeLabel)", cssClass: ""),
             StatCard(
-                label: "Failures", value: "\(failures)", detail: "jobs concluded failure", cssClass: failures > 0 ? "bad" : "good"),
+                label: "Failures", value: "\(failures)", detail: "jobs concluded failure",
+                cssClass: failures > 0 ? "bad" : "good"),
             StatCard(
                 label: "Timed out", value: "\(timedOut)", detail: "closed by the relay after 6 h without a result",
                 cssClass: timedOut > 0 ? "warn" : "good"),

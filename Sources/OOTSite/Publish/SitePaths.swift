@@ -130,9 +130,13 @@ public final class SitePaths: @unchecked Sendable {
     }
 
     /// Assigns `preferred`, or `stem-<hash>` when taken, or `…-2`, `…-3`.
-    private func claim(_ preferred: String, or stem: String, key: String, hashing: String? = nil) throws(SQLiteError) -> String {
+    private func claim(_ preferred: String, or stem: String, key: String, hashing: String? = nil) throws(SQLiteError)
+        -> String
+    {
         var candidate = preferred
-        if try isTaken(candidate) { candidate = stem + "-" + Self.hash(hashing ?? String(key.drop { $0 != ":" }.dropFirst())) }
+        if try isTaken(candidate) {
+            candidate = stem + "-" + Self.hash(hashing ?? String(key.drop { $0 != ":" }.dropFirst()))
+        }
         var n = 2
         let base = candidate
         while try isTaken(candidate) {

@@ -74,7 +74,8 @@ public final class SitePublisher {
             do {
                 state = try JSONDecoder().decode(State.self, from: data)
             } catch {
-                throw SiteWriterError(path: file.path, reason: "unreadable build state (delete it to rebuild everything): \(error)")
+                throw SiteWriterError(
+                    path: file.path, reason: "unreadable build state (delete it to rebuild everything): \(error)")
             }
         } else {
             state = State()
@@ -83,7 +84,9 @@ public final class SitePublisher {
 
     /// The tree `current` points to (`a`/`b`), or `nil` before the first publish.
     public var currentTree: String? {
-        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("current").path)
+        guard
+            let target = try? FileManager.default.destinationOfSymbolicLink(
+                atPath: root.appendingPathComponent("current").path)
         else { return nil }
         let name = (target as NSString).lastPathComponent
         return ["a", "b"].contains(name) ? name : nil
@@ -136,7 +139,8 @@ public final class SitePublisher {
         do {
             try Data(changed.joined(separator: "\n").utf8).write(to: list, options: .atomic)
         } catch {
-            throw SiteWriterError(path: list.path, reason: "cannot record the changed paths: \(error.localizedDescription)")
+            throw SiteWriterError(
+                path: list.path, reason: "cannot record the changed paths: \(error.localizedDescription)")
         }
         let old = currentTree
         state.trees[scratch] = State.Tree(build: build, clean: true)
@@ -181,7 +185,8 @@ public final class SitePublisher {
 
     /// The paths build `n` changed, or `nil` when the record is gone.
     private func changes(of n: Int) -> [String]? {
-        guard let data = FileManager.default.contents(atPath: home.appendingPathComponent("changes-\(n).txt").path) else {
+        guard let data = FileManager.default.contents(atPath: home.appendingPathComponent("changes-\(n).txt").path)
+        else {
             return nil
         }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)

@@ -83,14 +83,16 @@ public final class SiteWriter {
         while let relative = walker.nextObject() as? String {
             if relative.hasPrefix(".") { walker.skipDescendants(); continue }
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 directories.append(relative)
             } else if !paths.contains(relative) {
                 do {
                     try FileManager.default.removeItem(at: root.appendingPathComponent(relative))
                 } catch {
-                    throw SiteWriterError(path: relative, reason: "cannot remove a stale page: \(error.localizedDescription)")
+                    throw SiteWriterError(
+                        path: relative, reason: "cannot remove a stale page: \(error.localizedDescription)")
                 }
                 changed.append(relative)
                 removed += 1
@@ -148,7 +150,10 @@ public struct SiteWriterError: Error, Equatable, CustomStringConvertible {
             }
         }
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        let reason = underlying.map { $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : $0.localizedDescription }
+        let reason =
+            underlying.map {
+                $0.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32($0.code))) : $0.localizedDescription
+            }
             ?? error.localizedDescription
         return SiteWriterError(path: path, reason: "cannot create the output directory: \(reason)")
     }

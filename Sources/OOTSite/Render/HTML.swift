@@ -40,7 +40,9 @@ extension HTML {
                 clean = false
                 break
             }
-            if previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte) || previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte) {
+            if previous == (0xE2, 0x80) && (0xAA...0xAE).contains(byte)
+                || previous == (0xE2, 0x81) && (0xA6...0xA9).contains(byte)
+            {
                 clean = false
                 break
             }

@@ -79,7 +79,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil(forKey key: Key) throws {}
-    mutating func encode(_ value: String, forKey key: Key) throws { object.entries[key.stringValue] = HTML.visible(value) }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        object.entries[key.stringValue] = HTML.visible(value)
+    }
     mutating func encode(_ value: Bool, forKey key: Key) throws { object.entries[key.stringValue] = value }
     mutating func encode(_ value: Int, forKey key: Key) throws { object.entries[key.stringValue] = value }
     mutating func encode(_ value: Int64, forKey key: Key) throws { object.entries[key.stringValue] = value }
@@ -121,7 +123,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         array.items.append(try TreeEncoder.node(value, path: codingPath))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let child = ObjectBox()
         array.items.append(child)
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: child, codingPath: codingPath))

@@ -1,10 +1,10 @@
 import AsyncHTTPClient
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import NIOHTTP1
 import OOTCore
-import Logging
 import OOTIngest
 import OOTTestSupport
 import ServiceLifecycle
@@ -25,7 +25,8 @@ struct LiveServer {
     ) async throws -> T {
         let path = try path ?? Fixtures.temporaryDatabase().path
         let metrics = IngestMetrics()
-        let store = try IngestStore(path: path, options: storeOptions, batchObserver: { metrics.committed(batchOf: $0) })
+        let store = try IngestStore(
+            path: path, options: storeOptions, batchObserver: { metrics.committed(batchOf: $0) })
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "test")
         logger.logLevel = .warning
@@ -67,8 +68,10 @@ struct LiveServer {
     }
 
     /// Sends `body` to `path` with `headers`.
-    func send(_ method: HTTPMethod = .POST, _ path: String = "/api/oot/results", headers: [(String, String)] = [],
-              body: Data? = nil) async throws -> Reply {
+    func send(
+        _ method: HTTPMethod = .POST, _ path: String = "/api/oot/results", headers: [(String, String)] = [],
+        body: Data? = nil
+    ) async throws -> Reply {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -77,7 +80,8 @@ struct LiveServer {
         let bytes = try await response.body.collect(upTo: 1 << 20)
         return Reply(
             status: Int(response.status.code), body: String(buffer: bytes),
-            headers: Dictionary(response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a }))
+            headers: Dictionary(
+                response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Sends `body` with the valid relay token.
@@ -90,7 +94,9 @@ struct LiveServer {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(IngestRoutes.results)")
         request.method = .POST
         request.headers.add(name: "X-OOT-Relay-Token", value: Self.token)
-        let chunks = stride(from: 0, to: body.count, by: chunk).map { ByteBuffer(bytes: body[$0..<min($0 + chunk, body.count)]) }
+        let chunks = stride(from: 0, to: body.count, by: chunk).map {
+            ByteBuffer(bytes: body[$0..<min($0 + chunk, body.count)])
+        }
         let stream = AsyncStream<ByteBuffer> { continuation in
             for chunk in chunks { continuation.yield(chunk) }
             continuation.finish()

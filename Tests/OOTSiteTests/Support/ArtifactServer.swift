@@ -22,7 +22,9 @@ struct ArtifactServer {
         let url = try Fixtures.temporaryDirectory("zip").appendingPathComponent("a.zip")
         let archive = try Archive(url: url, accessMode: .create)
         for (path, data) in entries {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) {
                 position, size in data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -62,10 +64,17 @@ struct ArtifactServer {
         }
         router.get("log.txt") { _, _ in Self.serve(Data("build log\n".utf8), "text/plain") }
         router.get("folder/") { _, _ in
-            Self.serve(Data("<html><body><a href=\"a.xml\">a.xml</a> <a href='b.xml'>b</a> <a href=\"../up.xml\">x</a> <a href=\"https://evil.example/c.xml\">c</a></body></html>".utf8), "text/html")
+            Self.serve(
+                Data(
+                    "<html><body><a href=\"a.xml\">a.xml</a> <a href='b.xml'>b</a> <a href=\"../up.xml\">x</a> <a href=\"https://evil.example/c.xml\">c</a></body></html>"
+                        .utf8), "text/html")
         }
-        router.get("folder/a.xml") { _, _ in Self.serve(try corpus("jest/jest-junit-failures-unicode.xml"), "application/xml") }
-        router.get("folder/b.xml") { _, _ in Self.serve(try corpus("mocha/mocha-junit-reporter-109-cases.xml"), "application/xml") }
+        router.get("folder/a.xml") { _, _ in
+            Self.serve(try corpus("jest/jest-junit-failures-unicode.xml"), "application/xml")
+        }
+        router.get("folder/b.xml") { _, _ in
+            Self.serve(try corpus("mocha/mocha-junit-reporter-109-cases.xml"), "application/xml")
+        }
         router.get("redirect") { _, _ in Response(status: .found, headers: [.location: "/report.xml"]) }
         router.get("loop") { _, _ in Response(status: .found, headers: [.location: "/loop"]) }
         router.get("unavailable") { _, _ in Response(status: .serviceUnavailable) }

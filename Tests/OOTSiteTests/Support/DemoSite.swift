@@ -58,7 +58,8 @@ struct DemoSite {
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: output.resolvingSymlinksInPath().appendingPathComponent(path).path, isDirectory: &isDirectory)
+            FileManager.default.fileExists(
+                atPath: output.resolvingSymlinksInPath().appendingPathComponent(path).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { files.append(path) }
         }
         return files.sorted()
@@ -74,7 +75,9 @@ extension String {
     /// The `href` of the link whose text starts with `text` (empty when absent).
     func href(ofLink text: String) -> String {
         guard let label = range(of: "\">\(text)") else { return "" }
-        guard let open = range(of: "href=\"", options: .backwards, range: startIndex..<label.lowerBound) else { return "" }
+        guard let open = range(of: "href=\"", options: .backwards, range: startIndex..<label.lowerBound) else {
+            return ""
+        }
         return String(self[open.upperBound..<label.lowerBound])
     }
 

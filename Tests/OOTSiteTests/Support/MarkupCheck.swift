@@ -14,7 +14,9 @@ enum MarkupCheck {
     /// HTML5 elements the pages use that libxml2 2.9's HTML parser (an HTML 4 parser) does not
     /// know: it reports each as `XML_HTML_UNKNOWN_TAG` although the markup is well formed.
     /// Any other unknown tag (a typo) is still a problem.
-    static let html5Elements: Set<String> = ["main", "header", "nav", "section", "footer", "details", "summary", "time"]
+    static let html5Elements: Set<String> = [
+        "main", "header", "nav", "section", "footer", "details", "summary", "time",
+    ]
 
     /// Diagnostics from libxml2's HTML parser for `html`, minus unknown-tag reports for ``html5Elements``.
     static func htmlProblems(_ html: String) -> [Problem] {
@@ -38,7 +40,8 @@ enum MarkupCheck {
 
     /// Runs `parse` on the UTF-8 bytes of a string with a structured error handler installed
     /// (libxml2's handler is per thread, and the parse is synchronous).
-    private static func collect(_ parse: @escaping (UnsafePointer<CChar>, Int32) -> xmlDocPtr?) -> (String) -> [Problem] {
+    private static func collect(_ parse: @escaping (UnsafePointer<CChar>, Int32) -> xmlDocPtr?) -> (String) -> [Problem]
+    {
         { text in
             final class Box { var problems: [Problem] = [] }
             let box = Box()
@@ -53,7 +56,9 @@ enum MarkupCheck {
             var bytes = Array(text.utf8CString)
             let count = Int32(bytes.count - 1)
             let document = bytes.withUnsafeMutableBufferPointer { parse($0.baseAddress!, count) }
-            if let document { xmlFreeDoc(document) } else if box.problems.isEmpty {
+            if let document {
+                xmlFreeDoc(document)
+            } else if box.problems.isEmpty {
                 box.problems.append(Problem(code: -1, line: 0, message: "no document"))
             }
             return withExtendedLifetime(box) { box.problems }
@@ -72,7 +77,10 @@ enum MarkupCheck {
         var bytes = Array(html.utf8CString)
         let count = Int32(bytes.count - 1)
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue)
-        guard let document = bytes.withUnsafeMutableBufferPointer({ htmlReadMemory($0.baseAddress!, count, "page.html", "UTF-8", options) })
+        guard
+            let document = bytes.withUnsafeMutableBufferPointer({
+                htmlReadMemory($0.baseAddress!, count, "page.html", "UTF-8", options)
+            })
         else { return [] }
         defer { xmlFreeDoc(document) }
         var out: [Element] = []
@@ -84,13 +92,16 @@ enum MarkupCheck {
                     var attribute = current.pointee.properties
                     while let a = attribute {
                         let name = String(cString: a.pointee.name)
-                        if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+                        if let value = xmlNodeGetContent(
+                            UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self))
+                        {
                             attributes[name.lowercased()] = String(cString: value)
                             clibxml2_free(value)
                         }
                         attribute = a.pointee.next
                     }
-                    out.append(Element(name: String(cString: current.pointee.name).lowercased(), attributes: attributes))
+                    out.append(
+                        Element(name: String(cString: current.pointee.name).lowercased(), attributes: attributes))
                 }
                 walk(current.pointee.children)
                 node = current.pointee.next

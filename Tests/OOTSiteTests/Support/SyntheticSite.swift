@@ -36,24 +36,36 @@ struct SyntheticSite {
         func callbacks(artifactDirectory: URL) throws -> [[String: Any]] {
             let start = UTCTimestamp(seconds: SyntheticSite.asOf.seconds - Int64(hoursAgo * 3600))
             let runID = checkRunID / 10
-            let payload: [String: Any] = pr.map { number in
-                ["pull_request": titled
-                    ? ["number": number, "title": "PR \(number)", "user": ["login": "dev\(number)"], "head": ["sha": sha]]
-                    : ["number": number, "head": ["sha": sha]]]
-            } ?? ["head_sha": sha, "repository": ["full_name": "pytorch/pytorch"]]
+            let payload: [String: Any] =
+                pr.map { number in
+                    [
+                        "pull_request": titled
+                            ? [
+                                "number": number, "title": "PR \(number)", "user": ["login": "dev\(number)"],
+                                "head": ["sha": sha],
+                            ]
+                            : ["number": number, "head": ["sha": sha]]
+                    ]
+                } ?? ["head_sha": sha, "repository": ["full_name": "pytorch/pytorch"]]
             var workflow: [String: Any] = [
                 "schema_version": "1", "name": self.workflow, "url": "https://github.com/\(repo)/actions/runs/\(runID)",
                 "run_attempt": "\(attempt)", "job_name": name, "check_run_id": "\(checkRunID)", "run_id": "\(runID)",
-                "status": "in_progress", "conclusion": NSNull(), "started_at": start.description, "completed_at": NSNull(),
+                "status": "in_progress", "conclusion": NSNull(), "started_at": start.description,
+                "completed_at": NSNull(),
             ]
             func envelope(_ workflow: [String: Any]) -> [String: Any] {
                 [
-                    "trusted": ["ci_metrics": ["queue_time": 10.0, "execution_time": NSNull()], "verified_repo": repo,
-                                "downstream_repo_level": level],
-                    "untrusted": ["callback_payload": [
-                        "event_type": pr == nil ? "nightly" : "pull_request", "delivery_id": "delivery-\(checkRunID)",
-                        "payload": payload, "workflow": workflow,
-                    ]],
+                    "trusted": [
+                        "ci_metrics": ["queue_time": 10.0, "execution_time": NSNull()], "verified_repo": repo,
+                        "downstream_repo_level": level,
+                    ],
+                    "untrusted": [
+                        "callback_payload": [
+                            "event_type": pr == nil ? "nightly" : "pull_request",
+                            "delivery_id": "delivery-\(checkRunID)",
+                            "payload": payload, "workflow": workflow,
+                        ]
+                    ],
                 ]
             }
             var out = [envelope(workflow)]
@@ -63,7 +75,9 @@ struct SyntheticSite {
             workflow["started_at"] = NSNull()
             workflow["completed_at"] = start.adding(seconds: 1200).description
             if let testResults {
-                workflow["test_results"] = ["passed": testResults.passed, "failed": testResults.failed, "skipped": testResults.skipped]
+                workflow["test_results"] = [
+                    "passed": testResults.passed, "failed": testResults.failed, "skipped": testResults.skipped,
+                ]
             }
             if let artifact {
                 let file = artifactDirectory.appendingPathComponent("\(checkRunID)-\(artifact.name)")
@@ -85,14 +99,16 @@ struct SyntheticSite {
     var output: URL { directory.appendingPathComponent("site/current") }
 
     /// Ingests `jobs` into a fresh database and builds the site; `configure` adjusts the options.
-    static func build(_ jobs: [Job], allowlist: String? = nil, configure: (inout BuildOptions) -> Void = { _ in }) async throws
+    static func build(_ jobs: [Job], allowlist: String? = nil, configure: (inout BuildOptions) -> Void = { _ in })
+        async throws
         -> SyntheticSite
     {
         let directory = try Fixtures.temporaryDirectory("oot-synth")
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("artifacts"), withIntermediateDirectories: true)
         if let allowlist {
-            try allowlist.write(to: directory.appendingPathComponent("allowlist.yml"), atomically: true, encoding: .utf8)
+            try allowlist.write(
+                to: directory.appendingPathComponent("allowlist.yml"), atomically: true, encoding: .utf8)
         }
         let empty = SyntheticSite(directory: directory, report: BuildReport())
         return try await empty.adding(jobs, configure: configure)
@@ -129,7 +145,8 @@ struct SyntheticSite {
 
     /// The modification time of a published file (seconds since 1970).
     func modified(_ path: String) throws -> Date {
-        try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.modificationDate] as! Date
+        try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.modificationDate]
+            as! Date
     }
 
     /// The text of a generated file.
@@ -144,7 +161,8 @@ struct SyntheticSite {
 
     /// The generated files under a folder, relative to it.
     func files(under folder: String) -> [String] {
-        (FileManager.default.enumerator(atPath: output.resolvingSymlinksInPath().appendingPathComponent(folder).path)?.allObjects as? [String] ?? []).sorted()
+        (FileManager.default.enumerator(atPath: output.resolvingSymlinksInPath().appendingPathComponent(folder).path)?
+            .allObjects as? [String] ?? []).sorted()
     }
 
     /// A JUnit report with one testcase per `(classname.name, outcome)`; outcome is
@@ -153,7 +171,8 @@ struct SyntheticSite {
         var xml = "<?xml version=\"1.0\"?>\n<testsuite name=\"synth\">\n"
         for (test, outcome) in cases {
             let dot = test.lastIndex(of: ".")!
-            let open = "<testcase classname=\"\(test[..<dot])\" name=\"\(test[test.index(after: dot)...])\" time=\"0.5\""
+            let open =
+                "<testcase classname=\"\(test[..<dot])\" name=\"\(test[test.index(after: dot)...])\" time=\"0.5\""
             switch outcome {
             case "passed": xml += "\(open)/>\n"
             case "skipped": xml += "\(open)><skipped/></testcase>\n"
