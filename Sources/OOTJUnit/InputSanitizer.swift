@@ -1,5 +1,5 @@
 /// Removes what makes real-world reports ill-formed *before* libxml2 sees them, in one
-/// streaming pass over the bytes (chunk boundaries anywhere):
+/// streaming pass over the bytes (chunk boundaries anywhere).
 ///
 /// - C0 control bytes other than TAB, LF and CR (invalid in XML 1.0);
 /// - ANSI escape sequences: `ESC [ … final`, and two-byte `ESC x` escapes;
@@ -102,8 +102,9 @@ public struct InputSanitizer: Sendable {
 
     /// `true` when `input` would pass through unchanged: the sanitizer is between sequences and
     /// the chunk holds no control byte (other than TAB/LF/CR), no `ESC` and no `&#` (an `&`
-    /// followed by anything else, like `&lt;`, is fine; one in the last byte is not). The caller
-    /// may then hand `input` on without copying it.
+    /// followed by anything else, like `&lt;`, is fine; one in the last byte is not).
+    ///
+    /// The caller may then hand `input` on without copying it.
     public func isClean(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         guard case .text = state, let base = input.baseAddress else { return input.isEmpty }
         let raw = UnsafeRawPointer(base)

@@ -38,7 +38,7 @@ public struct JUnitTestCase: Sendable, Equatable {
     public var time: Double?
     /// The `message` attribute of the deciding result element, when present.
     public var message: String?
-    /// The text (and CDATA) directly inside the deciding result element, e.g. a stack trace.
+    /// The text (and CDATA) directly inside the deciding result element, such as a stack trace.
     public var details: String?
     /// The testcase's `<system-out>`, cut to ``JUnitParser/Limits/maxOutputBytes``.
     public var stdout: CapturedOutput?

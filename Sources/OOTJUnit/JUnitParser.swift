@@ -2,8 +2,10 @@ internal import CLibXML2
 
 /// The streaming JUnit XML parser (libxml2 SAX2 push parser, fed 256 KiB at a time): memory stays
 /// flat whatever the file size, because no tree is built and testcases are handed to a visitor
-/// as they close. Unlike `xmlTextReader`, SAX delivers every element before a fatal error, so a
-/// report with junk after its root keeps all its testcases.
+/// as they close.
+///
+/// Unlike `xmlTextReader`, SAX delivers every element before a fatal error, so a report with junk
+/// after its root keeps all its testcases.
 ///
 /// The counting rules are written down in `docs/junit.md`. In short: roots `<testsuites>`, a
 /// bare `<testsuite>` or any wrapper; each testcase counted once under its nearest suite;
@@ -56,8 +58,10 @@ public enum JUnitParser {
     }
 
     /// Parses the report at `path`, handing each testcase to `visit` as it closes; the returned
-    /// report's `testcases` is empty. Memory use does not grow with the number of testcases
-    /// beyond one 9-byte entry per distinct test identity (for flaky detection).
+    /// report's `testcases` is empty.
+    ///
+    /// Memory use does not grow with the number of testcases beyond one 9-byte entry per distinct
+    /// test identity (for flaky detection).
     public static func parse(
         file path: String, limits: Limits = Limits(), visit: (JUnitTestCase) -> Void
     ) -> JUnitReport {
@@ -65,7 +69,9 @@ public enum JUnitParser {
     }
 
     /// Counts the report at `path` without building testcases (no per-testcase strings): what
-    /// `oot-hud junit` prints. Same counting rules and results as ``parse(file:limits:)``.
+    /// `oot-hud junit` prints.
+    ///
+    /// Same counting rules and results as ``parse(file:limits:)``.
     public static func summarize(file path: String, limits: Limits = Limits()) -> JUnitReport {
         run(path: path, limits: limits, visit: nil)
     }
@@ -156,7 +162,9 @@ public enum JUnitParser {
 }
 
 extension JUnitParser {
-    /// SAX2 callbacks forwarding to the ``Walker`` passed as user data. No tree is built.
+    /// SAX2 callbacks forwarding to the ``Walker`` passed as user data.
+    ///
+    /// No tree is built.
     fileprivate static func saxHandler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC

@@ -92,8 +92,10 @@ public struct JUnitTally: Sendable {
 }
 
 /// Identity hashes with their outcome bits, gathered by appending (sequential writes, no random
-/// access while parsing) and grouped at the end by a radix sort. Each entry is one `UInt64`: the
-/// hash's upper 61 bits and the 3 outcome bits. 61-bit keys collide at 2^-61 per pair.
+/// access while parsing) and grouped at the end by a radix sort.
+///
+/// Each entry is one `UInt64`: the hash's upper 61 bits and the 3 outcome bits. 61-bit keys
+/// collide at 2^-61 per pair.
 ///
 /// Memory: 8 bytes per execution (16 while sorting): 2.3 MB for a 285k-testcase report.
 struct IdentityTable: Sendable {

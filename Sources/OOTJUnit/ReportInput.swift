@@ -4,8 +4,10 @@
     import Darwin
 #endif
 
-/// The byte stream the parser is fed from: a file read in 256 KiB chunks or an in-memory buffer, sanitized on the fly by ``InputSanitizer``, with a
-/// cap on the bytes read. UTF-16 input (BOM or `<?` pattern) is transcoded to UTF-8 up front.
+/// The byte stream the parser is fed from: a file read in 256 KiB chunks or an in-memory buffer,
+/// sanitized on the fly by ``InputSanitizer``, with a cap on the bytes read.
+///
+/// UTF-16 input (BOM or `<?` pattern) is transcoded to UTF-8 up front.
 final class ReportInput {
     private enum Source {
         case file(Int32)
@@ -176,9 +178,11 @@ final class ReportInput {
 }
 
 extension ReportInput {
-    /// Removes the `encoding="…"` pseudo-attribute from a leading XML declaration. After
-    /// transcoding to UTF-8 it is wrong, and producers write invalid names (`"UTF-16 LE"`) that
-    /// libxml2 rejects even when told to ignore the declared encoding. The BOM is trusted instead.
+    /// Removes the `encoding="…"` pseudo-attribute from a leading XML declaration.
+    ///
+    /// After transcoding to UTF-8 it is wrong, and producers write invalid names (`"UTF-16 LE"`)
+    /// that libxml2 rejects even when told to ignore the declared encoding. The BOM is trusted
+    /// instead.
     static func droppingDeclaredEncoding(_ text: String) -> String {
         guard text.hasPrefix("<?xml"), let end = text.firstRange(of: "?>") else { return text }
         var declaration = String(text[..<end.lowerBound])

@@ -172,8 +172,10 @@ final class Walker {
         text.append(UnsafeBufferPointer(start: bytes, count: Int(count)), limit: limit)
     }
 
-    /// SAX2 `internalSubset`: a DOCTYPE. JUnit needs none, and refusing it removes XXE and
-    /// entity expansion (billion laughs) before a single entity is declared or used.
+    /// SAX2 `internalSubset`: a DOCTYPE.
+    ///
+    /// JUnit needs none, and refusing it removes XXE and entity expansion (billion laughs) before
+    /// a single entity is declared or used.
     func doctype() {
         sawDoctype = true
         stop()

@@ -1,6 +1,8 @@
 import ArgumentParser
 
-/// `oot-hud`: the OOT HUD command line. Subcommands only; the work is in the libraries.
+/// `oot-hud`: the OOT HUD command line.
+///
+/// Subcommands only; the work is in the libraries.
 @main
 struct OOTHud: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,8 +2,10 @@ import ArgumentParser
 import Foundation
 import OOTSite
 
-/// `build --watch`: one build every interval, until the process is stopped. Stopping it at any
-/// point is safe: a build publishes atomically, so a killed one leaves the previous site served.
+/// `build --watch`: one build every interval, until the process is stopped.
+///
+/// Stopping it at any point is safe: a build publishes atomically, so a killed one leaves the
+/// previous site served.
 enum Watch {
     /// Parses `30s`, `2m`, `1h` or a plain number of seconds (at least 1 s).
     static func parseInterval(_ text: String) throws -> Duration {
@@ -22,7 +24,9 @@ enum Watch {
     }
 
     /// Runs `build` every `interval` (measured start to start; a slow build delays the next, it
-    /// never overlaps). A failed build is reported and the loop goes on.
+    /// never overlaps).
+    ///
+    /// A failed build is reported and the loop goes on.
     static func loop(every interval: Duration, _ build: () async throws -> Void) async throws {
         let clock = ContinuousClock()
         while !Task.isCancelled {

@@ -4,7 +4,9 @@ import OOTTestSupport
 import Testing
 
 /// Faults met at startup: a database file that is not ours or is damaged, an output directory
-/// the build cannot write. Each is a clear error naming the file, with nothing overwritten.
+/// the build cannot write.
+///
+/// Each is a clear error naming the file, with nothing overwritten.
 @Suite struct FaultTests {
     enum Damage: String, CaseIterable {
         /// Plain text where the database should be.

@@ -4,7 +4,9 @@ import Testing
 
 /// Every file of `Tests/Fixtures/junit-corpus` against counts derived independently of the parser:
 /// by reading each file (and, for the big ones, counting elements with a throwaway script) and
-/// applying the rules of `docs/junit.md`. Declared `tests=`/`failures=` attributes are never used.
+/// applying the rules of `docs/junit.md`.
+///
+/// Declared `tests=`/`failures=` attributes are never used.
 ///
 /// Outcome per testcase: `error` > `failure` > `skipped` > passed, from direct child elements;
 /// `status`/`result` of `disabled`, `notrun`, `skipped`, `suppressed`, … without a result element is

@@ -3,8 +3,10 @@ import OOTJUnit
 import Testing
 
 /// Hostile reports that aim at time or memory rather than at parsing errors: a text node or an
-/// attribute of tens of MiB, a report over the size cap. Entity expansion and deep nesting are in
-/// ReportStateTests; the 1 GB versions run in scripts/fault-limits.sh, which states the bounds.
+/// attribute of tens of MiB, a report over the size cap.
+///
+/// Entity expansion and deep nesting are in ReportStateTests; the 1 GB versions run in
+/// scripts/fault-limits.sh, which states the bounds.
 @Suite struct ResourceLimitTests {
     static let huge = 24 << 20
 

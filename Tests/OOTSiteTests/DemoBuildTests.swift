@@ -4,7 +4,9 @@ import OOTSite
 import Testing
 
 /// The sample data built end to end: summary, backend matrices, PR pages, comment.md and
-/// JUnit drill-downs. Expected values are worked out by hand from `scripts/make-samples.py`.
+/// JUnit drill-downs.
+///
+/// Expected values are worked out by hand from `scripts/make-samples.py`.
 @Suite struct DemoBuildTests {
     @Test func buildsEveryKindOfPage() async throws {
         let site = try await DemoSite.shared()

@@ -5,6 +5,7 @@ import Testing
 
 /// Hostile artifacts go through the whole build (harvest, index, render): each job page shows
 /// an explicit error state, the rest of the site builds, and nothing is expanded in memory.
+///
 /// The same files at full size (1 GB text node, 1 GiB zip bomb) run in scripts/fault-limits.sh.
 @Suite struct ResourceLimitSiteTests {
     static func billionLaughs() -> String {

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Reads relay bodies from files for `oot-hud ingest`: a `.json` file holds one body, an
-/// `.ndjson` file (or standard input, `-`) one body per line. Each body gets the endpoint's
-/// validation (``JobRecord/extract(fromBody:)``); a bad one is reported with its `file:line`
-/// and the good ones still go in.
+/// `.ndjson` file (or standard input, `-`) one body per line.
+///
+/// Each body gets the endpoint's validation (``JobRecord/extract(fromBody:)``); a bad one is
+/// reported with its `file:line` and the good ones still go in.
 public enum CallbackFiles {
     /// A body that was refused.
     public struct Rejection: Error, Equatable, Sendable, CustomStringConvertible {

@@ -3,10 +3,10 @@
 ///
 /// `description` is the text sent back in `{"error": …}` and printed by `oot-hud ingest`.
 public struct CallbackError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The JSON path of the offending field, e.g. `untrusted.callback_payload.workflow.job_name`,
+    /// The JSON path of the offending field, such as `untrusted.callback_payload.workflow.job_name`,
     /// or `body` when the body as a whole is unusable.
     public let field: String
-    /// What was wrong with it, e.g. `missing` or `must be a string, got a number`.
+    /// What was wrong with it, such as `missing` or `must be a string, got a number`.
     public let reason: String
     /// Repository and delivery the callback claims, when they could be read, so the message
     /// points at the producer to fix.

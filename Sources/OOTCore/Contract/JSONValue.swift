@@ -74,8 +74,10 @@ public enum JSONValue: Sendable, Equatable {
         return JSONValue(foundation: object)
     }
 
-    /// Converts what `JSONSerialization` returns. Booleans and numbers both arrive as `NSNumber`;
-    /// the Objective-C type code tells them apart (`c` is a boolean, `d`/`f` a floating-point number).
+    /// Converts what `JSONSerialization` returns.
+    ///
+    /// Booleans and numbers both arrive as `NSNumber`; the Objective-C type code tells them apart
+    /// (`c` is a boolean, `d`/`f` a floating-point number).
     init(foundation object: Any) {
         switch object {
         case let string as String:
@@ -95,7 +97,9 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The deepest `[`/`{` nesting in `data`, ignoring brackets inside strings. Linear, no allocation.
+    /// The deepest `[`/`{` nesting in `data`, ignoring brackets inside strings.
+    ///
+    /// Linear, no allocation.
     static func nestingDepth(of data: Data) -> Int {
         data.withUnsafeBytes { bytes in nestingDepth(of: bytes) }
     }

@@ -42,7 +42,7 @@ public struct UTCTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
         (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
     }
 
-    /// The canonical text form, e.g. `2026-06-01T10:15:30.000000Z`.
+    /// The canonical text form, for example `2026-06-01T10:15:30.000000Z`.
     public var description: String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400

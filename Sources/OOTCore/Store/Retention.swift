@@ -1,7 +1,9 @@
 /// `oot-hud prune`: removes jobs whose latest activity is older than a cutoff, with everything
 /// only they fed: their callbacks, JUnit reports and testcases, page paths, and the PR and
-/// backend bookkeeping left empty. Asks the next build to be full, so it removes the pages that
-/// only the pruned data fed and every summary and history view is consistent again.
+/// backend bookkeeping left empty.
+///
+/// Asks the next build to be full, so it removes the pages that only the pruned data fed and
+/// every summary and history view is consistent again.
 public enum Retention {
     /// What a prune removed.
     public struct Summary: Sendable, Equatable {
@@ -21,7 +23,9 @@ public enum Retention {
     }
 
     /// Removes every job whose latest `started_at`/`completed_at` is before `cutoff` (UTC), in one
-    /// transaction. Callbacks not yet folded are never removed.
+    /// transaction.
+    ///
+    /// Callbacks not yet folded are never removed.
     ///
     /// - Throws: ``SQLiteError``; on error nothing is removed.
     public static func prune(_ db: SQLiteDatabase, before cutoff: UTCTimestamp) throws -> Summary {

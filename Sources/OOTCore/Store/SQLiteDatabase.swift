@@ -131,7 +131,9 @@ public final class SQLiteDatabase {
     }
 }
 
-/// A compiled statement of a ``SQLiteDatabase``. Reusable: ``reset()`` then bind again.
+/// A compiled statement of a ``SQLiteDatabase``.
+///
+/// Reusable: ``reset()`` then bind again.
 public final class SQLiteStatement {
     let database: SQLiteDatabase
     let handle: OpaquePointer

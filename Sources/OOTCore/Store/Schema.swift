@@ -124,14 +124,16 @@ public enum Schema {
         """
 
     /// v3: what the incremental site build needs, all derived from `oot_workflow_job` (rebuilt by
-    /// the migration and by `reindex`):
+    /// the migration and by `reindex`).
+    ///
     /// - `site_pending`: jobs changed by the fold since the last published build;
     /// - `site_backends`: one row per backend (first appearance, latest level, last activity,
     ///   scheduled kinds), so no build scans the whole job table for the backend list;
     /// - `site_backend_prs`: one row per (backend, PR) with a stable sequence number (matrix page
     ///   buckets never move) and the PR's last activity (the landing page's order);
     /// - `site_paths`: the page path assigned to each backend and drill-down, so URLs never move;
-    /// - `site_state`: `force_full` when `reindex` or `prune` requires the next build to render everything; `all_buckets:<repo>` while a backend's every matrix page awaits a published build;
+    /// - `site_state`: `force_full` when `reindex` or `prune` requires the next build to render
+    ///   everything; `all_buckets:<repo>` while a backend's every matrix page awaits a published build;
     /// - `job_window`: a covering index for the summary's time windows.
     static let v3 = """
         CREATE TABLE site_pending (dynamoKey TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -171,7 +173,9 @@ public enum Schema {
 
     /// v5: partial indexes of the testcases the backend pages look for, a few per thousand:
     /// flaky ones (the flaky page's rerun evidence) and failing-or-flaky ones (which tests get a
-    /// history page). A backend page then reads those rows only, not every testcase of the window.
+    /// history page).
+    ///
+    /// A backend page then reads those rows only, not every testcase of the window.
     static let v5 = """
         CREATE INDEX junit_testcases_flaky ON junit_testcases (dynamoKey) WHERE flaky = 1;
         CREATE INDEX junit_testcases_notable ON junit_testcases (dynamoKey) WHERE outcome IN ('failure', 'error') OR flaky = 1;
@@ -179,10 +183,12 @@ public enum Schema {
 
     /// v6: `site_daily`, the global summary's daily rollup (spec §8.1 `oot_summary`): per backend
     /// and UTC day of `started_at`, the completed PR and push jobs (nightly and periodic left out,
-    /// as in the summary) by conclusion, with their duration sum and latest start. The summary reads
-    /// whole days from it and only the two partial days at the window's ends from the job table,
-    /// so its cost no longer grows with the window. Kept by the build's index stage for the days
-    /// of changed jobs (``dailyDay``), rebuilt whole by the migration, `reindex` and `prune`.
+    /// as in the summary) by conclusion, with their duration sum and latest start.
+    ///
+    /// The summary reads whole days from it and only the two partial days at the window's ends
+    /// from the job table, so its cost no longer grows with the window. Kept by the build's index
+    /// stage for the days of changed jobs (``dailyDay``), rebuilt whole by the migration, `reindex`
+    /// and `prune`.
     static let v6 = """
         CREATE TABLE site_daily (
             repo         TEXT NOT NULL,
@@ -225,8 +231,9 @@ public enum Schema {
         GROUP BY 1, 2;
         """
 
-    /// Recomputes one `site_daily` row: `?1` the backend, `?2` the day (`YYYY-MM-DD`). Run after
-    /// deleting the row; inserts nothing when the day has no completed job left.
+    /// Recomputes one `site_daily` row: `?1` the backend, `?2` the day (`YYYY-MM-DD`).
+    ///
+    /// Run after deleting the row; inserts nothing when the day has no completed job left.
     public static let dailyDay = """
         INSERT INTO site_daily
         SELECT ?1, ?2, \(dailyAggregates)

@@ -21,8 +21,10 @@ public struct RelayTokens: Sendable {
     /// How many tokens are configured.
     public var count: Int { tokens.count }
 
-    /// `true` when `candidate` equals one of the tokens. Every token is compared, and each
-    /// comparison takes time independent of where the bytes differ.
+    /// `true` when `candidate` equals one of the tokens.
+    ///
+    /// Every token is compared, and each comparison takes time independent of where the bytes
+    /// differ.
     public func accepts(_ candidate: String) -> Bool {
         let bytes = Array(candidate.utf8)
         var matched = false

@@ -1,7 +1,7 @@
 import CoreMetrics
 import Prometheus
 
-/// The endpoint's metrics (swift-metrics API, Prometheus registry), served at `GET /metrics`:
+/// The endpoint's metrics (swift-metrics API, Prometheus registry), served at `GET /metrics`.
 ///
 /// - `oot_ingest_callbacks_accepted_total{status}`: callbacks committed, by `in_progress`/`completed`;
 /// - `oot_ingest_callbacks_rejected_total{reason}`: refused requests on the ingest route, by reason

@@ -4,8 +4,9 @@ import Hummingbird
 import Logging
 
 /// Logs one structured line per request (method, path, HTTP code, latency in ms and, on the
-/// results route, repo, status and dynamoKey) and records the metrics. Headers are never
-/// logged, so the relay token never reaches a log.
+/// results route, repo, status and dynamoKey) and records the metrics.
+///
+/// Headers are never logged, so the relay token never reaches a log.
 struct RequestObserver: RouterMiddleware {
     let metrics: IngestMetrics
     let logger: Logger

@@ -5,7 +5,9 @@ import Logging
 import NIOCore
 
 /// Builds the router: `POST /api/oot/results`, `GET /healthz`, `GET /metrics`; every other
-/// method on the results route is 405 (before auth). One log line and the metrics per request.
+/// method on the results route is 405 (before auth).
+///
+/// One log line and the metrics per request.
 public func buildRouter(
     store: IngestStore, configuration: IngestConfiguration, metrics: IngestMetrics,
     logger: Logger = Logger(label: "oot-hud.ingest")
@@ -35,6 +37,7 @@ public func buildRouter(
 }
 
 /// Builds the application (not started): the router above on `configuration.host:port`.
+///
 /// `onServerRunning` receives the bound port (useful with port 0).
 public func buildApplication(
     store: IngestStore, configuration: IngestConfiguration, metrics: IngestMetrics = IngestMetrics(),

@@ -1,6 +1,6 @@
 /// Settings of the ingest endpoint.
 public struct IngestConfiguration: Sendable {
-    /// Address to bind, e.g. `127.0.0.1`.
+    /// Address to bind, for example `127.0.0.1`.
     public var host: String
     /// TCP port; 0 picks a free one (tests).
     public var port: Int

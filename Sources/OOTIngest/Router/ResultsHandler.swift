@@ -4,7 +4,7 @@ import Hummingbird
 import NIOCore
 import OOTCore
 
-/// `POST /api/oot/results` (spec §3.2, stricter than the reference):
+/// Handles `POST /api/oot/results` (spec §3.2, stricter than the reference) in the steps below.
 ///
 /// 1. auth: a valid token in `X-OOT-Relay-Token`, `x-hud-internal-bot` or `Authorization` → else 401;
 /// 2. size: `Content-Length` over the cap → 413 before reading; a longer (chunked) body is cut at the cap → 413;

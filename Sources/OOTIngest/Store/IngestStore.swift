@@ -130,7 +130,9 @@ public final class IngestStore: Sendable {
         }
     }
 
-    /// Commits queued callbacks until the queue is empty. Runs on `queue` only.
+    /// Commits queued callbacks until the queue is empty.
+    ///
+    /// Runs on `queue` only.
     private func flush() {
         while true {
             let batch: [Pending] = state.withLock { state in

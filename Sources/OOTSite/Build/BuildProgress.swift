@@ -5,8 +5,10 @@ import Foundation
 #endif
 
 /// Progress of a long build on a terminal: the stage, items done out of the total and the rate,
-/// redrawn on one line at most ten times a second. Silent unless enabled (by default, when
-/// standard error is a TTY), so cron logs get only the final summary line.
+/// redrawn on one line at most ten times a second.
+///
+/// Silent unless enabled (by default, when standard error is a TTY), so cron logs get only the
+/// final summary line.
 ///
 /// Thread-safe: parallel render workers report to one instance.
 public final class BuildProgress: @unchecked Sendable {

@@ -1,8 +1,10 @@
 import Foundation
 
 /// What a build renders with, as one hash: the templates, the saved queries, the allowlist, the
-/// options that change pages and the program (its path, size and mtime). When it differs from the last published build's, the build
-/// renders everything (an incremental build would mix old and new looks).
+/// options that change pages and the program (its path, size and mtime).
+///
+/// When it differs from the last published build's, the build renders everything (an incremental
+/// build would mix old and new looks).
 enum Fingerprint {
     /// The fingerprint of `options` (16 hex digits; FNV-1a 64 over file names and bytes).
     static func of(_ options: BuildOptions) -> String {

@@ -1,10 +1,11 @@
 import Foundation
 import OOTCore
 
-/// Renders a plan's items on several threads (one per core by default). Each worker has its own
-/// read-only connection, query runner, path lookups and writer; the items' pages never share a
-/// path, so the writers never touch the same file. Workers take the next item from a shared
-/// queue, so a heavy backend does not hold the others up.
+/// Renders a plan's items on several threads (one per core by default).
+///
+/// Each worker has its own read-only connection, query runner, path lookups and writer; the
+/// items' pages never share a path, so the writers never touch the same file. Workers take the
+/// next item from a shared queue, so a heavy backend does not hold the others up.
 final class ParallelRender: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0

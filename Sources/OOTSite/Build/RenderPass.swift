@@ -40,7 +40,9 @@ struct RenderPass {
     }
 
     /// Every backend: those with data in order of first appearance, then allowlisted ones
-    /// without data. The level is the allowlist's, else the latest job's, else L2.
+    /// without data.
+    ///
+    /// The level is the allowlist's, else the latest job's, else L2.
     func backends() throws -> [BackendInfo] {
         let rows = try queries.run("oot_backends").rows
         let dataRepos = Set(rows.map { $0.string("repo") })

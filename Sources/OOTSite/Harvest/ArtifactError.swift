@@ -1,5 +1,6 @@
-/// Why an artifact could not be read. The harvester records the state and the message; the
-/// job page shows them.
+/// Why an artifact could not be read.
+///
+/// The harvester records the state and the message; the job page shows them.
 enum ArtifactError: Error, Equatable, Sendable {
     /// Refused or absent for good (not allowlisted, private address, 404, outside the roots):
     /// recorded as `unavailable`, not retried.

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Decides where an `artifact_url` may be read from. Payload URLs are untrusted: a `file://`
-/// URL is honoured only inside the configured artifact roots, and never as a raw path.
+/// Decides where an `artifact_url` may be read from.
+///
+/// Payload URLs are untrusted: a `file://` URL is honoured only inside the configured artifact
+/// roots, and never as a raw path.
 ///
 /// `file:///abs/path` must resolve (after symlinks) inside one of the roots; a relative
 /// `file://junit/x.xml` is resolved against the first root (the demo's `data/samples`).

@@ -13,7 +13,9 @@ struct ReportFile: Equatable, Sendable {
 
 /// Turns a local artifact (a file or a directory) into the JUnit XML files to parse: XML as is,
 /// `.zip` and `.gz` unpacked into a work directory under a cap on the total uncompressed size,
-/// a directory as its `*.xml` files. Anything else is "not a JUnit artifact".
+/// a directory as its `*.xml` files.
+///
+/// Anything else is "not a JUnit artifact".
 struct ArtifactUnpacker {
     /// Where unpacked files go (deleted by the caller).
     let workDirectory: URL

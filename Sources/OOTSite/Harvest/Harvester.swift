@@ -83,6 +83,7 @@ public struct Harvester {
 
     /// Harvests every job that needs it: completed jobs the fold changed since the last published
     /// build (`site_pending`) whose artifact is new or moved, and fetch errors due for a retry.
+    ///
     /// The cost follows what changed, not the size of the history.
     ///
     /// - Parameters:

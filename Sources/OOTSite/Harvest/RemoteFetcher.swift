@@ -2,7 +2,9 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// What remote artifact fetching may do. The defaults fetch nothing: hosts must be listed.
+/// What remote artifact fetching may do.
+///
+/// The defaults fetch nothing: hosts must be listed.
 public struct RemoteFetchPolicy: Sendable {
     /// Hosts artifacts may come from: `example.org` (exactly) or `.example.org` (any subdomain).
     public var hosts: [String]

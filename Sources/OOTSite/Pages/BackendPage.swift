@@ -1,10 +1,12 @@
 import OOTCore
 
 /// The pager of a backend's matrix: "Latest" (the landing page, PRs by latest activity), then
-/// the older pages. Older pages are fixed buckets of PRs by order of first appearance (bucket 1
-/// holds the first 50 PRs the backend ever ran on), so their URLs and contents never shift as
-/// new PRs arrive. Long pagers keep the newest three, the oldest two and the neighbours of the
-/// current page, with `…` between.
+/// the older pages.
+///
+/// Older pages are fixed buckets of PRs by order of first appearance (bucket 1 holds the first
+/// 50 PRs the backend ever ran on), so their URLs and contents never shift as new PRs arrive.
+/// Long pagers keep the newest three, the oldest two and the neighbours of the current page,
+/// with `…` between.
 struct Pagination: Sendable, Encodable {
     /// One pager entry; `href` is `nil` for a gap.
     struct Entry: Sendable, Encodable {
@@ -58,8 +60,10 @@ struct Pagination: Sendable, Encodable {
 
 /// A backend's dashboard `/oot/<org>/<repo>/` (spec §9.2, mockup "crcr-backend"): stat cards,
 /// then the HUD-style PR × job matrix, 50 PRs a page (`page/<n>/` after the first), each cell
-/// the latest attempt. Tabs lead to the nightly and periodic views; links to the flaky
-/// evidence, the Atom feed, the badge and `index.json`.
+/// the latest attempt.
+///
+/// Tabs lead to the nightly and periodic views; links to the flaky evidence, the Atom feed, the
+/// badge and `index.json`.
 struct BackendPage: Sendable, Encodable {
     let page: PageChrome
     let repo: String
@@ -90,7 +94,7 @@ struct BackendPage: Sendable, Encodable {
         let cards: [StatCard]
         let flakyHref: String
         let badgeHref: String
-        /// What the badge says (its `alt` text), e.g. `oot ci: 2 failing`.
+        /// What the badge says (its `alt` text), for example `oot ci: 2 failing`.
         let badgeText: String
     }
 

@@ -80,7 +80,7 @@ struct JobMatrix: Sendable, Encodable {
     /// `true` for PR rows (Commit, PR, Author columns); `false` for scheduled runs (Run column).
     let byPR: Bool
 
-    /// Groups `jobs` into rows (in first-seen order, i.e. query order) and columns by
+    /// Groups `jobs` into rows (in first-seen order, that is, query order) and columns by
     /// ``JobRow/jobKey``; each cell is the latest attempt.
     ///
     /// - Parameters:
@@ -158,7 +158,7 @@ struct PageLinks {
         SitePaths.relative(from: directory, to: targetDirectory + "/index.html")
     }
 
-    /// A file (e.g. `oot/org/repo/feed.xml`) relative to ``directory``.
+    /// A file (for example `oot/org/repo/feed.xml`) relative to ``directory``.
     func file(_ path: String) -> String { SitePaths.relative(from: directory, to: path) }
 
     func drillDown(_ job: JobRow) -> String? {

@@ -4,7 +4,9 @@ import OOTCore
 /// A job's JUnit drill-down, `/oot/<org>/<repo>/job/<id>/` (docs/junit.md): the job header, the
 /// harvest state, counts parsed from the report next to the counts the job reported, the failing
 /// tests with message and stack trace, flaky and skipped tests, the slowest tests, a per-suite
-/// table and captured output. Every listed test has an anchor (`#t-<ordinal>`).
+/// table and captured output.
+///
+/// Every listed test has an anchor (`#t-<ordinal>`).
 struct JobPage: Sendable, Encodable {
     /// One listed testcase.
     struct TestLine: Sendable, Encodable {

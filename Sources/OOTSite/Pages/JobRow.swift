@@ -2,6 +2,7 @@ import Foundation
 import OOTCore
 
 /// One `oot_workflow_job` row as the pages use it, read from saved-query results.
+///
 /// Times are ``UTCTimestamp``s; durations are seconds.
 struct JobRow: Sendable {
     var dynamoKey: String
@@ -118,8 +119,10 @@ struct JobRow: Sendable {
     var sortTime: UTCTimestamp? { startedAt ?? completedAt }
 
     /// The cell tooltip (spec §9.2, compact): conclusion, then attempt, duration, tests and queue
-    /// time on one line. The job's name is the column header (screen readers announce it), so it
-    /// is left out to keep a 50 × 40 matrix page under 300 KB.
+    /// time on one line.
+    ///
+    /// The job's name is the column header (screen readers announce it), so it is left out to
+    /// keep a 50 × 40 matrix page under 300 KB.
     func tooltip(at now: UTCTimestamp) -> String {
         let text = label(at: now)
         var head = text + (text == "unknown" ? " (\(conclusion ?? ""))" : "")

@@ -1,8 +1,10 @@
 import OOTCore
 
 /// The Markdown summary PR bots post (`/pr/<n>/comment.md`, `oot-hud pr-comment <n>`), built
-/// from the same data as the PR page. Every untrusted string is Markdown-escaped here, so the
-/// template (`templates/comment.md.mustache`, TEXT content type) only lays values out.
+/// from the same data as the PR page.
+///
+/// Every untrusted string is Markdown-escaped here, so the template
+/// (`templates/comment.md.mustache`, TEXT content type) only lays values out.
 struct PRComment: Sendable, Encodable {
     /// One job worth listing (failed or running).
     struct Job: Sendable, Encodable {

@@ -10,8 +10,8 @@ struct SiteContext: Sendable {
     var greenThreshold: Double
     /// See ``greenThreshold``.
     var yellowThreshold: Double
-    /// Absolute base URL of the published site (e.g. `https://hud.example.org/`), used for links
-    /// in `comment.md`; `nil` leaves them relative.
+    /// Absolute base URL of the published site (for example `https://hud.example.org/`), used for
+    /// links in `comment.md`; `nil` leaves them relative.
     var siteURL: String?
     /// A backend silent for longer than this many hours is marked stale.
     var staleHours: Int
@@ -51,7 +51,8 @@ struct PageChrome: Sendable, Encodable {
     /// The pages describe a fixed instant (see ``SiteContext/snapshot``).
     let snapshot: Bool
 
-    /// Chrome for a page at `directory` (e.g. `oot/org/repo`), whose file is `directory/index.html`.
+    /// Chrome for a page at `directory` (for example `oot/org/repo`), whose file is
+    /// `directory/index.html`.
     init(title: String, directory: String, context: SiteContext) {
         self.title = title
         self.root = String(repeating: "../", count: directory.split(separator: "/").count)
@@ -64,7 +65,7 @@ struct PageChrome: Sendable, Encodable {
 struct LevelChip: Sendable, Encodable {
     /// `L2`, or `–` when unknown.
     let text: String
-    /// CSS class, e.g. `level-l2`.
+    /// CSS class, for example `level-l2`.
     let cssClass: String
 
     init(_ level: String) {

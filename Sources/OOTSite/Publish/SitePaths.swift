@@ -27,8 +27,9 @@ public final class SitePaths: @unchecked Sendable {
     /// An empty in-memory layout.
     public init() { store = .memory(paths: [:], claimed: []) }
 
-    /// A layout backed by the `site_paths` table of `db`. Lookups work on a read-only
-    /// connection; registering needs a writable one.
+    /// A layout backed by the `site_paths` table of `db`.
+    ///
+    /// Lookups work on a read-only connection; registering needs a writable one.
     ///
     /// - Throws: ``SQLiteError`` when the table is missing.
     public init(database db: SQLiteDatabase) throws(SQLiteError) {
@@ -38,7 +39,8 @@ public final class SitePaths: @unchecked Sendable {
             insert: try db.prepare("INSERT INTO site_paths (key, path) VALUES (?, ?)"))
     }
 
-    /// Registers a backend repo (`org/name`) and returns its directory, e.g. `oot/example-org/accel-backend`.
+    /// Registers a backend repo (`org/name`) and returns its directory, for example
+    /// `oot/example-org/accel-backend`.
     ///
     /// - Throws: ``SQLiteError`` when backed by a read-only database.
     @discardableResult
@@ -51,10 +53,12 @@ public final class SitePaths: @unchecked Sendable {
         return try claim("oot/\(org)/\(Self.slug(name))", or: "oot/\(org)/\(Self.slug(name, maxLength: 55))", key: key)
     }
 
-    /// Registers a job execution and returns its drill-down directory,
-    /// e.g. `oot/example-org/accel-backend/job/27182818284`: the `check_run_id` when it is a plain
-    /// token, else `job-<hash of the dynamoKey>`; a second execution with the same id (reruns
-    /// reusing it) gets a `-<hash>` suffix.
+    /// Registers a job execution and returns its drill-down directory, such as
+    /// `oot/example-org/accel-backend/job/27182818284`.
+    ///
+    /// The last path segment is the `check_run_id` when it is a plain token, else
+    /// `job-<hash of the dynamoKey>`; a second execution with the same id (reruns reusing it) gets
+    /// a `-<hash>` suffix.
     ///
     /// - Throws: ``SQLiteError`` when backed by a read-only database.
     @discardableResult

@@ -32,7 +32,7 @@ public final class SiteWriter {
         }
     }
 
-    /// Writes `contents` to `relativePath` (e.g. `oot/org/repo/index.html`).
+    /// Writes `contents` to `relativePath` (for example `oot/org/repo/index.html`).
     ///
     /// - Throws: ``SiteWriterError`` for an unsafe path or a failed write.
     public func write(_ contents: String, to relativePath: String) throws(SiteWriterError) {
@@ -71,7 +71,9 @@ public final class SiteWriter {
     }
 
     /// Removes every file under the root that this build did not produce (after a full build),
-    /// and directories left empty. Hidden entries at the top (`.oot-site`) are left alone.
+    /// and directories left empty.
+    ///
+    /// Hidden entries at the top (`.oot-site`) are left alone.
     ///
     /// - Returns: The number of files removed.
     /// - Throws: ``SiteWriterError`` when a file cannot be removed.

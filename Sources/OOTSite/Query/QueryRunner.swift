@@ -42,7 +42,7 @@ public final class QueryRunner {
     public private(set) var stats: [String: (runs: Int, rows: Int, seconds: Double)] = [:]
 
     /// Creates a runner over `database` (opened with ``OOTDatabase/openForReading(path:)``) for
-    /// the queries under `directory` (e.g. `data/queries`).
+    /// the queries under `directory` (for example `data/queries`).
     public init(database: SQLiteDatabase, directory: String) {
         self.database = database
         self.directory = directory

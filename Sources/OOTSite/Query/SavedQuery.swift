@@ -16,7 +16,7 @@ public struct SavedQuery: Sendable {
         case dateTime = "DateTime64"
     }
 
-    /// The folder name, e.g. `oot_summary`.
+    /// The folder name, for example `oot_summary`.
     public let name: String
     /// The SQL text.
     public let sql: String

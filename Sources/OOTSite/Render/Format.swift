@@ -49,7 +49,7 @@ public enum Format {
         rate >= green ? "success" : rate >= yellow ? "warning" : "error"
     }
 
-    /// `rate` (0…1) as a percentage with one decimal, e.g. `95.0%`.
+    /// `rate` (0…1) as a percentage with one decimal, for example `95.0%`.
     public static func percent(_ rate: Double) -> String {
         let tenths = (rate * 1000).rounded()
         return "\(Int(tenths) / 10).\(Int(tenths) % 10)%"
@@ -82,7 +82,7 @@ public enum Format {
         return "\(Int(seconds / 86_400))d ago"
     }
 
-    /// An absolute UTC time for titles and tooltips, e.g. `2026-06-01 10:15 UTC`.
+    /// An absolute UTC time for titles and tooltips, for example `2026-06-01 10:15 UTC`.
     public static func absolute(_ time: UTCTimestamp?) -> String {
         guard let time else { return "–" }
         let text = time.description

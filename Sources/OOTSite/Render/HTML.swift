@@ -1,6 +1,8 @@
 /// HTML escaping for the few fragments rendered in Swift rather than Mustache (the matrix cells:
-/// hundreds per page, where a template costs 15–40 µs a cell). The same mapping as Mustache's
-/// `{{x}}`, so a fragment reads exactly as the template would have written it.
+/// hundreds per page, where a template costs 15–40 µs a cell).
+///
+/// The same mapping as Mustache's `{{x}}`, so a fragment reads exactly as the template would have
+/// written it.
 enum HTML {
     /// `text` made ``visible(_:)``, with `& < > " '` replaced by `&amp; &lt; &gt; &quot; &#39;`.
     static func escape(_ text: String) -> String {
@@ -30,7 +32,9 @@ extension HTML {
     /// newline and carriage return (ANSI escapes, NUL; invalid in HTML and XML) and DEL become
     /// their visible Unicode control pictures (ESC shows as `␛`), and bidirectional overrides
     /// and isolates (U+202A–U+202E, U+2066–U+2069, which can make a name read backwards)
-    /// become U+FFFD. Every string from a payload or a report goes through it before a page.
+    /// become U+FFFD.
+    ///
+    /// Every string from a payload or a report goes through it before a page.
     static func visible(_ text: String) -> String {
         let utf8 = text.utf8
         var clean = true

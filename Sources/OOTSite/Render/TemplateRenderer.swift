@@ -28,8 +28,10 @@ public struct TemplateRenderer: Sendable {
         }
     }
 
-    /// Renders `model` with template `name`. An `Encodable` model is first turned into a plain
-    /// tree (``TemplateTree``) so lookups avoid reflection; anything else is read by reflection.
+    /// Renders `model` with template `name`.
+    ///
+    /// An `Encodable` model is first turned into a plain tree (``TemplateTree``) so lookups avoid
+    /// reflection; anything else is read by reflection.
     ///
     /// - Throws: ``TemplateError`` for an unknown template or a model that cannot be encoded.
     public func render(_ model: Any, _ name: String) throws(TemplateError) -> String {

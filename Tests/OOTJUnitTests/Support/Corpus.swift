@@ -5,6 +5,6 @@ import OOTTestSupport
 enum Corpus {
     static let directory = Fixtures.root.appendingPathComponent("Tests/Fixtures/junit-corpus")
 
-    /// Absolute path of a corpus file, e.g. `pytest/horovod-failure-and-skip.xml`.
+    /// Absolute path of a corpus file, for example `pytest/horovod-failure-and-skip.xml`.
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 }

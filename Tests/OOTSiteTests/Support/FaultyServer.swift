@@ -5,9 +5,11 @@ import Foundation
 #endif
 
 /// A loopback TCP listener that misbehaves the way a broken artifact server does at the
-/// connection level, where a well-behaved HTTP framework cannot be made to fail:
+/// connection level, where a well-behaved HTTP framework cannot be made to fail.
+///
 /// - ``Fault/reset``: reads the request, then aborts the connection (TCP RST: `SO_LINGER` 0);
 /// - ``Fault/truncated``: answers `200` with `Content-Length: 100000`, sends 40 bytes of XML, closes.
+///
 /// Everything at the HTTP level (status codes, content types, slowness) is in ``ArtifactServer``.
 /// Plain sockets on one thread; it serves until ``stop()``.
 final class FaultyServer: @unchecked Sendable {

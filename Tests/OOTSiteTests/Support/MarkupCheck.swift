@@ -13,6 +13,7 @@ enum MarkupCheck {
 
     /// HTML5 elements the pages use that libxml2 2.9's HTML parser (an HTML 4 parser) does not
     /// know: it reports each as `XML_HTML_UNKNOWN_TAG` although the markup is well formed.
+    ///
     /// Any other unknown tag (a typo) is still a problem.
     static let html5Elements: Set<String> = [
         "main", "header", "nav", "section", "footer", "details", "summary", "time",
