@@ -6,7 +6,7 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Append relay callbacks from .json / .ndjson files (or - for stdin) to the database.",
         discussion:
-            "Each body gets the endpoint's validation. Bad ones are reported as file:line: reason; the good ones still go in. Exits 1 when any body was refused."
+            "Each body gets the endpoint's rules. One that cannot be stored is reported as file:line: reason and the good ones still go in; an optional field of the wrong shape is dropped and reported as file:line: warning: field: reason. Exits 1 when any body was refused."
     )
 
     @Option(help: "SQLite database (created when missing).") var db: String
@@ -17,6 +17,7 @@ struct Ingest: ParsableCommand {
         let receivedAt = UTCTimestamp.now
         var entries: [CallbackLog.Entry] = []
         var rejections: [String] = []
+        var warnings: [String] = []
         for file in files {
             let batch: CallbackFiles.Batch
             if file == "-" {
@@ -33,13 +34,19 @@ struct Ingest: ParsableCommand {
             }
             entries += batch.entries
             rejections += batch.rejections.map(\.description)
+            warnings += batch.warnings.map(\.description)
         }
         let log = try CallbackLog(database: OOTDatabase.openForWriting(path: db))
         try log.append(entries)
+        for warning in warnings {
+            FileHandle.standardError.write(Data("\(warning)\n".utf8))
+        }
         for rejection in rejections {
             FileHandle.standardError.write(Data("rejected \(rejection)\n".utf8))
         }
-        print("appended \(entries.count) callbacks to \(db); rejected \(rejections.count)")
+        print(
+            "appended \(entries.count) callbacks to \(db); rejected \(rejections.count)"
+                + (warnings.isEmpty ? "" : "; \(warnings.count) fields dropped with a warning"))
         if !rejections.isEmpty { throw ExitCode(1) }
     }
 }

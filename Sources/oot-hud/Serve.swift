@@ -6,7 +6,7 @@ import OOTIngest
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the ingest endpoint POST /api/oot/results (plus /healthz and /metrics).",
+        abstract: "Run the ingest endpoint POST /api/crcr/results and /api/oot/results (plus /healthz and /metrics).",
         discussion: """
             Relay tokens come from OOT_RELAY_TOKEN and/or --token-file (one token per line, # comments); \
             several may be valid at once, for rotation. With no token the server refuses to start. \
@@ -18,8 +18,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port.") var port: Int = 8080
     @Option(name: .customLong("token-file"), help: "File with accepted relay tokens, one per line.") var tokenFile:
         String?
-    @Option(name: .customLong("rate-limit"), help: "Accepted callbacks per verified_repo per minute (0: no limit).")
-    var rateLimit: Int = 600
+    @Option(
+        name: .customLong("rate-limit"),
+        help: "Accepted callbacks per verified_repo per minute (0, the default: no limit; a 429 is final for the job).")
+    var rateLimit: Int = 0
     @Option(help: "SQLite synchronous mode: normal (durable across crashes) or full (also across power loss).")
     var synchronous: String = "normal"
     @Option(name: .customLong("max-db-size"), help: "Answer 503 once the database reaches this many MiB.")

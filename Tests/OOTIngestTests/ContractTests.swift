@@ -8,10 +8,10 @@ import Testing
 /// The relay contract status by status (issue #3): 405, 401 and the token headers, 413 both
 /// ways, 429, 503, /healthz and /metrics, over real HTTP.
 @Suite struct ContractTests {
-    @Test(arguments: [HTTPMethod.GET, .PUT, .DELETE, .PATCH, .OPTIONS])
-    func otherMethodsAre405BeforeAuth(method: HTTPMethod) async throws {
+    @Test(arguments: [HTTPMethod.GET, .PUT, .DELETE, .PATCH, .OPTIONS], IngestRoutes.results)
+    func otherMethodsAre405BeforeAuth(method: HTTPMethod, path: String) async throws {
         try await LiveServer.with { server in
-            let reply = try await server.send(method, IngestRoutes.results)
+            let reply = try await server.send(method, path)
             #expect(reply.status == 405)
             #expect(reply.json["error"] as? String == "Method not allowed")
             #expect(reply.headers["allow"] == "POST")
@@ -127,19 +127,22 @@ import Testing
         }
     }
 
-    @Test func metricsCountAcceptedAndRejectedByReason() async throws {
+    @Test func metricsCountAcceptedAndRejectedByReasonAndPath() async throws {
         try await LiveServer.with { server in
-            _ = try await server.post(Fixtures.callback("spec-2.3-in_progress.json"))
-            _ = try await server.post(Fixtures.callback("spec-2.3-completed.json"))
+            _ = try await server.post(Fixtures.callback("spec-2.3-in_progress.json"), to: IngestRoutes.crcrResults)
+            _ = try await server.post(Fixtures.callback("spec-2.3-completed.json"), to: IngestRoutes.ootResults)
             _ = try await server.post(Data("{}".utf8))
             _ = try await server.send(headers: [], body: Data("{}".utf8))
-            _ = try await server.send(.GET, IngestRoutes.results)
+            _ = try await server.send(.GET, IngestRoutes.ootResults)
             let text = try await server.metrics()
-            #expect(text.contains("oot_ingest_callbacks_accepted_total{status=\"in_progress\"} 1"))
-            #expect(text.contains("oot_ingest_callbacks_accepted_total{status=\"completed\"} 1"))
-            #expect(text.contains("oot_ingest_callbacks_rejected_total{reason=\"bad_request\"} 1"))
-            #expect(text.contains("oot_ingest_callbacks_rejected_total{reason=\"unauthorized\"} 1"))
-            #expect(text.contains("oot_ingest_callbacks_rejected_total{reason=\"method_not_allowed\"} 1"))
+            let crcr = "path=\"/api/crcr/results\""
+            let oot = "path=\"/api/oot/results\""
+            #expect(text.contains("oot_ingest_callbacks_accepted_total{status=\"in_progress\",\(crcr)} 1"), "\(text)")
+            #expect(text.contains("oot_ingest_callbacks_accepted_total{status=\"completed\",\(oot)} 1"))
+            #expect(text.contains("oot_ingest_callbacks_accepted_total{status=\"completed\",\(crcr)} 0"))
+            #expect(text.contains("oot_ingest_callbacks_rejected_total{reason=\"bad_request\",\(crcr)} 1"))
+            #expect(text.contains("oot_ingest_callbacks_rejected_total{reason=\"unauthorized\",\(crcr)} 1"))
+            #expect(text.contains("oot_ingest_callbacks_rejected_total{reason=\"method_not_allowed\",\(oot)} 1"))
             #expect(text.contains("oot_ingest_request_duration_seconds_count{route=\"results\"} 5"))
             #expect(text.contains("# TYPE oot_ingest_request_duration_seconds histogram"))
         }

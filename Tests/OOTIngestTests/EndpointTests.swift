@@ -4,7 +4,7 @@ import OOTIngest
 import OOTTestSupport
 import Testing
 
-/// `POST /api/oot/results` over real HTTP on loopback (spec §3).
+/// `POST /api/crcr/results` over real HTTP on loopback (spec §3, §14).
 @Suite struct EndpointTests {
     static let key =
         "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284"

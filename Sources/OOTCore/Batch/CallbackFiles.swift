@@ -3,8 +3,9 @@ import Foundation
 /// Reads relay bodies from files for `oot-hud ingest`: a `.json` file holds one body, an
 /// `.ndjson` file (or standard input, `-`) one body per line.
 ///
-/// Each body gets the endpoint's validation (``JobRecord/extract(fromBody:)``); a bad one is
-/// reported with its `file:line` and the good ones still go in.
+/// Each body gets the endpoint's rules (``ExtractedCallback/extract(fromBody:)``): one that cannot
+/// be stored is reported with its `file:line` and the good ones still go in; a field dropped from a
+/// stored body is reported as a warning.
 public enum CallbackFiles {
     /// A body that was refused.
     public struct Rejection: Error, Equatable, Sendable, CustomStringConvertible {
@@ -15,12 +16,24 @@ public enum CallbackFiles {
         public var description: String { "\(location): \(reason)" }
     }
 
+    /// An optional field dropped from an accepted body (spec §14.2), with where the body was.
+    public struct Warning: Equatable, Sendable, CustomStringConvertible {
+        /// `path:line` (line 1 for a `.json` file).
+        public let location: String
+        /// The field and what was done.
+        public let warning: CallbackWarning
+        /// `path:line: warning: field: reason`, as compilers print it.
+        public var description: String { "\(location): warning: \(warning)" }
+    }
+
     /// The outcome of reading one input.
     public struct Batch: Sendable {
         /// Accepted bodies, in file order.
         public var entries: [CallbackLog.Entry] = []
         /// Refused bodies.
         public var rejections: [Rejection] = []
+        /// Fields dropped from accepted bodies, in file order.
+        public var warnings: [Warning] = []
     }
 
     /// Largest body accepted, as at the endpoint (2 MiB).
@@ -38,8 +51,9 @@ public enum CallbackFiles {
                 return
             }
             do {
-                let record = try JobRecord.extract(fromBody: body)
-                batch.entries.append(CallbackLog.Entry(body: body, record: record, receivedAt: receivedAt))
+                let extracted = try ExtractedCallback.extract(fromBody: body)
+                batch.entries.append(CallbackLog.Entry(body: body, record: extracted.record, receivedAt: receivedAt))
+                batch.warnings += extracted.warnings.map { Warning(location: location, warning: $0) }
             } catch {
                 batch.rejections.append(Rejection(location: location, reason: error.description))
             }

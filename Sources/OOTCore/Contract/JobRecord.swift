@@ -15,9 +15,11 @@ public struct JobRecord: Sendable, Equatable {
     public var downstreamRepo: String
     /// `payload.repository.full_name`, default `pytorch/pytorch`.
     public var upstreamRepo: String
-    /// `payload.pull_request.number`, `0` for no PR (nightly/periodic).
+    /// `payload.pull_request.number`, `0` for no PR (pushes, nightly and periodic runs).
     public var prNumber: Int64
-    /// `payload.pull_request.head.sha`, else `payload.head_sha`, else `delivery_id` for scheduled runs.
+    /// The upstream commit the job ran on: `payload.pull_request.head.sha`, else `payload.head_sha`,
+    /// else a SHA-like `delivery_id` for nightly and periodic runs; for a push, `payload.after`, else
+    /// `payload.head_commit.id` (spec §14.3); empty when none.
     public var pytorchHeadSHA: String
     /// `callback_payload.delivery_id`.
     public var deliveryID: String
@@ -46,7 +48,8 @@ public struct JobRecord: Sendable, Equatable {
     public var startedAt: String?
     /// `workflow.artifact_url` when non-empty.
     public var artifactURL: String?
-    /// `workflow.conclusion`, verbatim, on `completed` callbacks only.
+    /// `workflow.conclusion`, verbatim, on `completed` callbacks only; absent when `null`, so a
+    /// completed row without one reads as "no conclusion" and never replaces a known one (spec §14.3).
     public var conclusion: String?
     /// `workflow.completed_at`, canonical UTC, on `completed` callbacks only.
     public var completedAt: String?
@@ -64,6 +67,22 @@ public struct JobRecord: Sendable, Equatable {
     public var prAuthor: String?
     /// `payload.pull_request.head.ref` when present.
     public var headRef: String?
+    /// `payload.pull_request.base.sha`: the base side of the PR when the webhook fired (spec §14.3).
+    public var baseSHA: String?
+    /// `payload.pull_request.base.ref`, such as `main`.
+    public var baseRef: String?
+    /// `payload.pull_request.labels[].name`, in the webhook's order; stored as a JSON array.
+    public var prLabels: [String]?
+    /// `payload.pull_request.draft`.
+    public var prDraft: Bool?
+    /// `payload.ref` of a push, such as `refs/heads/main` (spec §14.3).
+    public var pushRef: String?
+    /// `payload.before` of a push: the commit the branch pointed at before it.
+    public var pushBefore: String?
+    /// The first line of a push's `payload.head_commit.message`.
+    public var commitTitle: String?
+    /// `payload.head_commit.author.username` of a push, else its `name`.
+    public var commitAuthor: String?
 
     /// The columns this record writes, as `(column, value)` pairs in a fixed order; absent
     /// optional fields are left out so they never overwrite stored values (spec §4.3).
@@ -100,6 +119,25 @@ public struct JobRecord: Sendable, Equatable {
         add("pr_title", prTitle)
         add("pr_author", prAuthor)
         add("head_ref", headRef)
+        add("base_sha", baseSHA)
+        add("base_ref", baseRef)
+        add("pr_labels", prLabels.map(Self.jsonArray))
+        add("pr_draft", prDraft.map { $0 ? Int64(1) : 0 })
+        add("push_ref", pushRef)
+        add("push_before", pushBefore)
+        add("commit_title", commitTitle)
+        add("commit_author", commitAuthor)
         return out
+    }
+
+    /// `strings` as a compact JSON array, such as `["ciflow/oot/npu"]`.
+    static func jsonArray(_ strings: [String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(strings), as: UTF8.self)
+        } catch {
+            preconditionFailure("an array of strings always encodes: \(error)")
+        }
     }
 }

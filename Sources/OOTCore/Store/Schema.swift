@@ -7,7 +7,11 @@ public enum Schema {
     public static let version = Int64(steps.count)
 
     /// The SQL that takes the schema from version `n` to `n + 1`, at index `n`.
-    static let steps: [[String]] = [[v1], [v2], [v3], [v4], [v5], [v6, rebuildDaily], [v7]]
+    static let steps: [[String]] = [
+        // v6 filled site_daily by the rules of the day; v8 refills it by today's (``rebuildDaily``
+        // reads columns v8 adds), so no step runs SQL newer than its schema.
+        [v1], [v2], [v3], [v4], [v5], [v6], [v7], [v8, rebuildDaily, v8Flags],
+    ]
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
     public static let jobColumns: [String] = [
@@ -15,7 +19,8 @@ public enum Schema {
         "workflow_run_url", "workflow_name", "job_name", "check_run_id", "run_id", "run_attempt",
         "downstream_repo_level", "event_type", "queue_time", "execution_time", "started_at", "artifact_url",
         "conclusion", "completed_at", "passed_tests", "failed_tests", "skipped_tests", "total_tests",
-        "pr_title", "pr_author", "head_ref",
+        "pr_title", "pr_author", "head_ref", "base_sha", "base_ref", "pr_labels", "pr_draft", "push_ref", "push_before",
+        "commit_title", "commit_author",
     ]
 
     static let v1 = """
@@ -214,20 +219,71 @@ public enum Schema {
         CREATE INDEX job_scheduled ON oot_workflow_job (downstream_repo, started_at) WHERE event_type IN ('nightly', 'periodic');
         """
 
+    /// v8: the deployed relay (spec §14).
+    ///
+    /// - What later features need from the webhook payload: the PR's base SHA and ref, labels and
+    ///   draft flag; a push's ref, previous commit, and its head commit's title and author.
+    /// - `effective_started_at` = `coalesce(started_at, completed_at)`, a virtual column every
+    ///   window and order reads, so nightly reports sent with `started_at: null` still show; the
+    ///   time indexes move onto it.
+    /// - `duration_seconds` is NULL (unknown), no longer 0, when either end is missing.
+    /// - `site_backends.trunk`: the backend has runs on upstream pushes (its Trunk tab), and
+    ///   `job_scheduled` indexes push runs too.
+    /// - The daily rollup counts PR jobs only (`pr_number > 0`, as upstream's summary does), by
+    ///   the day of `effective_started_at`; pushes move to the scheduled table as trunk runs.
+    static let v8 = """
+        ALTER TABLE oot_workflow_job ADD COLUMN base_sha TEXT;
+        ALTER TABLE oot_workflow_job ADD COLUMN base_ref TEXT;
+        ALTER TABLE oot_workflow_job ADD COLUMN pr_labels TEXT;      -- JSON array of label names
+        ALTER TABLE oot_workflow_job ADD COLUMN pr_draft INTEGER;    -- 0 or 1
+        ALTER TABLE oot_workflow_job ADD COLUMN push_ref TEXT;       -- refs/heads/main
+        ALTER TABLE oot_workflow_job ADD COLUMN push_before TEXT;
+        ALTER TABLE oot_workflow_job ADD COLUMN commit_title TEXT;   -- first line of head_commit.message
+        ALTER TABLE oot_workflow_job ADD COLUMN commit_author TEXT;
+        ALTER TABLE oot_workflow_job ADD COLUMN effective_started_at TEXT
+            GENERATED ALWAYS AS (coalesce(started_at, completed_at)) VIRTUAL;
+        ALTER TABLE oot_workflow_job DROP COLUMN duration_seconds;
+        ALTER TABLE oot_workflow_job ADD COLUMN duration_seconds REAL GENERATED ALWAYS AS (
+            CASE WHEN started_at IS NULL OR completed_at IS NULL THEN NULL
+                 ELSE max(0, (julianday(completed_at) - julianday(started_at)) * 86400.0) END) VIRTUAL;
+        DROP INDEX job_repo_started;
+        CREATE INDEX job_repo_started ON oot_workflow_job (downstream_repo, effective_started_at);
+        DROP INDEX job_window;
+        CREATE INDEX job_window ON oot_workflow_job
+            (effective_started_at, downstream_repo, status, pr_number, conclusion, started_at, completed_at);
+        DROP INDEX job_reruns;
+        CREATE INDEX job_reruns ON oot_workflow_job (downstream_repo, effective_started_at) WHERE run_attempt > 1;
+        DROP INDEX job_scheduled;
+        CREATE INDEX job_scheduled ON oot_workflow_job (downstream_repo, effective_started_at)
+            WHERE event_type IN ('nightly', 'periodic', 'push');
+        ALTER TABLE site_backends ADD COLUMN trunk INTEGER NOT NULL DEFAULT 0;
+        UPDATE site_backends SET trunk = 1
+        WHERE repo IN (SELECT downstream_repo FROM oot_workflow_job WHERE event_type = 'push');
+        """
+
+    /// After v8: render everything once, and ask for a `reindex` when rows were folded under the
+    /// older rules (pushes keyed to their delivery id, fields now read from the payload).
+    static let v8Flags = """
+        INSERT OR REPLACE INTO site_state (key, value) VALUES ('force_full', 'schema v8');
+        INSERT OR REPLACE INTO site_state (key, value)
+        SELECT 'reindex_needed', 'rows folded before schema v8 lack the base SHA, labels and push fields'
+        WHERE EXISTS (SELECT 1 FROM oot_workflow_job);
+        """
+
     /// The aggregate columns of a `site_daily` row over a set of `oot_workflow_job` rows.
     private static let dailyAggregates = """
         count(*) FILTER (WHERE conclusion = 'success'), count(*) FILTER (WHERE conclusion = 'failure'),
         count(*) FILTER (WHERE conclusion = 'timed_out'), count(*) FILTER (WHERE conclusion = 'cancelled'),
-        count(*), total(duration_seconds), count(duration_seconds), max(started_at)
+        count(*), total(duration_seconds), count(duration_seconds), max(effective_started_at)
         """
 
     /// Recomputes every `site_daily` row from `oot_workflow_job` (one scan of the table).
     public static let rebuildDaily = """
         DELETE FROM site_daily;
         INSERT INTO site_daily
-        SELECT downstream_repo, substr(started_at, 1, 10), \(dailyAggregates)
+        SELECT downstream_repo, substr(effective_started_at, 1, 10), \(dailyAggregates)
         FROM oot_workflow_job
-        WHERE status = 'completed' AND event_type NOT IN ('nightly', 'periodic') AND started_at IS NOT NULL
+        WHERE status = 'completed' AND pr_number > 0 AND effective_started_at IS NOT NULL
         GROUP BY 1, 2;
         """
 
@@ -238,8 +294,8 @@ public enum Schema {
         INSERT INTO site_daily
         SELECT ?1, ?2, \(dailyAggregates)
         FROM oot_workflow_job INDEXED BY job_repo_started
-        WHERE downstream_repo = ?1 AND started_at >= ?2 AND started_at < date(?2, '+1 day')
-          AND status = 'completed' AND event_type NOT IN ('nightly', 'periodic')
+        WHERE downstream_repo = ?1 AND effective_started_at >= ?2 AND effective_started_at < date(?2, '+1 day')
+          AND status = 'completed' AND pr_number > 0
         HAVING count(*) > 0
         """
 

@@ -1,12 +1,16 @@
 import CoreMetrics
 import Prometheus
+import Synchronization
 
 /// The endpoint's metrics (swift-metrics API, Prometheus registry), served at `GET /metrics`.
 ///
-/// - `oot_ingest_callbacks_accepted_total{status}`: callbacks committed, by `in_progress`/`completed`;
-/// - `oot_ingest_callbacks_rejected_total{reason}`: refused requests on the ingest route, by reason
-///   (`method_not_allowed`, `unauthorized`, `too_large`, `bad_request`, `rate_limited`,
+/// - `oot_ingest_callbacks_accepted_total{status,path}`: callbacks committed, by
+///   `in_progress`/`completed` and by the results path the relay posted to (spec §14.1);
+/// - `oot_ingest_callbacks_rejected_total{reason,path}`: refused requests on a results path, by
+///   reason (`method_not_allowed`, `unauthorized`, `too_large`, `bad_request`, `rate_limited`,
 ///   `storage_full`, `storage_error`, `unavailable`);
+/// - `oot_ingest_callback_warnings_total{field}`: optional fields of stored callbacks that had the
+///   wrong shape and were dropped (spec §14.2), by field, such as `workflow.test_results`;
 /// - `oot_ingest_request_duration_seconds{route}`: latency histogram of every request;
 /// - `oot_ingest_commit_batch_size`: callbacks per group commit.
 ///
@@ -16,8 +20,12 @@ public final class IngestMetrics: Sendable {
     /// The Prometheus registry.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
+    /// Keyed by `status` + `path`.
     private let acceptedCounters: [String: CoreMetrics.Counter]
+    /// Keyed by `reason` + `path`.
     private let rejectedCounters: [String: CoreMetrics.Counter]
+    /// Created on first use: the set of fields is the extraction's, small and fixed.
+    private let warningCounters = Mutex<[String: CoreMetrics.Counter]>([:])
     private let batch: CoreMetrics.Recorder
     private let latency: [String: CoreMetrics.Timer]
 
@@ -38,22 +46,22 @@ public final class IngestMetrics: Sendable {
         ]
         factory.valueHistogramBuckets["oot_ingest_commit_batch_size"] = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]
         self.factory = factory
-        acceptedCounters = Dictionary(
-            uniqueKeysWithValues: ["in_progress", "completed"].map {
-                (
-                    $0,
-                    CoreMetrics.Counter(
-                        label: "oot_ingest_callbacks_accepted_total", dimensions: [("status", $0)], factory: factory)
-                )
-            })
-        rejectedCounters = Dictionary(
-            uniqueKeysWithValues: Self.reasons.map {
-                (
-                    $0,
-                    CoreMetrics.Counter(
-                        label: "oot_ingest_callbacks_rejected_total", dimensions: [("reason", $0)], factory: factory)
-                )
-            })
+        var accepted: [String: CoreMetrics.Counter] = [:]
+        var rejected: [String: CoreMetrics.Counter] = [:]
+        for path in IngestRoutes.results {
+            for status in ["in_progress", "completed"] {
+                accepted[status + " " + path] = CoreMetrics.Counter(
+                    label: "oot_ingest_callbacks_accepted_total", dimensions: [("status", status), ("path", path)],
+                    factory: factory)
+            }
+            for reason in Self.reasons {
+                rejected[reason + " " + path] = CoreMetrics.Counter(
+                    label: "oot_ingest_callbacks_rejected_total", dimensions: [("reason", reason), ("path", path)],
+                    factory: factory)
+            }
+        }
+        acceptedCounters = accepted
+        rejectedCounters = rejected
         batch = CoreMetrics.Recorder(
             label: "oot_ingest_commit_batch_size", dimensions: [], aggregate: true, factory: factory)
         latency = Dictionary(
@@ -66,11 +74,26 @@ public final class IngestMetrics: Sendable {
             })
     }
 
-    /// Counts a committed callback.
-    public func accepted(status: String) { acceptedCounters[status]?.increment() }
+    /// Counts a committed callback of `status` posted to the results path `path`.
+    public func accepted(status: String, path: String) { acceptedCounters[status + " " + path]?.increment() }
 
-    /// Counts a refused request.
-    public func rejected(reason: String) { rejectedCounters[reason]?.increment() }
+    /// Counts a request to the results path `path` refused for `reason` (one of ``reasons``).
+    public func rejected(reason: String, path: String) { rejectedCounters[reason + " " + path]?.increment() }
+
+    /// Counts the warnings of one stored callback, one per field (``CallbackWarning/metricField``).
+    public func warned(fields: [String]) {
+        guard !fields.isEmpty else { return }
+        let counters = warningCounters.withLock { counters in
+            fields.map { field in
+                if let counter = counters[field] { return counter }
+                let counter = CoreMetrics.Counter(
+                    label: "oot_ingest_callback_warnings_total", dimensions: [("field", field)], factory: factory)
+                counters[field] = counter
+                return counter
+            }
+        }
+        for counter in counters { counter.increment() }
+    }
 
     /// Records one group commit of `size` callbacks.
     public func committed(batchOf size: Int) { batch.record(size) }

@@ -36,15 +36,16 @@ struct RequestObserver: RouterMiddleware {
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         let path = request.uri.path
         let route =
-            path == IngestRoutes.results
-            ? "results" : path == "/healthz" ? "healthz" : path == "/metrics" ? "metrics" : "other"
+            IngestRoutes.isResults(path)
+            ? "results" : path == IngestRoutes.health ? "healthz" : path == IngestRoutes.metrics ? "metrics" : "other"
         metrics.observe(route: route, nanoseconds: nanoseconds)
         let fields = context.trace.fields
         if route == "results" {
             if status == 200, let s = fields.status {
-                metrics.accepted(status: s)
+                metrics.accepted(status: s, path: path)
+                metrics.warned(fields: fields.warnings.map(\.metricField))
             } else if let reason {
-                metrics.rejected(reason: reason)
+                metrics.rejected(reason: reason, path: path)
             }
         }
         var metadata: Logger.Metadata = [
@@ -55,7 +56,9 @@ struct RequestObserver: RouterMiddleware {
         if let s = fields.status { metadata["status"] = "\(s)" }
         if let key = fields.dynamoKey { metadata["dynamoKey"] = "\(key)" }
         if let reason { metadata["reason"] = "\(reason)" }
-        logger.log(level: status >= 500 ? .error : .info, "request", metadata: metadata)
+        if !fields.warnings.isEmpty { metadata["warnings"] = .array(fields.warnings.map { "\($0)" }) }
+        logger.log(
+            level: status >= 500 ? .error : fields.warnings.isEmpty ? .info : .warning, "request", metadata: metadata)
     }
 }
 
@@ -63,8 +66,8 @@ struct RequestObserver: RouterMiddleware {
 /// (spec §3.2): only POST on the results route, only GET/HEAD on `/healthz` and `/metrics`.
 struct MethodGuard: RouterMiddleware {
     static let allowed: [String: Set<HTTPRequest.Method>] = [
-        IngestRoutes.results: [.post], "/healthz": [.get, .head], "/metrics": [.get, .head],
-    ]
+        IngestRoutes.health: [.get, .head], IngestRoutes.metrics: [.get, .head],
+    ].merging(IngestRoutes.results.map { ($0, [.post]) }) { first, _ in first }
 
     func handle(
         _ request: Request, context: IngestRequestContext,

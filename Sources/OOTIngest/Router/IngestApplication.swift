@@ -4,8 +4,8 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Builds the router: `POST /api/oot/results`, `GET /healthz`, `GET /metrics`; every other
-/// method on the results route is 405 (before auth).
+/// Builds the router: `POST` on each of ``IngestRoutes/results`` (`/api/crcr/results` first, spec
+/// §14.1), `GET /healthz`, `GET /metrics`; every other method on a results path is 405 (before auth).
 ///
 /// One log line and the metrics per request.
 public func buildRouter(
@@ -17,10 +17,12 @@ public func buildRouter(
     router.add(middleware: MethodGuard())
     let handler = ResultsHandler(
         store: store, configuration: configuration, limiter: RateLimiter(limit: configuration.rateLimitPerMinute))
-    router.post(RouterPath(IngestRoutes.results)) { request, context in
-        try await handler.handle(request, context: context)
+    for path in IngestRoutes.results {
+        router.post(RouterPath(path)) { request, context in
+            try await handler.handle(request, context: context)
+        }
     }
-    router.get("/healthz") { _, _ -> Response in
+    router.get(RouterPath(IngestRoutes.health)) { _, _ -> Response in
         if let reason = await store.unhealthyReason() {
             throw IngestError(.unavailable, .serviceUnavailable, reason, retryAfter: 30)
         }
@@ -28,7 +30,7 @@ public func buildRouter(
             status: .ok, headers: [.contentType: "application/json"],
             body: .init(byteBuffer: ByteBuffer(string: "{\"ok\":true}")))
     }
-    router.get("/metrics") { _, _ -> Response in
+    router.get(RouterPath(IngestRoutes.metrics)) { _, _ -> Response in
         Response(
             status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: metrics.render())))

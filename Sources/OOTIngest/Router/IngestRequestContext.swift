@@ -1,4 +1,5 @@
 import Hummingbird
+import OOTCore
 import Synchronization
 
 /// What the results handler learned about a request, read back by ``RequestObserver`` for the
@@ -12,6 +13,8 @@ public final class RequestTrace: Sendable {
         public var status: String?
         /// The record key.
         public var dynamoKey: String?
+        /// Optional fields dropped from the stored callback (spec §14.2).
+        public var warnings: [CallbackWarning] = []
     }
 
     private let storage = Mutex(Fields())
@@ -22,12 +25,13 @@ public final class RequestTrace: Sendable {
     /// The fields recorded so far.
     public var fields: Fields { storage.withLock { $0 } }
 
-    /// Records what the callback says about itself.
-    public func record(repo: String, status: String, dynamoKey: String) {
+    /// Records what the callback says about itself, and the warnings its extraction gave.
+    public func record(repo: String, status: String, dynamoKey: String, warnings: [CallbackWarning] = []) {
         storage.withLock {
             $0.repo = repo
             $0.status = status
             $0.dynamoKey = dynamoKey
+            $0.warnings = warnings
         }
     }
 }

@@ -4,12 +4,19 @@ import Hummingbird
 import NIOCore
 import OOTCore
 
-/// Handles `POST /api/oot/results` (spec §3.2, stricter than the reference) in the steps below.
+/// Handles `POST` on every results path (``IngestRoutes/results``; spec §3.2 and §14) in the
+/// steps below.
 ///
-/// 1. auth: a valid token in `X-OOT-Relay-Token`, `x-hud-internal-bot` or `Authorization` → else 401;
+/// A 4xx is final for the job (spec §14.2: the relay does not retry, and the job then looks
+/// running forever), so only what cannot be stored is refused.
+///
+/// 1. auth: a valid token in `x-hud-internal-bot`, `X-OOT-Relay-Token`, `X-CRCR-Relay-Token` or
+///    `Authorization` → else 401;
 /// 2. size: `Content-Length` over the cap → 413 before reading; a longer (chunked) body is cut at the cap → 413;
-/// 3. body: JSON with every required field of the right type → else 400 naming the field;
-/// 4. rate: at most N accepted callbacks per `verified_repo` per minute → else 429 with `Retry-After`;
+/// 3. body: a JSON object with its key fields → else 400 naming the field; an optional field of the
+///    wrong shape is dropped with a warning, returned in the reply as `warnings`;
+/// 4. rate (off by default): at most N accepted callbacks per `verified_repo` per minute → else 429
+///    with `Retry-After`;
 /// 5. store: appended in a group commit; 200 only after it committed; 503 when the disk or the
 ///    size cap is full, 500 on other storage errors.
 struct ResultsHandler: Sendable {
@@ -33,13 +40,16 @@ struct ResultsHandler: Sendable {
             throw IngestError.tooLarge
         }
         let body = Data(buffer.readableBytesView)
-        let record: JobRecord
+        let extracted: ExtractedCallback
         do {
-            record = try JobRecord.extract(fromBody: body)
+            extracted = try ExtractedCallback.extract(fromBody: body)
         } catch {
             throw IngestError(.badRequest, .badRequest, error.description)
         }
-        context.trace.record(repo: record.downstreamRepo, status: record.status, dynamoKey: record.dynamoKey)
+        let record = extracted.record
+        context.trace.record(
+            repo: record.downstreamRepo, status: record.status, dynamoKey: record.dynamoKey,
+            warnings: extracted.warnings)
 
         let now = (ContinuousClock.now - epoch)
         if case .limited(let retryAfter) = limiter.admit(
@@ -60,9 +70,9 @@ struct ResultsHandler: Sendable {
             context.logger.error("storing callback failed", metadata: ["error": "\(error)"])
             throw IngestError(.storage, .internalServerError, "Internal error writing to the database")
         }
-        let reply = try JSONSerialization.data(
-            withJSONObject: ["ok": true, "status": record.status, "dynamoKey": record.dynamoKey] as [String: Any],
-            options: [.sortedKeys, .withoutEscapingSlashes])
+        var fields: [String: Any] = ["ok": true, "status": record.status, "dynamoKey": record.dynamoKey]
+        if !extracted.warnings.isEmpty { fields["warnings"] = extracted.warnings.map(\.description) }
+        let reply = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(
             status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: reply)))
     }

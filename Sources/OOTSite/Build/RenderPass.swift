@@ -52,9 +52,10 @@ struct RenderPass {
             let level =
                 listed?.level
                 ?? (row.string("downstream_repo_level").isEmpty ? "L2" : row.string("downstream_repo_level"))
-            var kinds: [String] = []
-            if row.int("nightly_jobs") > 0 { kinds.append("nightly") }
-            if row.int("periodic_jobs") > 0 { kinds.append("periodic") }
+            var kinds: [CommitRunKind] = []
+            if row.int("trunk_jobs") > 0 { kinds.append(.trunk) }
+            if row.int("nightly_jobs") > 0 { kinds.append(.nightly) }
+            if row.int("periodic_jobs") > 0 { kinds.append(.periodic) }
             return BackendInfo(
                 repo: repo, level: level, oncalls: listed?.oncalls ?? [],
                 lastActivity: row.optionalString("last_activity").flatMap(UTCTimestamp.init(parsing:)),
@@ -212,11 +213,16 @@ struct RenderPass {
         }
         for kind in backend.scheduledKinds {
             let model = ScheduledPage(
-                backend: backend, kind: kind, directory: home + "/" + kind, home: home, days: Self.scheduledDays,
+                backend: backend, kind: kind, directory: home + "/" + kind.rawValue, home: home,
+                days: Self.scheduledDays,
                 rows: try queries.run(
-                    "oot_nightly_dashboard", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
+                    "oot_nightly_dashboard",
+                    [
+                        "repo": repo, "event_type": .text(kind.eventType), "days": .integer(Self.scheduledDays),
+                        "now": now,
+                    ]),
                 paths: paths, context: context)
-            try page(renderer.render(model, "scheduled"), home + "/" + kind, kind: "scheduled", json: model)
+            try page(renderer.render(model, "scheduled"), home + "/" + kind.rawValue, kind: "scheduled", json: model)
         }
         let flaky = FlakyPage(
             repo: backend.repo, directory: home + "/flaky", home: home, days: Self.scheduledDays, flakyJobs: flakyJobs,

@@ -46,9 +46,9 @@ enum SiteIndex {
             let pending = try db.prepare(
                 """
                 SELECT j.dynamoKey, j.downstream_repo, j.downstream_repo_level, j.pr_number, j.event_type, j.check_run_id,
-                       j.rowid, coalesce(j.started_at, j.completed_at, ''),
+                       j.rowid, coalesce(j.effective_started_at, ''),
                        max(coalesce(j.started_at, ''), coalesce(j.completed_at, '')), r.dynamoKey IS NOT NULL,
-                       substr(j.started_at, 1, 10)
+                       substr(j.effective_started_at, 1, 10), substr(j.completed_at, 1, 10)
                 FROM site_pending p
                 CROSS JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
                 LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
@@ -56,14 +56,15 @@ enum SiteIndex {
                 """)
             let upsertBackend = try db.prepare(
                 """
-                INSERT INTO site_backends (repo, first_seen, level, level_time, nightly, periodic, last_activity)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO site_backends (repo, first_seen, level, level_time, nightly, periodic, trunk, last_activity)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)
                 ON CONFLICT (repo) DO UPDATE SET
                     first_seen = min(first_seen, excluded.first_seen),
                     level = CASE WHEN excluded.level != '' AND excluded.level_time >= level_time THEN excluded.level ELSE level END,
                     level_time = CASE WHEN excluded.level != '' AND excluded.level_time >= level_time THEN excluded.level_time ELSE level_time END,
                     nightly = max(nightly, excluded.nightly),
                     periodic = max(periodic, excluded.periodic),
+                    trunk = max(trunk, excluded.trunk),
                     last_activity = max(last_activity, excluded.last_activity)
                 """)
             let findPR = try db.prepare("SELECT seq FROM site_backend_prs WHERE repo = ? AND pr_number = ?")
@@ -79,7 +80,9 @@ enum SiteIndex {
                 return try readLevel.step() ? readLevel.column(0).text : nil
             }
             var levelsBefore: [String: String?] = [:]
-            // (backend, UTC day of started_at) whose summary rollup (site_daily) is recomputed.
+            // (backend, UTC day) whose summary rollup (site_daily) is recomputed: the day of the
+            // job's effective start, and of its completion, which was its effective start until
+            // a late in_progress supplied started_at.
             var days: Set<[String]> = []
             let touchPR = try db.prepare(
                 "UPDATE site_backend_prs SET last_activity = max(last_activity, ?3) WHERE repo = ?1 AND pr_number = ?2")
@@ -96,13 +99,14 @@ enum SiteIndex {
                 let latest = pending.column(8).text ?? ""
                 let hasReport = pending.column(9).integer == 1
                 if let day = pending.column(10).text { days.insert([repo, day]) }
+                if let day = pending.column(11).text { days.insert([repo, day]) }
 
                 changes.jobs.insert(key)
                 changes.repos.insert(repo)
                 if levelsBefore[repo] == nil { levelsBefore[repo] = .some(try storedLevel(of: repo)) }
                 try upsertBackend.run([
                     .text(repo), .integer(rowid), .text(level), .text(time), .integer(event == "nightly" ? 1 : 0),
-                    .integer(event == "periodic" ? 1 : 0), .text(latest),
+                    .integer(event == "periodic" ? 1 : 0), .text(latest), .integer(event == "push" ? 1 : 0),
                 ])
                 try paths.register(repo: repo)
                 if pr > 0 {

@@ -119,7 +119,7 @@ struct BackendPage: Sendable, Encodable {
         github = SafeURL.external("https://github.com/\(backend.repo)")
         let links = PageLinks(directory: directory, paths: paths)
         summaryHref = links.page("oot")
-        tabs = Self.tabs(home: home, kinds: bucket == nil ? backend.scheduledKinds : [], current: "PR", links: links)
+        tabs = Self.tabs(home: home, kinds: bucket == nil ? backend.scheduledKinds : [], current: nil, links: links)
         staleNote = bucket == nil ? Self.staleNote(backend, context: context) : nil
         self.bucket = bucket
         feedHref = links.file(home + "/feed.xml")
@@ -180,10 +180,13 @@ struct BackendPage: Sendable, Encodable {
             badgeText: "\(badge.label): \(badge.message)")
     }
 
-    /// The PR | Nightly | Periodic tabs (only the scheduled kinds the backend has).
-    static func tabs(home: String, kinds: [String], current: String, links: PageLinks) -> [Tab] {
-        [Tab(label: "PR", href: links.page(home), current: current == "PR")]
-            + kinds.map { Tab(label: $0.capitalized, href: links.page(home + "/" + $0), current: current == $0) }
+    /// The PR | Trunk | Nightly | Periodic tabs (only the kinds of runs the backend has);
+    /// `current` is `nil` on the PR matrix.
+    static func tabs(home: String, kinds: [CommitRunKind], current: CommitRunKind?, links: PageLinks) -> [Tab] {
+        [Tab(label: "PR", href: links.page(home), current: current == nil)]
+            + kinds.map {
+                Tab(label: $0.label, href: links.page(home + "/" + $0.rawValue), current: current == $0)
+            }
     }
 
     static func staleNote(_ backend: BackendInfo, context: SiteContext) -> String? {
@@ -195,14 +198,18 @@ struct BackendPage: Sendable, Encodable {
     }
 }
 
-/// A backend's scheduled runs, `/oot/<org>/<repo>/nightly/` or `/periodic/` (RFC-0056, mockups
-/// "crcr-nightly"/"crcr-periodic"): rows are the upstream SHAs built, columns the jobs.
+/// A backend's runs on upstream commits, `/oot/<org>/<repo>/trunk/`, `/nightly/` or `/periodic/`
+/// (RFC-0056, spec §14.3, mockups "crcr-nightly"/"crcr-periodic"): rows are the upstream SHAs
+/// built, newest first, columns the jobs.
 struct ScheduledPage: Sendable, Encodable {
     let page: PageChrome
     let repo: String
     let level: LevelChip
+    /// `trunk`, `nightly` or `periodic` (the CSS class suffix and the folder).
     let kind: String
     let kindTitle: String
+    /// What a row is, for the caption.
+    let rowsCaption: String
     let summaryHref: String
     let tabs: [Tab]
     let cards: [StatCard]
@@ -210,21 +217,22 @@ struct ScheduledPage: Sendable, Encodable {
     let isEmpty: Bool
     let days: Int64
 
-    /// Builds the view of one kind (`nightly` or `periodic`) from `oot_nightly_dashboard` rows.
+    /// Builds the view of one kind from `oot_nightly_dashboard` rows (which hold every kind).
     init(
-        backend: BackendInfo, kind: String, directory: String, home: String, days: Int64, rows: QueryRows,
+        backend: BackendInfo, kind: CommitRunKind, directory: String, home: String, days: Int64, rows: QueryRows,
         paths: SitePaths, context: SiteContext
     ) {
-        page = PageChrome(title: "\(backend.repo) — \(kind) | OOT CI", directory: directory, context: context)
+        page = PageChrome(title: "\(backend.repo) — \(kind.rawValue) | OOT CI", directory: directory, context: context)
         repo = backend.repo
         level = LevelChip(backend.level)
-        self.kind = kind
-        kindTitle = kind.uppercased()
+        self.kind = kind.rawValue
+        kindTitle = kind.rawValue.uppercased()
+        rowsCaption = kind.rowsCaption
         self.days = days
         let links = PageLinks(directory: directory, paths: paths)
         summaryHref = links.page("oot")
         tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: kind, links: links)
-        let jobs = rows.rows.map(JobRow.init).filter { $0.eventType == kind }
+        let jobs = rows.rows.map(JobRow.init).filter { $0.eventType == kind.eventType }
         matrix = JobMatrix(jobs: jobs, byPR: false, links: links, now: context.now)
         isEmpty = jobs.isEmpty
         let completed = jobs.filter { $0.status == "completed" }
@@ -233,14 +241,15 @@ struct ScheduledPage: Sendable, Encodable {
         var failedByJob: [String: Int] = [:]
         for job in failed { failedByJob[job.jobName, default: 0] += 1 }
         let rate = completed.isEmpty ? 0 : Double(passed) / Double(completed.count)
-        let durations = completed.map(\.durationSeconds).filter { $0 > 0 }
+        let durations = completed.compactMap(\.durationSeconds).filter { $0 > 0 }
         cards = [
             StatCard(
-                label: "\(kind.capitalized) pass rate", value: completed.isEmpty ? "—" : Format.percent(rate),
+                label: "\(kind.label) pass rate", value: completed.isEmpty ? "—" : Format.percent(rate),
                 detail: "\(passed) / \(completed.count) runs passed",
                 cssClass: completed.isEmpty ? "" : context.passRateClass(rate)),
             StatCard(
-                label: "Total \(kind) runs", value: "\(completed.count)", detail: "last \(days) days", cssClass: ""),
+                label: "Total \(kind.rawValue) runs", value: "\(completed.count)", detail: "last \(days) days",
+                cssClass: ""),
             StatCard(
                 label: "Failed runs", value: "\(failed.count)",
                 detail: failedByJob.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),

@@ -42,17 +42,21 @@ struct JobMatrix: Sendable, Encodable {
         let time: String
         let timeAbsolute: String
         let sha: String
+        /// The upstream commit on GitHub; `nil` when the SHA is unknown.
+        let shaHref: String?
         let prNumber: Int64
         let prPage: String?
         let prGitHub: String?
-        /// The PR title; `nil` when unknown (the link then reads "PR page").
+        /// The PR title, or a trunk commit's title; `nil` when unknown (a PR link then reads
+        /// "PR page").
         let title: String?
         let author: String
         let eventType: String
         let cells: [Cell]
 
         enum CodingKeys: String, CodingKey {
-            case time, timeAbsolute, sha, prNumber, prPage, prGitHub, title, author, eventType, cells, cellsHTML
+            case time, timeAbsolute, sha, shaHref, prNumber, prPage, prGitHub, title, author, eventType, cells
+            case cellsHTML
         }
 
         /// Encodes the fields, plus `cellsHTML` (the row's `<td>` cells, pre-rendered) for templates.
@@ -61,6 +65,7 @@ struct JobMatrix: Sendable, Encodable {
             try c.encode(time, forKey: .time)
             try c.encode(timeAbsolute, forKey: .timeAbsolute)
             try c.encode(sha, forKey: .sha)
+            try c.encodeIfPresent(shaHref, forKey: .shaHref)
             try c.encode(prNumber, forKey: .prNumber)
             try c.encodeIfPresent(prPage, forKey: .prPage)
             try c.encodeIfPresent(prGitHub, forKey: .prGitHub)
@@ -77,8 +82,11 @@ struct JobMatrix: Sendable, Encodable {
 
     let columns: [Column]
     let rows: [Row]
-    /// `true` for PR rows (Commit, PR, Author columns); `false` for scheduled runs (Run column).
+    /// `true` for PR rows (Commit, PR, Author columns); `false` for runs on upstream commits (one
+    /// column, headed ``runHeader``).
     let byPR: Bool
+    /// `Commit` when the rows carry commit titles (trunk runs), else `Run`.
+    let runHeader: String
 
     /// Groups `jobs` into rows (in first-seen order, that is, query order) and columns by
     /// ``JobRow/jobKey``; each cell is the latest attempt.
@@ -122,14 +130,18 @@ struct JobMatrix: Sendable, Encodable {
             }
             return Row(
                 time: Format.relative(newest, now: now), timeAbsolute: Format.absolute(newest),
-                sha: Format.shortSHA(first.headSHA), prNumber: first.prNumber,
+                sha: Format.shortSHA(first.headSHA),
+                shaHref: first.headSHA.isEmpty
+                    ? nil : SafeURL.external("https://github.com/\(first.upstreamRepo)/commit/\(first.headSHA)"),
+                prNumber: first.prNumber,
                 prPage: first.prNumber > 0 ? links.prPage(first.prNumber) : nil,
                 prGitHub: first.prNumber > 0
                     ? SafeURL.external("https://github.com/\(first.upstreamRepo)/pull/\(first.prNumber)") : nil,
-                title: group.compactMap(\.prTitle).first { !$0.isEmpty },
-                author: group.compactMap(\.prAuthor).first ?? "",
+                title: group.compactMap { $0.prTitle ?? $0.commitTitle }.first { !$0.isEmpty },
+                author: group.compactMap { $0.prAuthor ?? $0.commitAuthor }.first ?? "",
                 eventType: first.eventType, cells: cells)
         }
+        runHeader = !byPR && rows.contains { $0.title != nil } ? "Commit" : "Run"
     }
 
     /// Colour class per glyph (spec §9: success green, failure red (also cancelled/timed out),

@@ -22,7 +22,9 @@ struct JobRow: Sendable {
     var conclusion: String?
     var startedAt: UTCTimestamp?
     var completedAt: UTCTimestamp?
-    var durationSeconds: Double
+    /// `completed_at − started_at`; `nil` when either is unknown (a nightly report sent without
+    /// `started_at`, spec §14.3), shown as unknown rather than as a bogus number.
+    var durationSeconds: Double?
     var totalTests: Int64
     var passedTests: Int64
     var failedTests: Int64
@@ -30,6 +32,11 @@ struct JobRow: Sendable {
     var artifactURL: String
     var queueTime: Double?
     var executionTime: Double?
+    /// A push's `payload.ref` (trunk runs).
+    var pushRef: String?
+    /// A push's head commit title and author (trunk runs).
+    var commitTitle: String?
+    var commitAuthor: String?
 
     /// Reads the columns a saved query selected; absent columns get neutral defaults.
     init(_ row: QueryRows.Row) {
@@ -50,7 +57,7 @@ struct JobRow: Sendable {
         conclusion = row.optionalString("conclusion")
         startedAt = row.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))
         completedAt = row.optionalString("completed_at").flatMap(UTCTimestamp.init(parsing:))
-        durationSeconds = row.double("duration_seconds") ?? 0
+        durationSeconds = row.double("duration_seconds")
         totalTests = row.int("total_tests")
         passedTests = row.int("passed_tests")
         failedTests = row.int("failed_tests")
@@ -58,6 +65,9 @@ struct JobRow: Sendable {
         artifactURL = row.string("artifact_url")
         queueTime = row.double("queue_time")
         executionTime = row.double("execution_time")
+        pushRef = row.optionalString("push_ref")
+        commitTitle = row.optionalString("commit_title")
+        commitAuthor = row.optionalString("commit_author")
     }
 
     /// The matrix column key: workflow and job name together, so equal job names in two
@@ -70,8 +80,15 @@ struct JobRow: Sendable {
     /// `true` once completed with `success`.
     var succeeded: Bool { status == "completed" && conclusion == "success" }
 
-    /// `true` when completed with anything but success or skipped (the PR box's "failed").
-    var failed: Bool { status == "completed" && conclusion != "success" && conclusion != "skipped" }
+    /// `true` when completed with a conclusion other than success or skipped (the PR box's
+    /// "failed"); a job with no conclusion is neither passed nor failed (``noConclusion``).
+    var failed: Bool {
+        status == "completed" && !noConclusion && conclusion != "success" && conclusion != "skipped"
+    }
+
+    /// `true` when completed with `conclusion: null` (spec §14.3): shown as "no conclusion",
+    /// never counted as a success.
+    var noConclusion: Bool { status == "completed" && (conclusion ?? "").isEmpty }
 
     /// `true` while in progress.
     var running: Bool { status == "in_progress" }
@@ -129,7 +146,9 @@ struct JobRow: Sendable {
         if text == "lost" { head += ": no completion since \(Format.absolute(sortTime))" }
         var facts: [String] = []
         if runAttempt > 1 { facts.append("attempt \(runAttempt)") }
-        if status == "completed" { facts.append(Format.duration(durationSeconds)) }
+        if status == "completed" {
+            facts.append(durationSeconds == nil ? "duration unknown" : Format.duration(durationSeconds))
+        }
         if totalTests > 0 {
             facts.append("\(passedTests)/\(totalTests) passed" + (failedTests > 0 ? " (\(failedTests) failed)" : ""))
         }

@@ -59,7 +59,9 @@ struct PRComment: Sendable, Encodable {
                 icon: box.failed + box.lost > 0 ? "❌" : box.running > 0 ? "⏳" : "✅", repo: Markdown.escape(box.repo),
                 level: box.level.text, summary: box.summary,
                 // Listed: failed, running, and successes whose own test summary counts failures.
-                jobs: box.jobs.filter { $0.row.failed || $0.row.running || $0.row.succeededWithFailedTests }.map {
+                jobs: box.jobs.filter {
+                    $0.row.failed || $0.row.running || $0.row.noConclusion || $0.row.succeededWithFailedTests
+                }.map {
                     line in
                     let tests = line.failingTests.map(Markdown.escape)
                     // Drill-down links are relative to the PR page; with a site URL, absolute for GitHub.

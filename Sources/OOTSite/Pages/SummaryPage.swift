@@ -14,7 +14,8 @@ struct BackendInfo: Sendable {
     let level: String
     let oncalls: [String]
     let lastActivity: UTCTimestamp?
-    let scheduledKinds: [String]
+    /// Its runs on upstream commits (trunk, nightly, periodic), in tab order.
+    let scheduledKinds: [CommitRunKind]
     let hasData: Bool
 }
 
@@ -135,7 +136,7 @@ struct SummaryPage: Sendable, Encodable {
                     oncalls: backend.oncalls.isEmpty ? nil : backend.oncalls.joined(separator: ", "),
                     scheduled: backend.scheduledKinds.compactMap { kind in
                         paths.backendDirectory(backend.repo).map {
-                            Tab(label: kind, href: links.page($0 + "/" + kind), current: false)
+                            Tab(label: kind.rawValue, href: links.page($0 + "/" + kind.rawValue), current: false)
                         }
                     }, hasScheduled: !backend.scheduledKinds.isEmpty))
         }
@@ -159,7 +160,8 @@ struct SummaryPage: Sendable, Encodable {
         self.scheduled = scheduled.rows.map { r in
             let rate = r.double("pass_rate") ?? 0
             let repo = r.string("repo")
-            let kind = r.string("event_type")
+            let eventType = r.string("event_type")
+            let kind = CommitRunKind(eventType: eventType)?.rawValue ?? eventType
             return ScheduledRow(
                 repo: repo, kind: kind, href: paths.backendDirectory(repo).map { links.page($0 + "/" + kind) },
                 total: r.int("total"), failures: r.int("failures"), passRate: Format.percent(rate),

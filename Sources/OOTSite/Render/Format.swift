@@ -21,16 +21,20 @@ public enum Format {
 
     /// Chip text (`conclusionLabel`): `running` while in progress, else the conclusion (`unknown`
     /// for a value outside ``knownConclusions``, which stays verbatim in the tooltip and the
-    /// database), else the status.
+    /// database), else `no conclusion` for a completed job that sent `conclusion: null` (spec
+    /// §14.3), else the status.
     public static func conclusionLabel(status: String, conclusion: String?) -> String {
         if status == "in_progress" { return "running" }
         if let conclusion, !conclusion.isEmpty { return knownConclusions.contains(conclusion) ? conclusion : "unknown" }
-        return status
+        return status == "completed" ? noConclusion : status
     }
+
+    /// The word for a completed job without a conclusion (spec §14.3): never a success.
+    public static let noConclusion = "no conclusion"
 
     /// HUD glyph of a job (spec §9 `getConclusionChar`): `O` success, `X` failure, `C` cancelled,
     /// `T` timed_out, `N` neutral, `S` skipped, `?` running, `F` success after a failed attempt,
-    /// `U` unknown conclusion.
+    /// `~` completed with no conclusion (HUD's "no data"), `U` any other conclusion.
     public static func glyph(status: String, conclusion: String?, passedAfterFailure: Bool = false) -> String {
         if status == "in_progress" { return "?" }
         switch conclusion ?? "" {
@@ -40,6 +44,7 @@ public enum Format {
         case "timed_out": return "T"
         case "neutral": return "N"
         case "skipped": return "S"
+        case "": return "~"
         default: return "U"
         }
     }

@@ -20,7 +20,7 @@ struct LiveServer {
 
     /// Starts a server, runs `body`, then shuts the server down gracefully.
     static func with<T: Sendable>(
-        tokens: [String] = [token], rateLimit: Int = 600, storeOptions: IngestStoreOptions = IngestStoreOptions(),
+        tokens: [String] = [token], rateLimit: Int = 0, storeOptions: IngestStoreOptions = IngestStoreOptions(),
         path: String? = nil, _ body: @Sendable (LiveServer) async throws -> T
     ) async throws -> T {
         let path = try path ?? Fixtures.temporaryDatabase().path
@@ -69,7 +69,7 @@ struct LiveServer {
 
     /// Sends `body` to `path` with `headers`.
     func send(
-        _ method: HTTPMethod = .POST, _ path: String = "/api/oot/results", headers: [(String, String)] = [],
+        _ method: HTTPMethod = .POST, _ path: String = IngestRoutes.crcrResults, headers: [(String, String)] = [],
         body: Data? = nil
     ) async throws -> Reply {
         var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
@@ -84,14 +84,16 @@ struct LiveServer {
                 response.headers.map { ($0.name.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a }))
     }
 
-    /// Sends `body` with the valid relay token.
-    func post(_ body: Data) async throws -> Reply {
-        try await send(headers: [("X-OOT-Relay-Token", Self.token), ("Content-Type", "application/json")], body: body)
+    /// Sends `body` to `path` with the valid relay token, as today's relay does (`x-hud-internal-bot`).
+    func post(_ body: Data, to path: String = IngestRoutes.crcrResults) async throws -> Reply {
+        try await send(
+            .POST, path, headers: [("x-hud-internal-bot", Self.token), ("Content-Type", "application/json")], body: body
+        )
     }
 
     /// Sends `body` as a chunked stream (no Content-Length) with the valid relay token.
     func postChunked(_ body: Data, chunk: Int = 64 * 1024) async throws -> Reply {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(IngestRoutes.results)")
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(IngestRoutes.crcrResults)")
         request.method = .POST
         request.headers.add(name: "X-OOT-Relay-Token", value: Self.token)
         let chunks = stride(from: 0, to: body.count, by: chunk).map {

@@ -13,4 +13,4 @@ SELECT j.dynamoKey, j.upstream_repo, j.pr_number, j.pytorch_head_sha, j.pr_title
        page.last_started
 FROM page
 JOIN oot_workflow_job j INDEXED BY job_repo_pr ON j.downstream_repo = :repo AND j.pr_number = page.pr_number
-ORDER BY page.seq DESC, j.started_at DESC
+ORDER BY page.seq DESC, j.effective_started_at DESC

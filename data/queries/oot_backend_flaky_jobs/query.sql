@@ -5,7 +5,7 @@ SELECT p.pr_number, p.pytorch_head_sha, p.workflow_name, p.job_name,
        f.dynamoKey AS failed_key, f.run_attempt AS failed_attempt, f.conclusion AS failed_conclusion,
        f.workflow_run_url AS failed_run_url,
        p.dynamoKey AS passed_key, p.run_attempt AS passed_attempt, p.workflow_run_url AS passed_run_url,
-       p.started_at
+       p.effective_started_at AS started_at
 FROM oot_workflow_job p INDEXED BY job_reruns
 JOIN oot_workflow_job f
   ON f.downstream_repo = p.downstream_repo AND f.pr_number = p.pr_number
@@ -14,6 +14,6 @@ JOIN oot_workflow_job f
 WHERE p.downstream_repo = :repo AND p.run_attempt > 1
   AND p.status = 'completed' AND p.conclusion = 'success'
   AND f.status = 'completed' AND f.conclusion IN ('failure', 'timed_out')
-  AND p.started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
-ORDER BY p.started_at DESC
+  AND p.effective_started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+ORDER BY p.effective_started_at DESC
 LIMIT 200

@@ -2,14 +2,14 @@
 --  'rerun'    a testcase that passed after failed attempts within one report (rerun elements,
 --             Surefire flakyFailure, or repeated testcases with mixed outcomes);
 --  'same_sha' a test that failed in one job and passed in another job of the same head SHA.
--- Driven from the backend's jobs in the window (index on downstream_repo, started_at) and, per
+-- Driven from the backend's jobs in the window (index on downstream_repo, effective_started_at) and, per
 -- job, the partial indexes of its failing and flaky testcases: the cost follows the window's
 -- failures, not its testcases or the history.
 WITH recent AS (
     SELECT dynamoKey, pr_number, pytorch_head_sha
     FROM oot_workflow_job
     WHERE downstream_repo = :repo AND status = 'completed'
-      AND started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+      AND effective_started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
       AND dynamoKey IN (SELECT dynamoKey FROM junit_reports)
 ),
 failing AS (

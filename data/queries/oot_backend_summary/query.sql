@@ -1,5 +1,5 @@
 -- Per-backend stat cards (TI-HEAD crcr_backend_summary, spec §8.2): completed PR jobs of :repo
--- that started in the :days days before :now, every attempt counted.
+-- that started (else completed) in the :days days before :now, every attempt counted.
 SELECT count(*) AS total_jobs,
        coalesce(sum(conclusion = 'success'), 0) AS successes,
        coalesce(sum(conclusion = 'failure'), 0) AS failures,
@@ -14,5 +14,5 @@ FROM oot_workflow_job
 WHERE downstream_repo = :repo
   AND status = 'completed'
   AND pr_number > 0
-  AND started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
-  AND started_at <= :now
+  AND effective_started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+  AND effective_started_at <= :now

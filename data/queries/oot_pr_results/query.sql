@@ -6,5 +6,5 @@ SELECT dynamoKey, downstream_repo, downstream_repo_level, upstream_repo, pytorch
        total_tests, passed_tests, failed_tests, skipped_tests
 FROM oot_workflow_job
 WHERE pr_number = :pr AND pr_number > 0
-ORDER BY downstream_repo, started_at DESC
+ORDER BY downstream_repo, effective_started_at DESC
 LIMIT 2000

@@ -4,7 +4,7 @@
 -- testcases; each one's executions from the identity index, kept to the PR's latest attempts.
 WITH jobs AS (
     SELECT dynamoKey, downstream_repo, pytorch_head_sha, workflow_name, job_name, run_attempt,
-           coalesce(started_at, completed_at) AS started_at,
+           effective_started_at AS started_at,
            max(run_attempt) OVER (PARTITION BY downstream_repo, workflow_name, job_name, pytorch_head_sha) AS latest_attempt
     FROM oot_workflow_job
     WHERE pr_number = :pr AND pr_number > 0

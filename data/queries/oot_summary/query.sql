@@ -1,5 +1,6 @@
--- Spec §8.1 (oot_summary): per backend, completed PR jobs (every attempt; nightly and periodic
--- runs are summarised apart) that started in the :days days before :now: successes, failures,
+-- Spec §8.1 (oot_summary): per backend, completed PR jobs (pr_number > 0 as upstream's
+-- crcr_summary; every attempt; nightly, periodic and trunk runs are summarised apart) that started
+-- (else completed: effective_started_at) in the :days days before :now: successes, failures,
 -- timed out, cancelled, total, pass rate, average duration, last run. Worst pass rate first.
 -- The level is the backend's latest (site_backends, kept by the build's index stage, as the
 -- reference takes anyLast).
@@ -19,19 +20,20 @@ parts AS (
     -- the first, partial day: after :now - :days
     SELECT w.downstream_repo, w.conclusion = 'success', w.conclusion = 'failure', w.conclusion = 'timed_out',
            w.conclusion = 'cancelled', 1, coalesce(w.duration_seconds, 0), w.duration_seconds IS NOT NULL,
-           w.started_at
+           w.effective_started_at
     FROM win CROSS JOIN oot_workflow_job w INDEXED BY job_window
-    WHERE w.started_at > win.since AND w.started_at < date(win.since, '+1 day') AND w.started_at <= win.until
-      AND w.status = 'completed' AND w.event_type NOT IN ('nightly', 'periodic')
+    WHERE w.effective_started_at > win.since AND w.effective_started_at < date(win.since, '+1 day')
+      AND w.effective_started_at <= win.until
+      AND w.status = 'completed' AND w.pr_number > 0
     UNION ALL
     -- the last, partial day: up to :now
     SELECT w.downstream_repo, w.conclusion = 'success', w.conclusion = 'failure', w.conclusion = 'timed_out',
            w.conclusion = 'cancelled', 1, coalesce(w.duration_seconds, 0), w.duration_seconds IS NOT NULL,
-           w.started_at
+           w.effective_started_at
     FROM win CROSS JOIN oot_workflow_job w INDEXED BY job_window
-    WHERE w.started_at >= substr(win.until, 1, 10) AND w.started_at <= win.until
+    WHERE w.effective_started_at >= substr(win.until, 1, 10) AND w.effective_started_at <= win.until
       AND substr(win.until, 1, 10) > substr(win.since, 1, 10)
-      AND w.status = 'completed' AND w.event_type NOT IN ('nightly', 'periodic')
+      AND w.status = 'completed' AND w.pr_number > 0
 )
 SELECT p.repo,
        coalesce(b.level, '') AS downstream_repo_level,
