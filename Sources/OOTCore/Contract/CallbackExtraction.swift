@@ -17,8 +17,22 @@ extension ExtractedCallback {
         guard case .object = json else {
             throw CallbackError(field: "body", reason: "body must be a JSON object, got \(json.typeDescription)")
         }
+        // A body is read in the first envelope that yields a record; the error is the first one's.
+        var firstError: CallbackError?
+        for form in Envelope.Form.candidates(for: json) {
+            do {
+                return try extract(json, form: form)
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        throw firstError ?? CallbackError(field: "trusted", reason: "missing")
+    }
+
+    /// Reads `json` in one envelope `form`.
+    private static func extract(_ json: JSONValue, form: Envelope.Form) throws(CallbackError) -> ExtractedCallback {
         let sink = WarningSink()
-        let envelope = try Envelope(json, sink: sink)
+        let envelope = try Envelope(json, form: form, sink: sink)
         let repo = try envelope.repo.requiredString()
         let callback = try envelope.callback.requiredObject()
         let deliveryID = try? callback.member("delivery_id").requiredIdentifier()
@@ -171,8 +185,25 @@ private struct Envelope {
     /// `trusted.downstream_repo_level` (the first relay sent none).
     let level: Field?
 
-    init(_ json: JSONValue, sink: WarningSink) throws(CallbackError) {
-        if json["trusted"] == nil, json["untrusted"] == nil, json["authenticated_repo"] != nil || json["body"] != nil {
+    /// The two shapes relay versions sent.
+    enum Form {
+        /// `{trusted, untrusted: {callback_payload}}`: every relay since June 2026.
+        case trustedUntrusted
+        /// `{body, ci_metrics, authenticated_repo}`: the first relay.
+        case firstRelay
+
+        /// The forms to try on `json`, most likely first: the first relay's only when its keys are
+        /// there, and first when no key of the current form is.
+        static func candidates(for json: JSONValue) -> [Form] {
+            let current = json["trusted"] != nil || json["untrusted"] != nil
+            let first = json["authenticated_repo"] != nil || json["body"] != nil
+            if first && !current { return [.firstRelay] }
+            return first ? [.trustedUntrusted, .firstRelay] : [.trustedUntrusted]
+        }
+    }
+
+    init(_ json: JSONValue, form: Form, sink: WarningSink) throws(CallbackError) {
+        if form == .firstRelay {
             repo = Field(path: "authenticated_repo", value: json["authenticated_repo"], sink: sink)
             callback = Field(path: "body", value: json["body"], sink: sink)
             metrics = Field(path: "ci_metrics", value: json["ci_metrics"], sink: sink)
