@@ -74,6 +74,7 @@ struct Build: AsyncParsableCommand {
             do {
                 let report = try await SiteBuilder.build(options)
                 print(report.line)
+                report.printNotices()
                 if queryStats {
                     for (kind, time) in report.renderSeconds.sorted(by: { $0.value > $1.value }) {
                         FileHandle.standardError.write(Data("render \(kind): \(String(format: "%.3f", time)) s\n".utf8))
@@ -90,7 +91,9 @@ struct Build: AsyncParsableCommand {
             return
         }
         try await Watch.loop(every: watch) {
-            print(try await SiteBuilder.build(options).line)
+            let report = try await SiteBuilder.build(options)
+            print(report.line)
+            report.printNotices()
             fflush(nil)  // one line per build, visible at once in logs and pipes (nil: every output stream)
         }
     }
@@ -107,5 +110,12 @@ struct Build: AsyncParsableCommand {
             now: asOf, days: days, prsPerPage: prsPerPage, siteURL: siteURL, allowlistPath: allowlist,
             greenThreshold: green,
             yellowThreshold: yellow, staleHours: staleHours, full: full, progress: BuildProgress(enabled: progress))
+    }
+}
+
+extension BuildReport {
+    /// Writes each notice to stderr as `oot-hud build: notice: …`.
+    func printNotices() {
+        for notice in notices { FileHandle.standardError.write(Data("oot-hud build: notice: \(notice)\n".utf8)) }
     }
 }

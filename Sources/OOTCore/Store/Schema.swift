@@ -302,8 +302,10 @@ public enum Schema {
     /// Creates or upgrades the schema in `db`, and sets the pragmas every writer uses
     /// (WAL journal, `synchronous=NORMAL`).
     ///
+    /// - Parameter target: The version to stop at (``version`` unless a test builds an older
+    ///   database to upgrade).
     /// - Throws: ``SQLiteError``, or ``SchemaError`` when the file was written by a newer version.
-    public static func migrate(_ db: SQLiteDatabase) throws {
+    public static func migrate(_ db: SQLiteDatabase, upTo target: Int64 = version) throws {
         // Checks before the first write: switching to WAL rewrites the header of a file that may
         // not be ours.
         let current = try db.query("PRAGMA user_version").first?.first?.integer ?? 0
@@ -318,7 +320,7 @@ public enum Schema {
         }
         try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
         // One transaction per step, so an interrupted upgrade resumes at the step it was in.
-        for (index, statements) in steps.enumerated().dropFirst(Int(current)) {
+        for (index, statements) in steps.enumerated().dropFirst(Int(current)) where index < target {
             try db.transaction {
                 for sql in statements { try db.execute(sql) }
                 try db.execute("PRAGMA user_version = \(index + 1)")

@@ -110,6 +110,10 @@ public struct BuildReport: Sendable {
     /// Time spent in each saved query during the render stage, slowest first.
     public var queries: [QueryStat] = []
 
+    /// Things the operator should act on, one sentence each (printed to stderr after ``line``),
+    /// such as a database whose rows predate the fold rules.
+    public var notices: [String] = []
+
     /// An empty report (nothing done yet).
     public init() {}
     /// The instant the pages describe.

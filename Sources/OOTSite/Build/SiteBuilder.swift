@@ -33,6 +33,10 @@ public enum SiteBuilder {
         report.seconds["harvest"] = seconds(since: &clock)
         let changes = try SiteIndex.update(writeDB, allowlist: allowlist, prsPerPage: options.prsPerPage)
         let forceReason = try SiteIndex.forceFullReason(writeDB)
+        if let stale = try SiteIndex.reindexNeeded(writeDB) {
+            report.notices.append(
+                "\(stale): run `oot-hud reindex --db \(options.databasePath)` to fold the whole log by today's rules")
+        }
         report.seconds["index"] = seconds(since: &clock)
 
         let db = try OOTDatabase.openForReading(path: options.databasePath)

@@ -187,6 +187,14 @@ enum SiteIndex {
         try db.query("SELECT value FROM site_state WHERE key = 'force_full'").first?.first?.text
     }
 
+    /// Why rows of the jobs table are older than the fold rules (a schema upgrade that reads new
+    /// fields from the log sets it; `reindex` clears it), if they are.
+    ///
+    /// - Throws: ``SQLiteError``.
+    static func reindexNeeded(_ db: SQLiteDatabase) throws -> String? {
+        try db.query("SELECT value FROM site_state WHERE key = 'reindex_needed'").first?.first?.text
+    }
+
     /// Clears the `force_full` flag after a full build was published.
     ///
     /// - Throws: ``SQLiteError``.
