@@ -16,7 +16,7 @@ scripts/setup
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null || sudo apt-get install -y -qq wrk >/dev/null; }
 swift build -c release --product oot-hud >/dev/null
 
-wait_up() { for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$1/api/oot/results" && return; sleep 0.1; done; echo "server on $1 did not start" >&2; exit 1; }
+wait_up() { for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$1/api/crcr/results" && return; sleep 0.1; done; echo "server on $1 did not start" >&2; exit 1; }
 
 # run NAME PORT: saturation (2 threads, 64 connections) then paced (12 connections, each waiting 10 ms
 # between requests: ≈ 1,000 req/s when answers take ~1 ms)
@@ -35,7 +35,7 @@ pct() { awk -v p="$2" '$1==p {print $2}' "$1"; }
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v }'; }
 rate() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
 
-OOT_RELAY_TOKEN="$token" .build/release/oot-hud serve --db "$work/oot.sqlite" --port 18731 --rate-limit 0 >"$work/oot.log" 2>&1 &
+OOT_RELAY_TOKEN="$token" .build/release/oot-hud serve --db "$work/oot.sqlite" --port 18731 >"$work/oot.log" 2>&1 &
 pids+=($!); wait_up 18731
 run oot 18731
 kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true

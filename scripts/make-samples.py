@@ -6,7 +6,9 @@ Deterministic: run it again and the output is byte-identical. The scenarios:
   3 backends (L4 acme-silicon/torch-npu, L3 openxpu/pytorch-xpu, L2 riscv-ai/torch-rvv),
   7 PRs, in_progress + completed pairs, a rerun (run_attempt 2) that turns a failure green,
   a job still running, cancelled and timed_out jobs, a PR with two pushes (two head SHAs),
-  the same job name in two workflows, a truncated JUnit file, and one nightly self-report.
+  the same job name in two workflows, a truncated JUnit file, two nightly self-reports (one sent
+  with started_at null), a periodic run that completed with conclusion null, and trunk runs on two
+  pushes to upstream main (the second breaks a test job).
 Usage: scripts/make-samples.py [--corpus ../shared/junit-corpus]
 """
 import hashlib, json, os, re, shutil, sys, uuid
@@ -204,6 +206,99 @@ events.append((end, {
                      "test_results": {"passed": passed, "failed": failed, "skipped": skipped},
                      "artifact_url": "file://junit/" + path}}},
 }))
+
+# Trunk runs (spec §14.3): pushes to upstream main, dispatched with the full push webhook payload.
+# The second push breaks the NPU float32 tests; the XPU backend builds both.
+def push_payload(after, before, title, author, when):
+    return {
+        "ref": "refs/heads/main", "before": before, "after": after,
+        "created": False, "deleted": False, "forced": False, "base_ref": None,
+        "compare": f"https://github.com/pytorch/pytorch/compare/{before[:12]}...{after[:12]}",
+        "repository": {"full_name": "pytorch/pytorch", "default_branch": "main"},
+        "pusher": {"name": "pytorchmergebot", "email": "pytorchmergebot@users.noreply.github.com"},
+        "sender": {"login": "pytorchmergebot"},
+        "head_commit": {
+            "id": after, "distinct": True, "timestamp": ts(when), "url": f"https://github.com/pytorch/pytorch/commit/{after}",
+            "message": f"{title}\n\nPull Request resolved: https://github.com/pytorch/pytorch/pull/{title[-7:-1]}",
+            "author": {"name": author, "email": f"{author}@example.com", "username": author},
+            "committer": {"name": "PyTorch MergeBot", "email": "pytorchmergebot@users.noreply.github.com",
+                          "username": "pytorchmergebot"},
+        },
+    }
+
+
+def trunk_job(backend, after, payload, workflow, job_name, start, minutes, conclusion, junit=None):
+    repo, level, _ = BACKENDS[backend]
+    delivery = uid("push", after)
+    run_id = str(number("run", repo, "push", after, workflow))
+    check_run_id = str(number("check", repo, "push", after, workflow, job_name))
+    wf = {"schema_version": "1", "name": workflow, "url": f"https://github.com/{repo}/actions/runs/{run_id}",
+          "run_attempt": "1", "job_name": job_name, "check_run_id": check_run_id, "run_id": run_id}
+    base = {"event_type": "push", "delivery_id": delivery, "payload": payload}
+    events.append((start, {
+        "trusted": {"ci_metrics": {"queue_time": round(3 + (int(check_run_id) % 5000) / 1000, 3), "execution_time": None},
+                    "verified_repo": repo, "downstream_repo_level": level},
+        "untrusted": {"callback_payload": {**base, "workflow": {**wf, "status": "in_progress", "conclusion": None,
+                                                                "started_at": ts(start), "completed_at": None}}},
+    }))
+    end = start + timedelta(minutes=minutes, seconds=int(check_run_id) % 50)
+    done = {**wf, "status": "completed", "conclusion": conclusion, "started_at": None, "completed_at": ts(end)}
+    if junit:
+        path, passed, failed, skipped = JUNIT[junit]
+        done["test_results"] = {"passed": passed, "failed": failed, "skipped": skipped}
+        done["artifact_url"] = "file://junit/" + path
+    events.append((end, {
+        "trusted": {"ci_metrics": {"queue_time": None, "execution_time": round((end - start).total_seconds() + 0.3, 3)},
+                    "verified_repo": repo, "downstream_repo_level": level},
+        "untrusted": {"callback_payload": {**base, "workflow": done}},
+    }))
+
+
+trunk_base = sha("main", 0)
+for n, (hours, title, author, float32) in enumerate([
+    (6, "[inductor] Fuse pointwise ops across reductions (#188793)", "eellison", ("success", "mocha")),
+    (19, "Add torch.accelerator.memory_stats for PrivateUse1 (#188801)", "albanD", ("failure", "unittest")),
+], start=1):
+    after, before = sha("main", n), sha("main", n - 1)
+    payload = push_payload(after, before, title, author, at(hours))
+    trunk_job("npu", after, payload, "npu-ci", "build", at(hours, 5), 14, "success", "swift")
+    trunk_job("npu", after, payload, "npu-ci", "test-npu-float32", at(hours, 21), 45, *float32)
+    trunk_job("xpu", after, payload, "xpu-ci", "build", at(hours, 7), 22, "success", "notime")
+
+# Nightly self-report as sent 2026-07-18..08-04 (spec §14.3): started_at null, only completed_at.
+nightly_sha2 = sha("nightly", "2026-11-27")
+end = at(-3, 40)
+events.append((end, {
+    "trusted": {"ci_metrics": {"queue_time": None, "execution_time": None},
+                "verified_repo": "acme-silicon/torch-npu", "downstream_repo_level": "L4"},
+    "untrusted": {"callback_payload": {
+        "event_type": "nightly", "delivery_id": nightly_sha2,
+        "payload": {"repository": {"full_name": "pytorch/pytorch"}, "head_sha": nightly_sha2},
+        "workflow": {"schema_version": "1", "status": "completed", "conclusion": "success", "name": "npu-nightly",
+                     "url": "https://github.com/acme-silicon/torch-npu/actions/runs/30900000001", "run_attempt": "1",
+                     "job_name": "cpu-tests", "check_run_id": "60900000001", "run_id": "30900000001",
+                     "started_at": None, "completed_at": ts(end),
+                     "test_results": {"passed": 109, "failed": 0, "skipped": 0},
+                     "artifact_url": "file://junit/" + JUNIT["mocha"][0]}}},
+}))
+
+# A periodic run whose completed callback carries conclusion null (the action stopped enforcing
+# it, spec §14.3): shown as "no conclusion", never as a success.
+periodic_sha = sha("periodic", "2026-11-27T12")
+start, end = at(4, 0), at(4, 52)
+for status, when in [("in_progress", start), ("completed", end)]:
+    events.append((when, {
+        "trusted": {"ci_metrics": {"queue_time": None, "execution_time": None},
+                    "verified_repo": "openxpu/pytorch-xpu", "downstream_repo_level": "L3"},
+        "untrusted": {"callback_payload": {
+            "event_type": "periodic", "delivery_id": periodic_sha,
+            "payload": {"repository": {"full_name": "pytorch/pytorch"}, "head_sha": periodic_sha},
+            "workflow": {"schema_version": "1", "status": status, "conclusion": None, "name": "xpu-periodic",
+                         "url": "https://github.com/openxpu/pytorch-xpu/actions/runs/30800000001", "run_attempt": "1",
+                         "job_name": "inductor-tests", "check_run_id": "60800000001", "run_id": "30800000001",
+                         "started_at": ts(start) if status == "in_progress" else None,
+                         "completed_at": ts(end) if status == "completed" else None}}},
+    }))
 
 events.sort(key=lambda e: e[0])
 os.makedirs(OUT, exist_ok=True)

@@ -23,6 +23,7 @@ shot summary oot/index.html 1200 820
 shot backend oot/acme-silicon/torch-npu/index.html 1200 960
 shot backend-dark oot/acme-silicon/torch-npu/index.html 1200 960 --blink-settings=preferredColorScheme=0
 shot nightly oot/acme-silicon/torch-npu/nightly/index.html 1200 620
+shot trunk oot/acme-silicon/torch-npu/trunk/index.html 1200 560
 shot flaky oot/acme-silicon/torch-npu/flaky/index.html 1200 480
 shot test "${test}index.html" 1200 460
 shot pr pr/188793/index.html 1200 1120

@@ -61,6 +61,24 @@ import Testing
             try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(1)]])
     }
 
+    @Test func ingestPrintsDroppedFieldsAsCompilerStyleWarningsAndStoresTheBody() throws {
+        let db = try Fixtures.temporaryDatabase().path
+        var body = try Fixtures.callbackJSON("spec-2.3-completed.json")
+        body.set("untrusted.callback_payload.workflow.test_results", ["docs: 12 passed"])
+        let line = String(decoding: body.data, as: UTF8.self)
+        let input = Data((line + "\n").utf8)
+        let run = try Self.run(["ingest", "--db", db, "-"], stdin: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "<stdin>:1: warning: untrusted.callback_payload.workflow.test_results: expected an object, got an array; dropped"
+            ), "\(run.stderr)")
+        #expect(run.stdout.contains("appended 1 callbacks"))
+        #expect(run.stdout.contains("1 fields dropped with a warning"))
+        #expect(
+            try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks") == [[.integer(1)]])
+    }
+
     @Test func prCommentPrintsWhatThePRPageShows() throws {
         let (db, directory) = try Fixtures.temporaryDatabase()
         let callbacks = try ["spec-2.3-in_progress.json", "spec-2.3-completed.json"].map { name in
@@ -176,7 +194,7 @@ import Testing
         #expect(try Self.run(["ingest", "--db", db, samples]).status == 0)
         let run = try Self.run(["reindex", "--db", db])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("reindexed: applied 82 callbacks"))
+        #expect(run.stdout.contains("reindexed: applied 97 callbacks"))
     }
 }
 

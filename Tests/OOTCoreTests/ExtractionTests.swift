@@ -175,6 +175,77 @@ import Testing
     }
 }
 
+/// The relay as deployed (spec §14): push runs, the first relay's envelope, scheduled SHAs.
+@Suite struct DeployedRelayExtractionTests {
+    @Test func aPushIsKeyedByItsAfterCommitWithNoPR() throws {
+        let extracted = try ExtractedCallback.extract(fromBody: Fixtures.callback("relay/push-completed.json"))
+        let record = extracted.record
+        #expect(extracted.warnings.isEmpty)
+        #expect(record.eventType == "push")
+        #expect(record.prNumber == 0)
+        #expect(record.pytorchHeadSHA == "c0ffee00d15ea5e5c0ffee00d15ea5e5c0ffee00")
+        #expect(record.pushRef == "refs/heads/main")
+        #expect(record.commitTitle == "[inductor] Fuse pointwise ops across reductions (#188793)")
+        #expect(record.prTitle == nil)
+    }
+
+    @Test func aPushWithoutAfterFallsBackToTheHeadCommitAndNeverToTheDeliveryID() throws {
+        var body = try Fixtures.callbackJSON("relay/push-completed.json")
+        body.set("untrusted.callback_payload.payload.after", nil)
+        #expect(try JobRecord.extract(fromBody: body.data).pytorchHeadSHA == "c0ffee00d15ea5e5c0ffee00d15ea5e5c0ffee00")
+        body.set("untrusted.callback_payload.payload.head_commit", nil)
+        #expect(try JobRecord.extract(fromBody: body.data).pytorchHeadSHA == "")
+    }
+
+    @Test func theFirstRelaysEnvelopeReadsAsTrustedAndUntrusted() throws {
+        let legacy = try ExtractedCallback.extract(
+            fromBody: Fixtures.callback("relay/first-relay-envelope-completed.json"))
+        let current = try ExtractedCallback.extract(fromBody: Fixtures.callback("relay/pull_request-completed.json"))
+        var expected = current.record
+        expected.downstreamRepoLevel = nil
+        #expect(legacy.record == expected)
+        #expect(legacy.warnings.isEmpty)
+    }
+
+    @Test func theFirstRelaysEnvelopeNamesItsOwnFieldsWhenOneIsMissing() throws {
+        var body = try Fixtures.callbackJSON("relay/first-relay-envelope-completed.json")
+        body.set("authenticated_repo", nil)
+        body.set("body.delivery_id", "d")
+        #expect(throws: CallbackError(field: "authenticated_repo", reason: "missing")) {
+            try JobRecord.extract(fromBody: body.data)
+        }
+    }
+
+    @Test(arguments: [
+        ("8a1e4c0d2b6f4e1a9c3d5b7f9e0a2c4e6b8d0f1a", "8a1e4c0d2b6f4e1a9c3d5b7f9e0a2c4e6b8d0f1a"),
+        ("nightly-2026-11-28", ""),
+    ])
+    func aScheduledRunTakesItsDeliveryIDAsTheSHAOnlyWhenItIsOne(delivery: String, sha: String) throws {
+        var body = try Fixtures.callbackJSON("relay/nightly-completed-null-start.json")
+        body.set("untrusted.callback_payload.delivery_id", delivery)
+        body.set("untrusted.callback_payload.payload.head_sha", nil)
+        #expect(try JobRecord.extract(fromBody: body.data).pytorchHeadSHA == sha)
+    }
+
+    @Test func warningsAreReadOnlyFromFieldsTheCallbackWrites() throws {
+        // test_results on an in_progress callback are not written (spec §4.2), so not judged either.
+        var body = try Fixtures.callbackJSON("spec-2.3-in_progress.json")
+        body.set("untrusted.callback_payload.workflow.test_results", ["docs: 12 passed"])
+        #expect(try ExtractedCallback.extract(fromBody: body.data).warnings.isEmpty)
+    }
+
+    @Test func labelsWithoutAStringNameAreSkippedWithOneWarning() throws {
+        var body = try Fixtures.callbackJSON("relay/pull_request-in_progress.json")
+        body.set("untrusted.callback_payload.payload.pull_request.labels", [["name": "a"], ["id": 3], "b"])
+        let extracted = try ExtractedCallback.extract(fromBody: body.data)
+        #expect(extracted.record.prLabels == ["a"])
+        #expect(
+            extracted.warnings.map(\.description) == [
+                "untrusted.callback_payload.payload.pull_request.labels[].name: 2 without a string name; skipped"
+            ])
+    }
+}
+
 /// Values at the edges of their types.
 @Suite struct ExtractionEdgeTests {
     @Test func hugeCountsSaturateInsteadOfOverflowing() throws {

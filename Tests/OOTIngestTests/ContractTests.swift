@@ -87,6 +87,14 @@ import Testing
         }
     }
 
+    /// A 429 is final for the job (spec §14.2), so the limit is opt-in.
+    @Test func theRateLimitIsOffByDefault() {
+        let configuration = IngestConfiguration(tokens: RelayTokens(["t"]))
+        #expect(configuration.rateLimitPerMinute == 0)
+        let limiter = RateLimiter(limit: configuration.rateLimitPerMinute)
+        #expect((0..<10_000).allSatisfy { limiter.admit("org/repo", now: Double($0) / 1000) == .allowed })
+    }
+
     @Test func aFullDatabaseIs503AndLeavesNoPartialRow() async throws {
         // Size cap just above the empty schema: the first large callback cannot fit.
         let path = try Fixtures.temporaryDatabase().path

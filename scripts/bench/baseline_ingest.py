@@ -22,7 +22,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data))); self.end_headers(); self.wfile.write(data)
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        if self.headers.get("X-OOT-Relay-Token") != token: return self.reply(401, {"error": "Unauthorized"})
+        if self.headers.get("x-hud-internal-bot") != token: return self.reply(401, {"error": "Unauthorized"})
         try:
             doc = json.loads(body); repo = doc["trusted"]["verified_repo"]
             cp = doc["untrusted"]["callback_payload"]; wf = cp["workflow"]

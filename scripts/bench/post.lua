@@ -7,11 +7,11 @@ local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local n = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-OOT-Relay-Token"] = token
+wrk.headers["x-hud-internal-bot"] = token
 
 function request()
   n = n + 1
-  return wrk.format(nil, "/api/oot/results", nil, bodies[(n % #bodies) + 1])
+  return wrk.format(nil, "/api/crcr/results", nil, bodies[(n % #bodies) + 1])
 end
 
 if delay_ms > 0 then
