@@ -106,15 +106,21 @@ def job(backend, pr, head_sha, workflow, job_name, start, minutes, conclusion, j
         "job_name": job_name, "check_run_id": check_run_id, "run_id": run_id,
     }
     queue_time = queue if queue is not None else round(5 + (int(check_run_id) % 9000) / 1000, 3)
+    emit(repo, level, base, wf, start, minutes, conclusion, junit, queue_time if attempt == 1 else None,
+         still_running=still_running)
+
+
+def emit(repo, level, base, wf, start, minutes, conclusion, junit, queue_time, still_running=False):
+    """Appends one job's in_progress callback and, unless it is still running, its completed one."""
     events.append((start, {
-        "trusted": {"ci_metrics": {"queue_time": queue_time if attempt == 1 else None, "execution_time": None},
+        "trusted": {"ci_metrics": {"queue_time": queue_time, "execution_time": None},
                     "verified_repo": repo, "downstream_repo_level": level},
         "untrusted": {"callback_payload": {**base, "workflow": {**wf, "status": "in_progress", "conclusion": None,
                                                                 "started_at": ts(start), "completed_at": None}}},
     }))
     if still_running:
         return
-    end = start + timedelta(minutes=minutes, seconds=int(check_run_id) % 50)
+    end = start + timedelta(minutes=minutes, seconds=int(wf["check_run_id"]) % 50)
     done = {**wf, "status": "completed", "conclusion": conclusion, "started_at": None, "completed_at": ts(end)}
     if junit:
         path, passed, failed, skipped = JUNIT[junit]
@@ -235,26 +241,9 @@ def trunk_job(backend, after, payload, workflow, job_name, start, minutes, concl
     wf = {"schema_version": "1", "name": workflow, "url": f"https://github.com/{repo}/actions/runs/{run_id}",
           "run_attempt": "1", "job_name": job_name, "check_run_id": check_run_id, "run_id": run_id}
     base = {"event_type": "push", "delivery_id": delivery, "payload": payload}
-    events.append((start, {
-        "trusted": {"ci_metrics": {"queue_time": round(3 + (int(check_run_id) % 5000) / 1000, 3), "execution_time": None},
-                    "verified_repo": repo, "downstream_repo_level": level},
-        "untrusted": {"callback_payload": {**base, "workflow": {**wf, "status": "in_progress", "conclusion": None,
-                                                                "started_at": ts(start), "completed_at": None}}},
-    }))
-    end = start + timedelta(minutes=minutes, seconds=int(check_run_id) % 50)
-    done = {**wf, "status": "completed", "conclusion": conclusion, "started_at": None, "completed_at": ts(end)}
-    if junit:
-        path, passed, failed, skipped = JUNIT[junit]
-        done["test_results"] = {"passed": passed, "failed": failed, "skipped": skipped}
-        done["artifact_url"] = "file://junit/" + path
-    events.append((end, {
-        "trusted": {"ci_metrics": {"queue_time": None, "execution_time": round((end - start).total_seconds() + 0.3, 3)},
-                    "verified_repo": repo, "downstream_repo_level": level},
-        "untrusted": {"callback_payload": {**base, "workflow": done}},
-    }))
+    emit(repo, level, base, wf, start, minutes, conclusion, junit, round(3 + (int(check_run_id) % 5000) / 1000, 3))
 
 
-trunk_base = sha("main", 0)
 for n, (hours, title, author, float32) in enumerate([
     (6, "[inductor] Fuse pointwise ops across reductions (#188793)", "eellison", ("success", "mocha")),
     (19, "Add torch.accelerator.memory_stats for PrivateUse1 (#188801)", "albanD", ("failure", "unittest")),
