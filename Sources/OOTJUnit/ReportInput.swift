@@ -35,6 +35,11 @@ final class ReportInput {
         guard fd >= 0 else {
             throw JUnitInputError(message: "cannot open \(path): \(String(cString: strerror(errno)))")
         }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            close(fd)
+            throw JUnitInputError(message: "\(path) is a directory, not a report: read the *.xml files inside it")
+        }
         source = .file(fd)
         self.maxBytes = maxBytes
         detectEncoding()

@@ -13,7 +13,7 @@ struct JUnit: ParsableCommand {
             tests counts executions; passed + failures + errors + skipped == tests. Exits 1 when a file is not ok.
             """)
 
-    @Argument(help: "JUnit XML files.") var files: [String]
+    @Argument(help: "JUnit XML files, or directories (their *.xml files are read).") var files: [String]
 
     func run() throws {
         let encoder = JSONEncoder()
@@ -23,7 +23,20 @@ struct JUnit: ParsableCommand {
             return String(decoding: try encoder.encode(text), as: UTF8.self)
         }
         var allOK = true
+        var paths: [String] = []
         for file in files {
+            guard ReportDirectory.isDirectory(file) else {
+                paths.append(file)
+                continue
+            }
+            let inside = try ReportDirectory.reports(in: file)
+            if inside.isEmpty {
+                FileHandle.standardError.write(Data("oot-hud junit: \(file) is a directory with no *.xml file\n".utf8))
+                allOK = false
+            }
+            paths += inside
+        }
+        for file in paths {
             let report = JUnitParser.summarize(file: file)
             let s = report.summary
             // Fields in a fixed order, so the output reads the same every time.

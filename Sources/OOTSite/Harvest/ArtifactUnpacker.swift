@@ -1,6 +1,7 @@
 import CompressNIO
 import Foundation
 import NIOCore
+import OOTJUnit
 import ZIPFoundation
 
 /// One report file to parse, with the name shown in errors.
@@ -67,10 +68,14 @@ struct ArtifactUnpacker {
     }
 
     private func directory(_ path: String) -> Result<[ReportFile], ArtifactError> {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        let xml = names.filter { $0.lowercased().hasSuffix(".xml") && !$0.hasPrefix(".") }.sorted()
+        let xml: [String]
+        do {
+            xml = try ReportDirectory.reports(in: path)
+        } catch {
+            return .failure(.notJUnit("the artifact directory cannot be listed: \(error.localizedDescription)"))
+        }
         guard !xml.isEmpty else { return .failure(.notJUnit("the artifact directory holds no *.xml file")) }
-        return .success(xml.prefix(Self.maxFiles).map { ReportFile(path: path + "/" + $0, name: $0) })
+        return .success(xml.prefix(Self.maxFiles).map { ReportFile(path: $0, name: ($0 as NSString).lastPathComponent) })
     }
 
     private func unzip(_ path: String) -> Result<[ReportFile], ArtifactError> {
