@@ -1,0 +1,3 @@
+module example.com/ootfixture
+
+go 1.19

@@ -1,0 +1,15 @@
+package ok
+
+import "testing"
+
+func TestAdd(t *testing.T) {
+	if got := Add(2, 2); got != 4 {
+		t.Fatalf("Add(2, 2) = %d, want 4", got)
+	}
+}
+
+func TestAddNegative(t *testing.T) {
+	if got := Add(-2, -3); got != -5 {
+		t.Fatalf("Add(-2, -3) = %d, want -5", got)
+	}
+}
