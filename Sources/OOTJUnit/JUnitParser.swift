@@ -117,10 +117,12 @@ public enum JUnitParser {
             }
         }
 
+        walker.finishDocument()
         var report = JUnitReport(
             state: .ok, error: nil, warnings: [], summary: walker.tally.finished,
             testcases: [])
         if let note = input.sanitizerSummary { report.warnings.append(note) }
+        report.warnings += walker.warnings
         if input.isEmpty {
             report.state = .parseError
             report.error = "the file is empty (0 bytes)"
@@ -157,6 +159,8 @@ public enum JUnitParser {
             report.state = .notJUnit
             report.error = "no <testsuite> or <testcase> element (root element <\(walker.rootName ?? "?")>)"
         }
+        // A complete report with no tests took no time: 0 s, not unknown.
+        if report.state == .ok && report.summary.tests == 0 { report.summary.totalTimeSeconds = 0 }
         return report
     }
 }

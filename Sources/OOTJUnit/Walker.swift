@@ -3,13 +3,17 @@ internal import CLibXML2
 /// The state machine over SAX2 events that turns elements into testcases.
 ///
 /// Hot path: element names are matched on their bytes (no `String` per element) and only the
-/// attributes a kind needs are decoded.
+/// attributes a kind needs are decoded. The testcases of a suite are held until it closes
+/// (``OpenSuite``), since only then is it known how to read its repeated testcases and its
+/// declared counts; the rules are in docs/junit.md.
 final class Walker {
     private let limits: JUnitParser.Limits
     /// Receives each testcase; `nil` to count only (no strings are built per testcase then).
     private let emit: ((JUnitTestCase) -> Void)?
     /// The counts, fed by every testcase whether or not it is materialized.
     private(set) var tally = JUnitTally()
+    /// What the counting rules noticed (repeat modes, declared counts, ambiguous times).
+    private(set) var warnings: [String] = []
 
     private(set) var sawJUnitElement = false
     private(set) var sawDoctype = false
@@ -31,12 +35,31 @@ final class Walker {
     /// Set when the document nested deeper than ``maxDepth``.
     private(set) var tooDeep = false
 
-    /// Open `<testsuite>` names with their depth.
-    private var suites: [(name: String, depth: Int32)] = []
+    /// Open `<testsuite>` elements, outermost first.
+    private var suites: [OpenSuite] = []
     /// Open `<testcase>` elements (a stack: some producers nest them).
     private var testcases: [OpenTestCase] = []
     /// The element whose text is being collected (a result element or captured output).
     private var text: OpenText?
+
+    /// A `<testsuites>` root's name and declared failures + errors.
+    private var root: (name: String, declaredFailing: Int?)?
+    /// Failing testcases counted so far, the failures and errors their elements record, and the
+    /// failed attempts recorded inside testcases.
+    private var failing = 0
+    private var failingElements = 0
+    private var attempts = 0
+    /// Failing testcases that outermost suites hold beyond their declared counts (gotestsum's
+    /// `TestMain` of a package whose main failed: the root counts it as an error too).
+    private var undeclaredFailing = 0
+    /// A testcase time used an unambiguous decimal comma (`0,160`): the report's locale.
+    private var decimalComma = false
+    /// `d{1,3},ddd` times read as decimal commas, and read as thousands.
+    private var ambiguousAsDecimal = 0
+    private var ambiguousAsThousands = 0
+
+    /// The name given to a testcase made up for a failure a suite declares but no testcase holds.
+    static let declaredOnlyName = "(declared by the report, no testcase)"
 
     init(limits: JUnitParser.Limits, emit: ((JUnitTestCase) -> Void)?) {
         self.limits = limits
@@ -80,9 +103,23 @@ final class Walker {
         switch kind {
         case .testsuites:
             sawJUnitElement = true
+            if at == 0 {
+                let declared = Attributes(attributes, count, wanted: .suite, strings: true)
+                root = (
+                    declared.name ?? "", OpenSuite.sum(declared.declaredFailures, declared.declaredErrors)
+                )
+            }
         case .testsuite:
             sawJUnitElement = true
-            suites.append((Attributes(attributes, count, wanted: .suite, strings: true).name ?? "", at))
+            // A suite holding suites passes its own testcases on in document order.
+            if let parent = suites.indices.last, suites[parent].holds {
+                suites[parent].holds = false
+                let held = suites[parent].held
+                suites[parent].held = []
+                for pending in held { flush(pending) }
+            }
+            suites.append(
+                OpenSuite(attributes: Attributes(attributes, count, wanted: .suite, strings: true), depth: at))
         case .testcase:
             sawJUnitElement = true
             testcases.append(
@@ -93,14 +130,18 @@ final class Walker {
             let isDirectChild = testcases.last.map { $0.depth == at - 1 } ?? false
             let isSuiteLevel = testcases.isEmpty && (suites.last.map { $0.depth == at - 1 } ?? false)
             guard isDirectChild || (isSuiteLevel && (result == .failure || result == .error)) else { return }
+            let needsAttributes = materialize || isSuiteLevel || result == .skipped
+            let decoded = needsAttributes ? Attributes(attributes, count, wanted: .result, strings: true) : nil
+            if isDirectChild && result == .skipped {
+                testcases[testcases.count - 1].skipMark = SkipMark(message: decoded?.message, type: decoded?.type)
+            }
             if !materialize && !isSuiteLevel {
                 testcases[testcases.count - 1].kinds.append(result)
                 return
             }
-            let message = Attributes(attributes, count, wanted: .result, strings: true).message
             text = OpenText(
                 target: .result(result, suiteLevel: isSuiteLevel), depth: at,
-                message: message.map { Self.truncate($0, limits.maxMessageBytes) })
+                message: decoded?.message.map { Self.truncate($0, limits.maxMessageBytes) })
         case .systemOut, .systemErr:
             guard materialize, let current = testcases.last, current.depth == at - 1 else { return }
             text = OpenText(target: kind == .systemOut ? .stdout : .stderr, depth: at, message: nil)
@@ -113,7 +154,6 @@ final class Walker {
     func endElement(_ localname: UnsafePointer<xmlChar>?) {
         depth -= 1
         let at = depth
-        if at == 0 { rootClosed = true }
         if let open = text, open.depth == at {
             text = nil
             finish(open)
@@ -122,18 +162,147 @@ final class Walker {
         guard let localname else { return }
         switch ElementKind(localname) {
         case .testsuite:
-            if let last = suites.last, last.depth == at { suites.removeLast() }
+            if let last = suites.last, last.depth == at { close(suites.count - 1) }
         case .testcase:
             if let last = testcases.last, last.depth == at {
                 testcases.removeLast()
-                let (outcome, flaky) = last.outcome
-                tally.add(
-                    outcome: outcome, flaky: flaky, time: last.attributes.time,
-                    identity: last.attributes.identity(suite: last.suite))
-                emit?(last.testcase(outcome: outcome, flaky: flaky))
+                let decision = last.decision
+                if last.attributes.timeComma == .decimal { decimalComma = true }
+                hold(
+                    PendingTestCase(
+                        identity: last.attributes.identity(suite: last.suite), outcome: decision.outcome,
+                        flaky: decision.flaky, attempts: last.attempts,
+                        failingElements: last.failingElements(decision), time: last.attributes.time,
+                        ambiguousTime: last.attributes.timeComma == .ambiguous,
+                        testcase: materialize ? last.testcase(decision) : nil))
             }
         default:
             break
+        }
+        if at == 0 {
+            rootClosed = true
+            checkRootDeclaredCounts()
+        }
+    }
+
+    /// After the last chunk: hands on what open suites still hold (a truncated report keeps the
+    /// testcases read before the error), and notes how ambiguous times were read.
+    func finishDocument() {
+        while !suites.isEmpty {
+            let held = suites[suites.count - 1].held
+            suites.removeLast()
+            for pending in held { flush(pending) }
+        }
+        if ambiguousAsDecimal > 0 {
+            warnings.append(
+                "\(ambiguousAsDecimal) times like `12,000` were read with a decimal comma (12.000 s), as the report "
+                    + "writes its other times (`0,160`); alone, such a value could also mean thousands")
+        }
+        if ambiguousAsThousands > 0 {
+            warnings.append(
+                decimalComma
+                    ? "\(ambiguousAsThousands) times like `1,234` were read as thousands (1234 s) before the report's "
+                        + "first decimal comma; they may be a thousand times too long"
+                    : "\(ambiguousAsThousands) times like `1,234` are ambiguous (thousands, or a decimal comma); "
+                        + "read as thousands (1234 s)")
+        }
+    }
+
+    /// Keeps a closed testcase with its suite, or hands it on when no suite holds it.
+    private func hold(_ pending: PendingTestCase) {
+        if let innermost = suites.indices.last, suites[innermost].holds {
+            suites[innermost].held.append(pending)
+        } else {
+            flush(pending)
+        }
+    }
+
+    /// Counts a testcase, hands it to the visitor, and adds it to the failures of every open suite.
+    private func flush(_ pending: PendingTestCase) {
+        var p = pending
+        if p.ambiguousTime {
+            if decimalComma {
+                p.time = p.time.map { $0 / 1000 }
+                p.testcase?.time = p.time
+                ambiguousAsDecimal += 1
+            } else {
+                ambiguousAsThousands += 1
+            }
+        }
+        tally.add(outcome: p.outcome, flaky: p.flaky, time: p.time, identity: p.identity)
+        if let testcase = p.testcase { emit?(testcase) }
+        let failed = p.outcome.isFailing ? 1 : 0
+        for i in suites.indices {
+            suites[i].failing += failed
+            suites[i].failingElements += p.failingElements
+            suites[i].attempts += p.attempts
+        }
+        failing += failed
+        failingElements += p.failingElements
+        attempts += p.attempts
+    }
+
+    /// Closes the suite at `index` (the innermost): reads its repeats, hands on its testcases,
+    /// checks its declared counts.
+    private func close(_ index: Int) {
+        let suite = suites[index]
+        suites[index].holds = false
+        let label = suite.name.isEmpty ? "a suite" : "suite \"\(suite.name)\""
+        var held = suite.held
+        switch suite.repeats() {
+        case .none:
+            break
+        case .executions(let elements, let tests):
+            warnings.append(
+                "\(label): \(elements) testcase elements for \(tests) distinct tests"
+                    + (suite.declaredTests.map { ", tests=\($0) declared" } ?? "")
+                    + ": read as repeated executions (a repeat run: flakefinder, --count)")
+        case .reruns(let elements, let tests):
+            held = suite.mergedReruns()
+            warnings.append(
+                "\(label): \(elements) testcase elements for the \(tests) tests it declares: read as rerun attempts "
+                    + "(pytest-rerunfailures), each test's last element being its outcome")
+        }
+        suites[index].held = []
+        for pending in held { flush(pending) }
+        if let declared = suite.declaredFailing {
+            declaredOnly(
+                declared: declared, accounted: suites[index].failingElements + suites[index].attempts,
+                failing: suites[index].failing, in: suite.name, label)
+            if index == 0 { undeclaredFailing += max(0, suites[index].failing - declared) }
+        }
+        suites.removeLast()
+    }
+
+    /// The root `<testsuites>`'s declared failures and errors, against everything counted.
+    private func checkRootDeclaredCounts() {
+        guard let root, let declared = root.declaredFailing else { return }
+        declaredOnly(
+            declared: declared, accounted: failingElements + attempts + undeclaredFailing, failing: failing,
+            in: root.name, root.name.isEmpty ? "the report" : "the report \"\(root.name)\"")
+    }
+
+    /// When `declared` failures and errors exceed what the testcases' elements and failed attempts
+    /// account for, adds one error testcase per missing failure (a report that declares a failure
+    /// never reads as all passed); declared counts lower than the failing testcases only warn.
+    private func declaredOnly(declared: Int, accounted: Int, failing: Int, in suite: String, _ label: String) {
+        if declared > accounted {
+            let missing = declared - accounted
+            for _ in 0..<missing {
+                let testcase = JUnitTestCase(
+                    suite: suite, classname: suite, name: Self.declaredOnlyName, outcome: .error,
+                    message: "\(label) declares \(declared) failures and errors; its testcases account for \(accounted)"
+                )
+                flush(
+                    PendingTestCase(
+                        identity: JUnitTally.identity(of: testcase), outcome: .error, flaky: false, attempts: 0,
+                        failingElements: 1, time: nil, ambiguousTime: false, testcase: materialize ? testcase : nil))
+            }
+            warnings.append(
+                "\(label) declares \(declared) failures and errors but its testcases hold \(accounted): "
+                    + "\(missing) error testcase\(missing == 1 ? "" : "s") \"\(Self.declaredOnlyName)\" added")
+        } else if declared < failing {
+            warnings.append("\(label) declares \(declared) failures and errors; its testcases hold \(failing)")
         }
     }
 
@@ -148,8 +317,11 @@ final class Walker {
                     suite: suite, classname: suite, name: "(suite-level \(kind.rawValue))",
                     outcome: kind == .error ? .error : .failure, time: nil, message: finished.message,
                     details: finished.details)
-                tally.add(synthetic)
-                emit?(synthetic)
+                hold(
+                    PendingTestCase(
+                        identity: JUnitTally.identity(of: synthetic), outcome: synthetic.outcome, flaky: false,
+                        attempts: 0, failingElements: 1, time: nil, ambiguousTime: false,
+                        testcase: materialize ? synthetic : nil))
             } else if let index = testcases.indices.last {
                 testcases[index].kinds.append(kind)
                 testcases[index].results.append(finished)
@@ -195,249 +367,5 @@ final class Walker {
             end = utf8.index(before: end)
         }
         return String(text[..<end]) + "… [truncated, \(utf8.count) bytes in all]"
-    }
-}
-
-/// Element names the walker cares about, matched on bytes.
-enum ElementKind: Equatable {
-    case testsuites, testsuite, testcase, systemOut, systemErr, other
-    case result(ResultKind)
-
-    init(_ name: UnsafePointer<xmlChar>) {
-        switch name[0] {
-        case UInt8(ascii: "t"):
-            self =
-                Self.equal(name, "testcase")
-                ? .testcase
-                : Self.equal(name, "testsuite") ? .testsuite : Self.equal(name, "testsuites") ? .testsuites : .other
-        case UInt8(ascii: "f"):
-            self =
-                Self.equal(name, "failure")
-                ? .result(.failure)
-                : Self.equal(name, "flakyFailure")
-                    ? .result(.flakyFailure)
-                    : Self.equal(name, "flakyError") ? .result(.flakyError) : .other
-        case UInt8(ascii: "e"):
-            self = Self.equal(name, "error") ? .result(.error) : .other
-        case UInt8(ascii: "s"):
-            self =
-                Self.equal(name, "skipped")
-                ? .result(.skipped)
-                : Self.equal(name, "system-out") ? .systemOut : Self.equal(name, "system-err") ? .systemErr : .other
-        case UInt8(ascii: "r"):
-            self =
-                Self.equal(name, "rerun")
-                ? .result(.rerun)
-                : Self.equal(name, "rerunFailure")
-                    ? .result(.rerunFailure)
-                    : Self.equal(name, "rerunError") ? .result(.rerunError) : .other
-        default:
-            self = .other
-        }
-    }
-
-    /// `true` when the NUL-terminated `name` equals `literal`.
-    static func equal(_ name: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        let bytes = literal.utf8Start
-        for i in 0..<count where name[i] != bytes[i] { return false }
-        return name[count] == 0
-    }
-}
-
-/// The attributes a kind of element needs, decoded from SAX2's attribute array
-/// (localname, prefix, URI, value, end: five pointers per attribute).
-///
-/// For a testcase, `identity` (hash of classname and name) and `time` are read straight from
-/// the bytes; the strings are built only when `strings` is set (testcases are materialized).
-struct Attributes {
-    enum Wanted { case suite, testcase, result }
-
-    var name: String?
-    var classname: String?
-    var file: String?
-    var status: String?
-    var result: String?
-    var message: String?
-    var time: Double?
-    /// Hash of classname and name (``JUnitTally/hash(_:_:)``); `nil` when the name is missing or
-    /// empty, or when the classname is missing (the suite then stands in, see ``identity(suite:)``).
-    private var hashedIdentity: UInt64?
-    /// The name's bytes, kept only when there is no classname (the suite is known later).
-    private var nameWithoutClassname: [UInt8]?
-
-    /// The identity used for flaky detection: classname (or, when it is missing, the suite's name)
-    /// and name; `nil` (never grouped) for a testcase without a name.
-    func identity(suite: String) -> UInt64? {
-        if let hashedIdentity { return hashedIdentity }
-        guard let name = nameWithoutClassname else { return nil }
-        var suiteName = suite
-        return suiteName.withUTF8 { suiteBytes in name.withUnsafeBufferPointer { JUnitTally.hash(suiteBytes, $0) } }
-    }
-
-    init(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int32, wanted: Wanted, strings: Bool) {
-        var classnameBytes: UnsafeBufferPointer<UInt8>?
-        var nameBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        defer {
-            if wanted == .testcase && !nameBytes.isEmpty {
-                if let classnameBytes, !classnameBytes.isEmpty {
-                    hashedIdentity = JUnitTally.hash(classnameBytes, nameBytes)
-                } else {
-                    // Copy the name: the attribute buffer does not outlive this callback.
-                    nameWithoutClassname = Array(nameBytes)
-                }
-            }
-        }
-        guard let attributes else { return }
-        for i in 0..<Int(count) {
-            let base = i * 5
-            guard let key = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else {
-                continue
-            }
-            let bytes = UnsafeBufferPointer(start: value, count: end - value)
-            func read() -> String { String(decoding: bytes, as: UTF8.self) }
-            switch wanted {
-            case .suite:
-                if ElementKind.equal(key, "name") { name = read() }
-            case .result:
-                if ElementKind.equal(key, "message") { message = read() }
-            case .testcase:
-                switch key[0] {
-                case UInt8(ascii: "n") where ElementKind.equal(key, "name"):
-                    nameBytes = bytes
-                    if strings { name = read() }
-                case UInt8(ascii: "c") where ElementKind.equal(key, "classname"):
-                    classnameBytes = bytes
-                    if strings { classname = read() }
-                case UInt8(ascii: "f") where strings && ElementKind.equal(key, "file"): file = read()
-                case UInt8(ascii: "t") where ElementKind.equal(key, "time"): time = parseJUnitTime(bytes: bytes)
-                case UInt8(ascii: "s") where ElementKind.equal(key, "status"): status = read()
-                case UInt8(ascii: "r") where ElementKind.equal(key, "result"): result = read()
-                default: break
-                }
-            }
-        }
-    }
-}
-
-/// Result elements inside a testcase.
-enum ResultKind: String {
-    case failure, error, skipped, rerunFailure, rerunError, flakyFailure, flakyError, rerun
-
-    /// The outcome this element decides, or `nil` for attempts (rerun/flaky elements).
-    var outcome: TestOutcome? {
-        switch self {
-        case .failure: .failure
-        case .error: .error
-        case .skipped: .skipped
-        default: nil
-        }
-    }
-}
-
-/// Text being collected from a result element or a testcase's `<system-out>`/`<system-err>`.
-final class OpenText {
-    enum Target {
-        case result(ResultKind, suiteLevel: Bool)
-        case stdout, stderr
-
-        var isOutput: Bool {
-            if case .result = self { return false }
-            return true
-        }
-    }
-
-    let target: Target
-    let depth: Int32
-    let message: String?
-    private var bytes: [UInt8] = []
-    private var dropped = 0
-
-    init(target: Target, depth: Int32, message: String?) {
-        self.target = target
-        self.depth = depth
-        self.message = message
-    }
-
-    /// Appends a text or CDATA piece, keeping at most `limit` bytes in all.
-    func append(_ value: UnsafeBufferPointer<xmlChar>, limit: Int) {
-        let take = min(max(0, limit - bytes.count), value.count)
-        if take > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[0..<take])) }
-        dropped += value.count - take
-    }
-
-    /// The text, trimmed, with a note when it was cut; `nil` when empty.
-    func text(limit: Int) -> String? {
-        var text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-        if dropped > 0 { text += "… [truncated, \(dropped) more bytes]" }
-        return text.isEmpty ? nil : text
-    }
-
-    /// Captured output with its full size in bytes.
-    func captured(limit: Int) -> CapturedOutput? {
-        guard let text = text(limit: limit) else { return nil }
-        return CapturedOutput(text: text, totalBytes: bytes.count + dropped)
-    }
-}
-
-struct FinishedResult {
-    let kind: ResultKind
-    let message: String?
-    let details: String?
-}
-
-/// A testcase being read.
-struct OpenTestCase {
-    let depth: Int32
-    let suite: String
-    let attributes: Attributes
-    /// Kinds of the result elements seen (every mode).
-    var kinds: [ResultKind] = []
-    /// The result elements with their text (materializing mode only).
-    var results: [FinishedResult] = []
-    var stdout: CapturedOutput?
-    var stderr: CapturedOutput?
-
-    init(depth: Int32, suite: String, attributes: Attributes) {
-        self.depth = depth
-        self.suite = suite
-        self.attributes = attributes
-    }
-
-    /// `status`/`result` values that mean the test did not run (CTest, GoogleTest, doctest…).
-    static let notRunStatuses: Set<String> = ["disabled", "notrun", "not run", "skipped", "ignored", "suppressed"]
-
-    /// The final outcome (error > failure > skipped > passed; a not-run status means skipped) and
-    /// whether it passed after failed attempts.
-    var outcome: (TestOutcome, flaky: Bool) {
-        var outcome = TestOutcome.passed
-        var attempts = false
-        for kind in kinds {
-            if let o = kind.outcome {
-                if o.rank > outcome.rank { outcome = o }
-            } else {
-                attempts = true
-            }
-        }
-        if outcome == .passed {
-            let status = attributes.status?.lowercased() ?? ""
-            let result = attributes.result?.lowercased() ?? ""
-            if Self.notRunStatuses.contains(status) || Self.notRunStatuses.contains(result) {
-                outcome = .skipped
-            }
-        }
-        return (outcome, outcome == .passed && attempts)
-    }
-
-    /// The materialized testcase.
-    func testcase(outcome: TestOutcome, flaky: Bool) -> JUnitTestCase {
-        let deciding = results.first { $0.kind.outcome == outcome }
-        var testcase = JUnitTestCase(
-            suite: suite, classname: attributes.classname ?? "", name: attributes.name ?? "", file: attributes.file,
-            outcome: outcome, flaky: flaky, reruns: kinds.filter { $0.outcome == nil }.count, time: attributes.time,
-            message: deciding?.message, details: deciding?.details)
-        testcase.stdout = stdout
-        testcase.stderr = stderr
-        return testcase
     }
 }

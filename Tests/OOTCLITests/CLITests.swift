@@ -210,7 +210,7 @@ import Testing
         #expect(lines.count == 2)
         #expect(
             lines[0].hasPrefix(
-                "{\"file\":\"\(good)\",\"state\":\"ok\",\"tests\":5,\"passed\":3,\"failures\":1,\"errors\":1,\"skipped\":0,\"flaky\":1,"
+                "{\"file\":\"\(good)\",\"state\":\"ok\",\"tests\":6,\"passed\":3,\"failures\":1,\"errors\":2,\"skipped\":0,\"flaky\":1,"
             ))
         let second = try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any]
         #expect(second?["state"] as? String == "parse_error")

@@ -75,7 +75,8 @@ struct ArtifactUnpacker {
             return .failure(.notJUnit("the artifact directory cannot be listed: \(error.localizedDescription)"))
         }
         guard !xml.isEmpty else { return .failure(.notJUnit("the artifact directory holds no *.xml file")) }
-        return .success(xml.prefix(Self.maxFiles).map { ReportFile(path: $0, name: ($0 as NSString).lastPathComponent) })
+        return .success(
+            xml.prefix(Self.maxFiles).map { ReportFile(path: $0, name: ($0 as NSString).lastPathComponent) })
     }
 
     private func unzip(_ path: String) -> Result<[ReportFile], ArtifactError> {
