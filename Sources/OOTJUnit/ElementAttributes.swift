@@ -47,31 +47,78 @@ enum ElementKind: Equatable {
     }
 }
 
-/// The attributes a kind of element needs, decoded from SAX2's attribute array
-/// (localname, prefix, URI, value, end: five pointers per attribute).
-///
-/// For a testcase, `identity` (hash of classname and name) and `time` are read straight from
-/// the bytes; the strings are built only when `strings` is set (testcases are materialized).
-struct Attributes {
-    /// Which attributes to decode: a suite's or root's (name and declared counts), a testcase's, or
-    /// a result element's.
-    enum Wanted { case suite, testcase, result }
+/// The attributes of one element, from SAX2's attribute array (localname, prefix, URI, value, end:
+/// five pointers per attribute); valid only during the callback that delivered them.
+struct AttributeList {
+    let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int32
 
+    /// Calls `body` with each attribute's name and value bytes.
+    func forEach(_ body: (UnsafePointer<xmlChar>, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let pointers else { return }
+        for i in 0..<Int(count) {
+            let base = i * 5
+            guard let key = pointers[base], let value = pointers[base + 3], let end = pointers[base + 4] else {
+                continue
+            }
+            body(key, UnsafeBufferPointer(start: value, count: end - value))
+        }
+    }
+}
+
+/// A `<testsuite>`'s (or the root `<testsuites>`'s) name and declared counts.
+struct SuiteAttributes {
+    var name: String?
+    /// Declared `tests`, `failures` and `errors`; `nil` when absent or not a count.
+    var tests: Int?
+    var failures: Int?
+    var errors: Int?
+
+    init(_ list: AttributeList) {
+        list.forEach { key, bytes in
+            func count() -> Int? { Int(String(decoding: bytes, as: UTF8.self).trimmingSpaces) }
+            if ElementKind.equal(key, "name") {
+                name = String(decoding: bytes, as: UTF8.self)
+            } else if ElementKind.equal(key, "tests") {
+                tests = count()
+            } else if ElementKind.equal(key, "failures") {
+                failures = count()
+            } else if ElementKind.equal(key, "errors") {
+                errors = count()
+            }
+        }
+    }
+}
+
+/// A result element's `message` and `type` (pytest writes `type="pytest.xfail"` on an xfail).
+struct ResultAttributes {
+    var message: String?
+    var type: String?
+
+    init(_ list: AttributeList) {
+        list.forEach { key, bytes in
+            if ElementKind.equal(key, "message") {
+                message = String(decoding: bytes, as: UTF8.self)
+            } else if ElementKind.equal(key, "type") {
+                type = String(decoding: bytes, as: UTF8.self)
+            }
+        }
+    }
+}
+
+/// A testcase's attributes.
+///
+/// The identity (hash of classname and name) and `time` are read straight from the bytes; the
+/// strings are built only when `strings` is set (testcases are materialized).
+struct TestCaseAttributes {
     var name: String?
     var classname: String?
     var file: String?
     var status: String?
     var result: String?
-    var message: String?
-    /// A result element's `type` (pytest writes `pytest.xfail` on an expected failure).
-    var type: String?
     var time: Double?
     /// What a comma in `time` said about the report's decimal mark.
     var timeComma = JUnitTime.Comma.none
-    /// A suite's or root's declared `tests`, `failures` and `errors` (`nil` when absent or not a count).
-    var declaredTests: Int?
-    var declaredFailures: Int?
-    var declaredErrors: Int?
     /// Hash of classname and name (``JUnitTally/hash(_:_:)``); `nil` when the name is missing or
     /// empty, or when the classname is missing (the suite then stands in, see ``identity(suite:)``).
     private var hashedIdentity: UInt64?
@@ -87,62 +134,34 @@ struct Attributes {
         return suiteName.withUTF8 { suiteBytes in name.withUnsafeBufferPointer { JUnitTally.hash(suiteBytes, $0) } }
     }
 
-    init(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int32, wanted: Wanted, strings: Bool) {
+    init(_ list: AttributeList, strings: Bool) {
         var classnameBytes: UnsafeBufferPointer<UInt8>?
         var nameBytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        defer {
-            if wanted == .testcase && !nameBytes.isEmpty {
-                if let classnameBytes, !classnameBytes.isEmpty {
-                    hashedIdentity = JUnitTally.hash(classnameBytes, nameBytes)
-                } else {
-                    // Copy the name: the attribute buffer does not outlive this callback.
-                    nameWithoutClassname = Array(nameBytes)
-                }
+        list.forEach { key, bytes in
+            func read() -> String { String(decoding: bytes, as: UTF8.self) }
+            switch key[0] {
+            case UInt8(ascii: "n") where ElementKind.equal(key, "name"):
+                nameBytes = bytes
+                if strings { name = read() }
+            case UInt8(ascii: "c") where ElementKind.equal(key, "classname"):
+                classnameBytes = bytes
+                if strings { classname = read() }
+            case UInt8(ascii: "f") where strings && ElementKind.equal(key, "file"): file = read()
+            case UInt8(ascii: "t") where ElementKind.equal(key, "time"):
+                let reading = JUnitTime(bytes: bytes)
+                time = reading.seconds
+                timeComma = reading.comma
+            case UInt8(ascii: "s") where ElementKind.equal(key, "status"): status = read()
+            case UInt8(ascii: "r") where ElementKind.equal(key, "result"): result = read()
+            default: break
             }
         }
-        guard let attributes else { return }
-        for i in 0..<Int(count) {
-            let base = i * 5
-            guard let key = attributes[base], let value = attributes[base + 3], let end = attributes[base + 4] else {
-                continue
-            }
-            let bytes = UnsafeBufferPointer(start: value, count: end - value)
-            func read() -> String { String(decoding: bytes, as: UTF8.self) }
-            switch wanted {
-            case .suite:
-                if ElementKind.equal(key, "name") {
-                    name = read()
-                } else if ElementKind.equal(key, "tests") {
-                    declaredTests = Int(read().trimmingSpaces)
-                } else if ElementKind.equal(key, "failures") {
-                    declaredFailures = Int(read().trimmingSpaces)
-                } else if ElementKind.equal(key, "errors") {
-                    declaredErrors = Int(read().trimmingSpaces)
-                }
-            case .result:
-                if ElementKind.equal(key, "message") {
-                    message = read()
-                } else if ElementKind.equal(key, "type") {
-                    type = read()
-                }
-            case .testcase:
-                switch key[0] {
-                case UInt8(ascii: "n") where ElementKind.equal(key, "name"):
-                    nameBytes = bytes
-                    if strings { name = read() }
-                case UInt8(ascii: "c") where ElementKind.equal(key, "classname"):
-                    classnameBytes = bytes
-                    if strings { classname = read() }
-                case UInt8(ascii: "f") where strings && ElementKind.equal(key, "file"): file = read()
-                case UInt8(ascii: "t") where ElementKind.equal(key, "time"):
-                    let reading = JUnitTime(bytes: bytes)
-                    time = reading.seconds
-                    timeComma = reading.comma
-                case UInt8(ascii: "s") where ElementKind.equal(key, "status"): status = read()
-                case UInt8(ascii: "r") where ElementKind.equal(key, "result"): result = read()
-                default: break
-                }
-            }
+        guard !nameBytes.isEmpty else { return }
+        if let classnameBytes, !classnameBytes.isEmpty {
+            hashedIdentity = JUnitTally.hash(classnameBytes, nameBytes)
+        } else {
+            // Copy the name: the attribute buffer does not outlive this callback.
+            nameWithoutClassname = Array(nameBytes)
         }
     }
 }

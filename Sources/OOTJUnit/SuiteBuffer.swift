@@ -1,48 +1,78 @@
-/// A testcase that has closed, kept until its suite closes: only then is it known whether the
-/// suite's repeated testcases are executions or rerun attempts, and what its times' commas mean.
+/// A testcase that has closed, kept until its suite closes when the suite's declared `tests=`
+/// makes a rerun reading possible: only then is it known whether the suite's repeated testcases
+/// are executions or rerun attempts, and what its times' commas mean.
+///
+/// Plain data (no references), so holding 285k of them costs a copy each, no reference counting.
 struct PendingTestCase {
     /// Hash of classname (or suite) and name; `nil` for a testcase without a name.
     var identity: UInt64?
     var outcome: TestOutcome
     var flaky: Bool
     /// Failed attempts recorded inside it (rerun and flaky elements).
-    var attempts: Int
+    var attempts: Int32
     /// Failures and errors its elements record (a `<failure>` and an `<error>` in one testcase
     /// are two, as producers count them; 1 for an error without an element, such as CTest's not
     /// run); what a suite's declared `failures` + `errors` are checked against.
-    var failingElements: Int
+    var failingElements: Int32
     var time: Double?
     /// `time` was `d{1,3},ddd`, read as thousands until the report's decimal mark is known.
     var ambiguousTime: Bool
-    /// The materialized testcase (`nil` when only counting).
-    var testcase: JUnitTestCase?
+    /// Where its materialized testcase is in the holding suite's ``OpenSuite/cases`` (-1: none).
+    var caseIndex: Int32 = -1
 }
 
-/// A `<testsuite>` being read: its declared counts, the testcases directly inside it still held,
-/// and the failures of everything flushed inside it (nested suites included), for the check of
-/// its declared counts.
+/// Running totals of the testcases handed on: a suite's own (nested suites included) are the
+/// totals at its close minus those at its open, since everything handed on in between is inside it.
+struct FailingTotals {
+    /// Failing testcases.
+    var failing = 0
+    /// The failures and errors their elements record (``PendingTestCase/failingElements``).
+    var failingElements = 0
+    /// Failed attempts recorded inside testcases.
+    var attempts = 0
+
+    static func - (a: FailingTotals, b: FailingTotals) -> FailingTotals {
+        FailingTotals(
+            failing: a.failing - b.failing, failingElements: a.failingElements - b.failingElements,
+            attempts: a.attempts - b.attempts)
+    }
+}
+
+/// A `<testsuite>` being read: its declared counts, the testcases directly inside it (held, when
+/// a rerun reading is possible), and the totals when it opened, for the check of its declared
+/// counts.
 struct OpenSuite {
     let name: String
     let depth: Int32
     /// `tests=`, `failures=`, `errors=` as the producer wrote them.
     let declaredTests: Int?
     let declaredFailing: Int?
-    /// Testcases directly inside, held until the suite closes; a suite holding suites passes its
-    /// own testcases on at once (its declared counts cover its children, so they say nothing about
-    /// its own repeats).
+    /// Holds its testcases until it closes: it declares some tests (a rerun reading needs
+    /// `tests=` to count distinct tests) and holds no suite (declared counts of a suite of suites
+    /// cover its children, so they say nothing about its own repeats).
+    var holds: Bool
+    /// Counts the identities of the testcases directly inside, when it holds them (until a nested
+    /// suite opens): a suite that declares no tests is read as executions whatever its repeats, so
+    /// its identities are not counted (the cost of counting them is left out of the common case).
+    var tracks: Bool
     var held: [PendingTestCase] = []
-    var holds = true
-    /// Failing testcases flushed inside it, the failures and errors their elements record, and
-    /// the failed attempts recorded inside them.
-    var failing = 0
-    var failingElements = 0
-    var attempts = 0
+    /// The materialized testcases of ``held`` (when not only counting).
+    var cases: [JUnitTestCase] = []
+    /// Testcases directly inside, and those of them without a name (each distinct).
+    var elements = 0
+    var unnamed = 0
+    /// The totals handed on before it opened.
+    let start: FailingTotals
 
-    init(attributes: Attributes, depth: Int32) {
+    init(attributes: SuiteAttributes, depth: Int32, start: FailingTotals) {
         name = attributes.name ?? ""
         self.depth = depth
-        declaredTests = attributes.declaredTests
-        declaredFailing = Self.sum(attributes.declaredFailures, attributes.declaredErrors)
+        self.start = start
+        declaredTests = attributes.tests
+        declaredFailing = Self.sum(attributes.failures, attributes.errors)
+        holds = (declaredTests ?? 0) > 0
+        tracks = holds
+        if holds { held.reserveCapacity(min(declaredTests ?? 0, 1 << 16)) }
     }
 
     /// `a + b` when either is present (absent counts as 0), else `nil`.
@@ -59,60 +89,94 @@ struct OpenSuite {
         case executions(elements: Int, tests: Int)
         /// The declared `tests=` counts distinct tests, fewer than the elements: the earlier
         /// elements of a test are its rerun attempts and its last element is its outcome
-        /// (pytest-rerunfailures ≥ 16.6 with a plain `--junitxml`).
+        /// (pytest-rerunfailures ≥ 16.6.1 with a plain `--junitxml`).
         case reruns(elements: Int, tests: Int)
     }
 
-    /// Decides ``Repeats`` from the held testcases and the declared `tests=`.
-    func repeats() -> Repeats {
-        var seen = Set<UInt64>()
-        var distinct = 0
-        for pending in held {
-            guard let identity = pending.identity else {
-                distinct += 1
-                continue
-            }
-            if seen.insert(identity).inserted { distinct += 1 }
-        }
-        guard distinct < held.count else { return .none }
-        if let declared = declaredTests, declared == distinct {
-            return .reruns(elements: held.count, tests: distinct)
-        }
-        return .executions(elements: held.count, tests: distinct)
+    /// Decides ``Repeats`` from its `distinct` identities and the declared `tests=`.
+    func repeats(distinct: Int) -> Repeats {
+        guard tracks, distinct < elements else { return .none }
+        if holds, declaredTests == distinct { return .reruns(elements: elements, tests: distinct) }
+        return .executions(elements: elements, tests: distinct)
     }
 
     /// The held testcases with each test's rerun attempts folded into its last element, in the
     /// order of first appearance: the outcome and message of the last attempt, the earlier
     /// elements counted as failed attempts (a test is rerun only after failing), flaky when the
     /// last attempt passed, and the time of all attempts together.
-    func mergedReruns() -> [PendingTestCase] {
-        var groups: [UInt64: [PendingTestCase]] = [:]
-        var merged: [PendingTestCase] = []
-        var slots: [(identity: UInt64?, single: PendingTestCase?)] = []
-        for pending in held {
+    mutating func mergeReruns() {
+        var groups: [UInt64: [Int]] = [:]
+        var order: [Int?] = []  // a group's first index, or nil for a testcase without a name
+        var singles: [Int] = []
+        for (index, pending) in held.enumerated() {
             guard let identity = pending.identity else {
-                slots.append((nil, pending))
+                order.append(nil)
+                singles.append(index)
                 continue
             }
-            if groups[identity] == nil { slots.append((identity, nil)) }
-            groups[identity, default: []].append(pending)
+            if groups[identity] == nil { order.append(index) }
+            groups[identity, default: []].append(index)
         }
-        for slot in slots {
-            guard let identity = slot.identity, let attempts = groups[identity], var last = attempts.last else {
-                if let single = slot.single { merged.append(single) }
+        var merged: [PendingTestCase] = []
+        var nextSingle = singles.makeIterator()
+        for first in order {
+            guard let first, let identity = held[first].identity, let indices = groups[identity],
+                let lastIndex = indices.last
+            else {
+                if let single = nextSingle.next() { merged.append(held[single]) }
                 continue
             }
-            let earlier = attempts.count - 1
-            last.attempts += earlier
+            var last = held[lastIndex]
+            last.attempts += Int32(indices.count - 1)
             last.flaky = last.outcome == .passed && last.attempts > 0
-            let times = attempts.compactMap(\.time)
+            let times = indices.compactMap { held[$0].time }
             last.time = times.isEmpty ? nil : times.reduce(0, +)
-            last.ambiguousTime = attempts.contains(where: \.ambiguousTime)
-            last.testcase?.reruns = last.attempts
-            last.testcase?.flaky = last.flaky
-            last.testcase?.time = last.time
+            last.ambiguousTime = indices.contains { held[$0].ambiguousTime }
+            if last.caseIndex >= 0 {
+                let i = Int(last.caseIndex)
+                cases[i].reruns = Int(last.attempts)
+                cases[i].flaky = last.flaky
+                cases[i].time = last.time
+            }
             merged.append(last)
         }
-        return merged
+        held = merged
+    }
+}
+
+/// The distinct identities among the testcases directly inside the suite being read, counted as
+/// they close: open addressing over the identity hashes themselves (already well mixed), its
+/// storage reused from suite to suite.
+struct IdentitySet {
+    private var slots = [UInt64](repeating: 0, count: 64)
+    private var used: [Int] = []
+    /// Distinct identities inserted since the last ``reset()``.
+    var count: Int { used.count }
+
+    /// Forgets every identity (in time proportional to how many there were).
+    mutating func reset() {
+        for i in used { slots[i] = 0 }
+        used.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds `identity` (a 64-bit hash).
+    mutating func insert(_ identity: UInt64) {
+        if used.count * 2 >= slots.count { grow() }
+        let key = identity == 0 ? 1 : identity
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: key) & mask
+        while slots[i] != 0 {
+            if slots[i] == key { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = key
+        used.append(i)
+    }
+
+    private mutating func grow() {
+        let keys = used.map { slots[$0] }
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        used.removeAll(keepingCapacity: true)
+        for key in keys { insert(key) }
     }
 }

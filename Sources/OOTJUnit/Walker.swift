@@ -12,8 +12,11 @@ final class Walker {
     private let emit: ((JUnitTestCase) -> Void)?
     /// The counts, fed by every testcase whether or not it is materialized.
     private(set) var tally = JUnitTally()
-    /// What the counting rules noticed (repeat modes, declared counts, ambiguous times).
-    private(set) var warnings: [String] = []
+    /// What the counting rules noticed (repeat modes, declared counts, ambiguous times), each kind
+    /// said once.
+    private var digest = WarningDigest()
+    /// The warnings, one line per kind of observation.
+    var warnings: [String] { digest.lines }
 
     private(set) var sawJUnitElement = false
     private(set) var sawDoctype = false
@@ -37,6 +40,8 @@ final class Walker {
 
     /// Open `<testsuite>` elements, outermost first.
     private var suites: [OpenSuite] = []
+    /// The distinct identities of the testcases directly inside the innermost open suite.
+    private var identities = IdentitySet()
     /// Open `<testcase>` elements (a stack: some producers nest them).
     private var testcases: [OpenTestCase] = []
     /// The element whose text is being collected (a result element or captured output).
@@ -46,9 +51,7 @@ final class Walker {
     private var root: (name: String, declaredFailing: Int?)?
     /// Failing testcases counted so far, the failures and errors their elements record, and the
     /// failed attempts recorded inside testcases.
-    private var failing = 0
-    private var failingElements = 0
-    private var attempts = 0
+    private var totals = FailingTotals()
     /// Failing testcases that outermost suites hold beyond their declared counts (gotestsum's
     /// `TestMain` of a package whose main failed: the root counts it as an error too).
     private var undeclaredFailing = 0
@@ -104,34 +107,35 @@ final class Walker {
         case .testsuites:
             sawJUnitElement = true
             if at == 0 {
-                let declared = Attributes(attributes, count, wanted: .suite, strings: true)
-                root = (
-                    declared.name ?? "", OpenSuite.sum(declared.declaredFailures, declared.declaredErrors)
-                )
+                let declared = SuiteAttributes(AttributeList(pointers: attributes, count: count))
+                root = (declared.name ?? "", OpenSuite.sum(declared.failures, declared.errors))
             }
         case .testsuite:
             sawJUnitElement = true
             // A suite holding suites passes its own testcases on in document order.
-            if let parent = suites.indices.last, suites[parent].holds {
+            if let parent = suites.indices.last {
+                flushHeld(parent)
                 suites[parent].holds = false
-                let held = suites[parent].held
-                suites[parent].held = []
-                for pending in held { flush(pending) }
+                suites[parent].tracks = false
             }
+            identities.reset()
             suites.append(
-                OpenSuite(attributes: Attributes(attributes, count, wanted: .suite, strings: true), depth: at))
+                OpenSuite(
+                    attributes: SuiteAttributes(AttributeList(pointers: attributes, count: count)), depth: at,
+                    start: totals))
         case .testcase:
             sawJUnitElement = true
             testcases.append(
                 OpenTestCase(
                     depth: at, suite: suites.last?.name ?? "",
-                    attributes: Attributes(attributes, count, wanted: .testcase, strings: materialize)))
+                    attributes: TestCaseAttributes(
+                        AttributeList(pointers: attributes, count: count), strings: materialize)))
         case .result(let result):
             let isDirectChild = testcases.last.map { $0.depth == at - 1 } ?? false
             let isSuiteLevel = testcases.isEmpty && (suites.last.map { $0.depth == at - 1 } ?? false)
             guard isDirectChild || (isSuiteLevel && (result == .failure || result == .error)) else { return }
             let needsAttributes = materialize || isSuiteLevel || result == .skipped
-            let decoded = needsAttributes ? Attributes(attributes, count, wanted: .result, strings: true) : nil
+            let decoded = needsAttributes ? ResultAttributes(AttributeList(pointers: attributes, count: count)) : nil
             if isDirectChild && result == .skipped {
                 testcases[testcases.count - 1].skipMark = SkipMark(message: decoded?.message, type: decoded?.type)
             }
@@ -164,17 +168,17 @@ final class Walker {
         case .testsuite:
             if let last = suites.last, last.depth == at { close(suites.count - 1) }
         case .testcase:
-            if let last = testcases.last, last.depth == at {
-                testcases.removeLast()
+            if let innermost = testcases.last?.depth, innermost == at {
+                let last = testcases.removeLast()
                 let decision = last.decision
                 if last.attributes.timeComma == .decimal { decimalComma = true }
                 hold(
                     PendingTestCase(
                         identity: last.attributes.identity(suite: last.suite), outcome: decision.outcome,
-                        flaky: decision.flaky, attempts: last.attempts,
-                        failingElements: last.failingElements(decision), time: last.attributes.time,
-                        ambiguousTime: last.attributes.timeComma == .ambiguous,
-                        testcase: materialize ? last.testcase(decision) : nil))
+                        flaky: decision.flaky, attempts: Int32(last.attempts),
+                        failingElements: Int32(last.failingElements(decision)), time: last.attributes.time,
+                        ambiguousTime: last.attributes.timeComma == .ambiguous),
+                    materialize ? last.testcase(decision) : nil)
             }
         default:
             break
@@ -188,18 +192,19 @@ final class Walker {
     /// After the last chunk: hands on what open suites still hold (a truncated report keeps the
     /// testcases read before the error), and notes how ambiguous times were read.
     func finishDocument() {
-        while !suites.isEmpty {
-            let held = suites[suites.count - 1].held
+        while let innermost = suites.indices.last {
+            flushHeld(innermost)
             suites.removeLast()
-            for pending in held { flush(pending) }
         }
         if ambiguousAsDecimal > 0 {
-            warnings.append(
+            digest.note(
+                "comma-decimal",
                 "\(ambiguousAsDecimal) times like `12,000` were read with a decimal comma (12.000 s), as the report "
                     + "writes its other times (`0,160`); alone, such a value could also mean thousands")
         }
         if ambiguousAsThousands > 0 {
-            warnings.append(
+            digest.note(
+                "comma-thousands",
                 decimalComma
                     ? "\(ambiguousAsThousands) times like `1,234` were read as thousands (1234 s) before the report's "
                         + "first decimal comma; they may be a thousand times too long"
@@ -208,68 +213,82 @@ final class Walker {
         }
     }
 
-    /// Keeps a closed testcase with its suite, or hands it on when no suite holds it.
-    private func hold(_ pending: PendingTestCase) {
-        if let innermost = suites.indices.last, suites[innermost].holds {
-            suites[innermost].held.append(pending)
-        } else {
-            flush(pending)
+    /// Notes a closed testcase in its suite's identities, and keeps it with the suite when the
+    /// suite holds its testcases, else hands it on.
+    private func hold(_ pending: PendingTestCase, _ testcase: JUnitTestCase?) {
+        guard let innermost = suites.indices.last else { return flush(pending, testcase) }
+        if suites[innermost].tracks {
+            suites[innermost].elements += 1
+            if let identity = pending.identity { identities.insert(identity) } else { suites[innermost].unnamed += 1 }
         }
+        guard suites[innermost].holds else { return flush(pending, testcase) }
+        var held = pending
+        if let testcase {
+            held.caseIndex = Int32(suites[innermost].cases.count)
+            suites[innermost].cases.append(testcase)
+        }
+        suites[innermost].held.append(held)
     }
 
-    /// Counts a testcase, hands it to the visitor, and adds it to the failures of every open suite.
-    private func flush(_ pending: PendingTestCase) {
+    /// Hands on what the suite at `index` holds, in order, and empties it.
+    private func flushHeld(_ index: Int) {
+        let held = suites[index].held
+        guard !held.isEmpty else { return }
+        let cases = suites[index].cases
+        suites[index].held = []
+        suites[index].cases = []
+        for pending in held { flush(pending, pending.caseIndex >= 0 ? cases[Int(pending.caseIndex)] : nil) }
+    }
+
+    /// Counts a testcase, hands it to the visitor, and adds it to the running totals.
+    private func flush(_ pending: PendingTestCase, _ testcase: JUnitTestCase?) {
         var p = pending
+        var testcase = testcase
         if p.ambiguousTime {
             if decimalComma {
                 p.time = p.time.map { $0 / 1000 }
-                p.testcase?.time = p.time
+                testcase?.time = p.time
                 ambiguousAsDecimal += 1
             } else {
                 ambiguousAsThousands += 1
             }
         }
         tally.add(outcome: p.outcome, flaky: p.flaky, time: p.time, identity: p.identity)
-        if let testcase = p.testcase { emit?(testcase) }
-        let failed = p.outcome.isFailing ? 1 : 0
-        for i in suites.indices {
-            suites[i].failing += failed
-            suites[i].failingElements += p.failingElements
-            suites[i].attempts += p.attempts
-        }
-        failing += failed
-        failingElements += p.failingElements
-        attempts += p.attempts
+        if let testcase { emit?(testcase) }
+        if p.outcome.isFailing { totals.failing += 1 }
+        totals.failingElements += Int(p.failingElements)
+        totals.attempts += Int(p.attempts)
     }
 
     /// Closes the suite at `index` (the innermost): reads its repeats, hands on its testcases,
     /// checks its declared counts.
     private func close(_ index: Int) {
         let suite = suites[index]
-        suites[index].holds = false
         let label = suite.name.isEmpty ? "a suite" : "suite \"\(suite.name)\""
-        var held = suite.held
-        switch suite.repeats() {
+        switch suite.repeats(distinct: identities.count + suite.unnamed) {
         case .none:
             break
         case .executions(let elements, let tests):
-            warnings.append(
+            digest.note(
+                "executions",
                 "\(label): \(elements) testcase elements for \(tests) distinct tests"
                     + (suite.declaredTests.map { ", tests=\($0) declared" } ?? "")
                     + ": read as repeated executions (a repeat run: flakefinder, --count)")
         case .reruns(let elements, let tests):
-            held = suite.mergedReruns()
-            warnings.append(
+            suites[index].mergeReruns()
+            digest.note(
+                "reruns",
                 "\(label): \(elements) testcase elements for the \(tests) tests it declares: read as rerun attempts "
                     + "(pytest-rerunfailures), each test's last element being its outcome")
         }
-        suites[index].held = []
-        for pending in held { flush(pending) }
+        flushHeld(index)
+        suites[index].holds = false
         if let declared = suite.declaredFailing {
+            let inside = totals - suite.start
             declaredOnly(
-                declared: declared, accounted: suites[index].failingElements + suites[index].attempts,
-                failing: suites[index].failing, in: suite.name, label)
-            if index == 0 { undeclaredFailing += max(0, suites[index].failing - declared) }
+                declared: declared, accounted: inside.failingElements + inside.attempts, failing: inside.failing,
+                in: suite.name, label)
+            if index == 0 { undeclaredFailing += max(0, (totals - suite.start).failing - declared) }
         }
         suites.removeLast()
     }
@@ -278,7 +297,8 @@ final class Walker {
     private func checkRootDeclaredCounts() {
         guard let root, let declared = root.declaredFailing else { return }
         declaredOnly(
-            declared: declared, accounted: failingElements + attempts + undeclaredFailing, failing: failing,
+            declared: declared, accounted: totals.failingElements + totals.attempts + undeclaredFailing,
+            failing: totals.failing,
             in: root.name, root.name.isEmpty ? "the report" : "the report \"\(root.name)\"")
     }
 
@@ -296,13 +316,16 @@ final class Walker {
                 flush(
                     PendingTestCase(
                         identity: JUnitTally.identity(of: testcase), outcome: .error, flaky: false, attempts: 0,
-                        failingElements: 1, time: nil, ambiguousTime: false, testcase: materialize ? testcase : nil))
+                        failingElements: 1, time: nil, ambiguousTime: false),
+                    materialize ? testcase : nil)
             }
-            warnings.append(
+            digest.note(
+                "declared-only",
                 "\(label) declares \(declared) failures and errors but its testcases hold \(accounted): "
                     + "\(missing) error testcase\(missing == 1 ? "" : "s") \"\(Self.declaredOnlyName)\" added")
         } else if declared < failing {
-            warnings.append("\(label) declares \(declared) failures and errors; its testcases hold \(failing)")
+            digest.note(
+                "declared-low", "\(label) declares \(declared) failures and errors; its testcases hold \(failing)")
         }
     }
 
@@ -320,8 +343,8 @@ final class Walker {
                 hold(
                     PendingTestCase(
                         identity: JUnitTally.identity(of: synthetic), outcome: synthetic.outcome, flaky: false,
-                        attempts: 0, failingElements: 1, time: nil, ambiguousTime: false,
-                        testcase: materialize ? synthetic : nil))
+                        attempts: 0, failingElements: 1, time: nil, ambiguousTime: false),
+                    materialize ? synthetic : nil)
             } else if let index = testcases.indices.last {
                 testcases[index].kinds.append(kind)
                 testcases[index].results.append(finished)
@@ -367,5 +390,29 @@ final class Walker {
             end = utf8.index(before: end)
         }
         return String(text[..<end]) + "… [truncated, \(utf8.count) bytes in all]"
+    }
+}
+
+/// Warnings of one kind said once, however often they applied: a report of 1,400 suites that each
+/// repeat a testcase gets one line, not 1,400.
+struct WarningDigest {
+    private var kinds: [String] = []
+    private var entries: [String: (count: Int, first: String)] = [:]
+
+    /// Notes one occurrence of `kind`; `message` is built only for the first.
+    mutating func note(_ kind: String, _ message: @autoclosure () -> String) {
+        if let entry = entries[kind] {
+            entries[kind] = (entry.count + 1, entry.first)
+        } else {
+            kinds.append(kind)
+            entries[kind] = (1, message())
+        }
+    }
+
+    /// One line per kind, in the order first seen: the first message, and how many more alike.
+    var lines: [String] {
+        kinds.compactMap { kind in
+            entries[kind].map { $0.count == 1 ? $0.first : "\($0.first) (and \($0.count - 1) more alike)" }
+        }
     }
 }

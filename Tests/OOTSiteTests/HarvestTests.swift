@@ -242,6 +242,27 @@ import Testing
         #expect(again.harvested == 0, "harvested once")
     }
 
+    /// gotestsum's report of a package that does not compile declares the error only on its root:
+    /// the job's report still counts it, and its rows name it, so the job never reads as passing.
+    @Test func aDeclaredErrorWithoutATestcaseIsStoredAsOne() async throws {
+        let root = try Fixtures.temporaryDirectory("roots")
+        try Data(
+            contentsOf: Fixtures.root.appendingPathComponent(
+                "Tests/Fixtures/producers/gotestsum/gotestsum-build-failure.xml")
+        ).write(to: root.appendingPathComponent("go.xml"))
+        let (path, keys) = try Self.database(artifacts: ["file://go.xml"])
+        _ = try await Self.harvest(path, HarvestOptions(artifactRoots: [root.path]))
+        let db = try SQLiteDatabase(path: path, mode: .readOnly)
+        #expect(
+            try db.query(
+                "SELECT state, tests, failures, errors FROM junit_reports WHERE dynamoKey = ?", [.text(keys[0])])
+                == [[.text("ok"), .integer(6), .integer(1), .integer(1)]])
+        #expect(
+            try db.query(
+                "SELECT name, outcome FROM junit_testcases WHERE dynamoKey = ? AND outcome = 'error'", [.text(keys[0])])
+                == [[.text("(declared by the report, no testcase)"), .text("error")]])
+    }
+
     @Test func testcaseRowsCarryOutputAndFlakyFlags() async throws {
         let root = try Fixtures.temporaryDirectory("roots")
         try ArtifactServer.corpus("edge/repeated-testcase-entries-retries.xml").write(
