@@ -30,6 +30,30 @@ import Testing
         #expect(site.report.harvest.problems == 1, "the truncated report")
     }
 
+    /// Every published file is byte for byte what `Tests/Fixtures/demo-site.sha256` records (written
+    /// by `scripts/demo-manifest.sh --update` from `oot-hud demo`): a change that alters a page
+    /// says so in that file's diff, and a refactoring that should not alter pages proves it.
+    @Test func everyFileMatchesTheManifest() async throws {
+        let site = try await DemoSite.shared()
+        let expected = try String(
+            contentsOf: DemoSite.root.appendingPathComponent("Tests/Fixtures/demo-site.sha256"), encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.currentDirectoryURL = site.output.resolvingSymlinksInPath()
+        process.arguments = site.files().map { "./" + $0 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let actual = String(decoding: output, as: UTF8.self)
+        let expectedLines = expected.split(separator: "\n")
+        let actualLines = actual.split(separator: "\n")
+        let differing = Set(actualLines).symmetricDifference(expectedLines).map { $0.dropFirst(66) }.sorted()
+        #expect(differing.isEmpty, "pages differ from the manifest (scripts/demo-manifest.sh --update if meant): \(differing)")
+        #expect(actualLines.count == expectedLines.count)
+    }
+
     @Test func summaryShowsPassRatesWorstFirst() async throws {
         let site = try await DemoSite.shared()
         let html = try site.page("oot/index.html")
