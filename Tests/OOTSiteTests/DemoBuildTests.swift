@@ -50,7 +50,9 @@ import Testing
         let expectedLines = expected.split(separator: "\n")
         let actualLines = actual.split(separator: "\n")
         let differing = Set(actualLines).symmetricDifference(expectedLines).map { $0.dropFirst(66) }.sorted()
-        #expect(differing.isEmpty, "pages differ from the manifest (scripts/demo-manifest.sh --update if meant): \(differing)")
+        #expect(
+            differing.isEmpty,
+            "pages differ from the manifest (scripts/demo-manifest.sh --update if meant): \(differing)")
         #expect(actualLines.count == expectedLines.count)
     }
 
