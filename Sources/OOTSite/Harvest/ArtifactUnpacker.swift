@@ -4,14 +4,6 @@ import NIOCore
 import OOTJUnit
 import ZIPFoundation
 
-/// One report file to parse, with the name shown in errors.
-struct ReportFile: Equatable, Sendable {
-    /// Where it is on disk (inside an artifact root, a drop folder, or the harvest's work directory).
-    let path: String
-    /// A display name (a zip entry's path, a file name); never used as a path.
-    let name: String
-}
-
 /// Turns a local artifact (a file or a directory) into the JUnit XML files to parse: XML as is,
 /// `.zip` and `.gz` unpacked into a work directory under a cap on the total uncompressed size,
 /// a directory as its `*.xml` files.
@@ -149,26 +141,5 @@ struct ArtifactUnpacker {
         case .zip: return unzip(target.path)
         default: return .failure(.notJUnit("not a JUnit artifact: a gzip file that does not hold XML (a tarball?)"))
         }
-    }
-}
-
-/// Links to `*.xml` files in an HTML directory index (nginx/Apache autoindex, a static
-/// site): relative links only, on the same host, no `..`, at most ``ArtifactUnpacker/maxFiles``.
-enum DirectoryListing {
-    static func xmlLinks(in html: String, base: URL) -> [URL] {
-        var links: [URL] = []
-        for part in html.components(separatedBy: "href=").dropFirst() {
-            guard let quote = part.first, quote == "\"" || quote == "'" else { continue }
-            let value = part.dropFirst().prefix { $0 != quote }
-            guard value.lowercased().hasSuffix(".xml"), !value.contains(":"), !value.hasPrefix("/"),
-                !value.contains("..")
-            else { continue }
-            guard let url = URL(string: String(value), relativeTo: base)?.absoluteURL, url.host == base.host else {
-                continue
-            }
-            if !links.contains(url) { links.append(url) }
-            if links.count == ArtifactUnpacker.maxFiles { break }
-        }
-        return links
     }
 }

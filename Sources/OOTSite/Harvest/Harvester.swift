@@ -2,56 +2,6 @@ import Foundation
 import OOTCore
 import OOTJUnit
 
-/// Settings of the harvest stage.
-public struct HarvestOptions: Sendable {
-    /// Directories `file://` artifact URLs may point into.
-    public var artifactRoots: [String]
-    /// The drop folder (`<org>/<repo>/<check_run_id>/*.xml`), if any.
-    public var dropFolder: String?
-    /// What remote fetching may do (default: nothing; hosts must be listed).
-    public var remote: RemoteFetchPolicy
-    /// Limits per report file.
-    public var limits: JUnitParser.Limits
-    /// Fetch attempts per artifact across builds before its last error stays.
-    public var maxAttempts: Int
-    /// The most bytes one artifact may unpack to.
-    public var maxUncompressedBytes: Int
-    /// Artifacts fetched at once.
-    public var concurrency: Int
-
-    /// Creates options.
-    public init(
-        artifactRoots: [String] = [], dropFolder: String? = nil, remote: RemoteFetchPolicy = RemoteFetchPolicy(),
-        limits: JUnitParser.Limits = JUnitParser.Limits(), maxAttempts: Int = 3, maxUncompressedBytes: Int = 256 << 20,
-        concurrency: Int = 4
-    ) {
-        self.artifactRoots = artifactRoots
-        self.dropFolder = dropFolder
-        self.remote = remote
-        self.limits = limits
-        self.maxAttempts = maxAttempts
-        self.maxUncompressedBytes = maxUncompressedBytes
-        self.concurrency = concurrency
-    }
-}
-
-/// What one harvest pass did.
-public struct HarvestSummary: Sendable, Equatable {
-    /// Jobs whose artifact was read and recorded (whatever its state).
-    public var harvested = 0
-    /// Of those, reports that were not `ok`.
-    public var problems = 0
-    /// Artifacts downloaded over HTTP(S).
-    public var fetched = 0
-    /// Jobs read from the drop folder.
-    public var dropped = 0
-    /// Testcase rows stored.
-    public var testcases = 0
-
-    /// Creates an empty summary.
-    public init() {}
-}
-
 /// The harvest stage: reads the JUnit XML of completed jobs into `junit_reports` and
 /// `junit_testcases` (docs/junit.md "Where reports come from").
 ///

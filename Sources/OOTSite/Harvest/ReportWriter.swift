@@ -50,12 +50,12 @@ final class ReportWriter {
     /// - Returns: The recorded state and the number of testcases stored.
     func write(_ m: Harvester.Materialized) throws -> (state: String, testcases: Int) {
         let key = m.job.key
-        var state = Outcome()
+        var state = HarvestOutcome()
         var files: [ReportFile] = []
         switch m.files {
         case .success(let found): files = found
         case .failure(let error):
-            state.state = Outcome.State(rawValue: error.state) ?? .unavailable
+            state.state = HarvestOutcome.State(rawValue: error.state) ?? .unavailable
             state.errors.append(error.message)
         }
         let attempts = state.state == .fetchError ? m.job.attempts + 1 : 1
@@ -103,32 +103,5 @@ final class ReportWriter {
             t.stdout.map { .integer(Int64($0.totalBytes)) } ?? .null, t.stderr.map { .text($0.text) } ?? .null,
             t.stderr.map { .integer(Int64($0.totalBytes)) } ?? .null,
         ]
-    }
-}
-
-/// The state recorded for a job's artifact: the worst state over its files.
-struct Outcome {
-    enum State: String {
-        case ok, parseError = "parse_error", notJUnit = "not_junit", rejected, unavailable, fetchError = "fetch_error"
-
-        var rank: Int {
-            switch self {
-            case .ok: 0
-            case .notJUnit: 1
-            case .parseError: 2
-            case .rejected: 3
-            case .unavailable: 4
-            case .fetchError: 5
-            }
-        }
-    }
-
-    var state = State.ok
-    var errors: [String] = []
-
-    mutating func add(_ report: JUnitReport, file: String?) {
-        let s = State(rawValue: report.state.rawValue) ?? .parseError
-        if s.rank > state.rank { state = s }
-        if let error = report.error { errors.append(file.map { "\($0): \(error)" } ?? error) }
     }
 }

@@ -1,63 +1,5 @@
 import OOTCore
 
-/// The pager of a backend's matrix: "Latest" (the landing page, PRs by latest activity), then
-/// the older pages.
-///
-/// Older pages are fixed buckets of PRs by order of first appearance (bucket 1 holds the first
-/// 50 PRs the backend ever ran on), so their URLs and contents never shift as new PRs arrive.
-/// Long pagers keep the newest three, the oldest two and the neighbours of the current page,
-/// with `…` between.
-struct Pagination: Sendable, Encodable {
-    /// One pager entry; `href` is `nil` for a gap.
-    struct Entry: Sendable, Encodable {
-        let label: String
-        let href: String?
-        let current: Bool
-    }
-
-    let pages: [Entry]
-    /// The newer page (or the landing page).
-    let newer: String?
-    /// The older page.
-    let older: String?
-    let hasPages: Bool
-    /// The landing page.
-    let latest: String
-
-    /// The pager for `current` (`nil` = the landing page) among the older pages `buckets`
-    /// (newest first; after a prune the oldest numbers may be gone).
-    init(current: Int?, buckets: [Int], links: PageLinks, home: String) {
-        func href(_ bucket: Int) -> String { links.page(BackendPage.bucketDirectory(home: home, bucket: bucket)) }
-        hasPages = buckets.count > 1
-        latest = links.page(home)
-        guard buckets.count > 1 else {
-            pages = []
-            newer = nil
-            older = nil
-            return
-        }
-        let position = current.flatMap { buckets.firstIndex(of: $0) }
-        var shown: Set<Int> = [0, 1, 2, buckets.count - 2, buckets.count - 1]
-        if let position { shown.formUnion([position - 1, position, position + 1]) }
-        var entries = [Entry(label: "Latest", href: links.page(home), current: current == nil)]
-        var previous = -1
-        for index in shown.filter({ buckets.indices.contains($0) }).sorted() {
-            if index > previous + 1 { entries.append(Entry(label: "…", href: nil, current: false)) }
-            entries.append(
-                Entry(label: "\(buckets[index])", href: href(buckets[index]), current: buckets[index] == current))
-            previous = index
-        }
-        pages = entries
-        if let position {
-            newer = position == 0 ? links.page(home) : href(buckets[position - 1])
-            older = position + 1 < buckets.count ? href(buckets[position + 1]) : nil
-        } else {
-            newer = nil
-            older = href(buckets[0])
-        }
-    }
-}
-
 /// A backend's dashboard `/oot/<org>/<repo>/` (spec §9.2, mockup "crcr-backend"): stat cards,
 /// then the HUD-style PR × job matrix, 50 PRs a page (`page/<n>/` after the first), each cell
 /// the latest attempt.
@@ -123,7 +65,7 @@ struct BackendPage: Sendable, Encodable {
         staleNote = bucket == nil ? Self.staleNote(backend, context: context) : nil
         self.bucket = bucket
         feedHref = links.file(home + "/feed.xml")
-        let badge = BadgeModel(jobs: dashboard.rows.map(JobRow.init))
+        let badge = BadgePage(jobs: dashboard.rows.map(JobRow.init))
         health = summary.map {
             Self.health($0, flakyJobs: flakyJobs, badge: badge, home: home, links: links, context: context)
         }
@@ -139,7 +81,7 @@ struct BackendPage: Sendable, Encodable {
     }
 
     static func health(
-        _ summary: QueryRows, flakyJobs: Int, badge: BadgeModel, home: String, links: PageLinks, context: SiteContext
+        _ summary: QueryRows, flakyJobs: Int, badge: BadgePage, home: String, links: PageLinks, context: SiteContext
     ) -> Health {
         let s = summary.rows.first
         let total = s?.int("total_jobs") ?? 0
@@ -195,69 +137,5 @@ struct BackendPage: Sendable, Encodable {
         else { return nil }
         return
             "Stale: no callback for \(Format.relative(last, now: context.now).replacingOccurrences(of: " ago", with: "")) (since \(Format.absolute(last)))."
-    }
-}
-
-/// A backend's runs on upstream commits, `/oot/<org>/<repo>/trunk/`, `/nightly/` or `/periodic/`
-/// (RFC-0056, spec §14.3, mockups "crcr-nightly"/"crcr-periodic"): rows are the upstream SHAs
-/// built, newest first, columns the jobs.
-struct ScheduledPage: Sendable, Encodable {
-    let page: PageChrome
-    let repo: String
-    let level: LevelChip
-    /// `trunk`, `nightly` or `periodic` (the CSS class suffix and the folder).
-    let kind: String
-    let kindTitle: String
-    /// What a row is, for the caption.
-    let rowsCaption: String
-    let summaryHref: String
-    let tabs: [Tab]
-    let cards: [StatCard]
-    let matrix: JobMatrix
-    let isEmpty: Bool
-    let days: Int64
-
-    /// Builds the view of one kind from `oot_nightly_dashboard` rows (which hold every kind).
-    init(
-        backend: BackendInfo, kind: CommitRunKind, directory: String, home: String, days: Int64, rows: QueryRows,
-        paths: SitePaths, context: SiteContext
-    ) {
-        page = PageChrome(title: "\(backend.repo) — \(kind.rawValue) | OOT CI", directory: directory, context: context)
-        repo = backend.repo
-        level = LevelChip(backend.level)
-        self.kind = kind.rawValue
-        kindTitle = kind.rawValue.uppercased()
-        rowsCaption = kind.rowsCaption
-        self.days = days
-        let links = PageLinks(directory: directory, paths: paths)
-        summaryHref = links.page("oot")
-        tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: kind, links: links)
-        let jobs = rows.rows.map(JobRow.init).filter { $0.eventType == kind.eventType }
-        matrix = JobMatrix(jobs: jobs, byPR: false, links: links, now: context.now)
-        isEmpty = jobs.isEmpty
-        let completed = jobs.filter { $0.status == "completed" }
-        let passed = completed.filter { $0.conclusion == "success" }.count
-        let failed = completed.filter(\.failed)
-        var failedByJob: [String: Int] = [:]
-        for job in failed { failedByJob[job.jobName, default: 0] += 1 }
-        let rate = completed.isEmpty ? 0 : Double(passed) / Double(completed.count)
-        let durations = completed.compactMap(\.durationSeconds).filter { $0 > 0 }
-        cards = [
-            StatCard(
-                label: "\(kind.label) pass rate", value: completed.isEmpty ? "—" : Format.percent(rate),
-                detail: "\(passed) / \(completed.count) runs passed",
-                cssClass: completed.isEmpty ? "" : context.passRateClass(rate)),
-            StatCard(
-                label: "Total \(kind.rawValue) runs", value: "\(completed.count)", detail: "last \(days) days",
-                cssClass: ""),
-            StatCard(
-                label: "Failed runs", value: "\(failed.count)",
-                detail: failedByJob.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "),
-                cssClass: failed.isEmpty ? "good" : "bad"),
-            StatCard(
-                label: "Avg duration",
-                value: durations.isEmpty ? "–" : Format.duration(durations.reduce(0, +) / Double(durations.count)),
-                detail: "per job", cssClass: ""),
-        ]
     }
 }

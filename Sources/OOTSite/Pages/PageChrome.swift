@@ -1,45 +1,5 @@
 import OOTCore
 
-/// Settings every page builder shares.
-struct SiteContext: Sendable {
-    /// The instant the pages describe (UTC): time windows end here and "5m ago" counts from it.
-    var now: UTCTimestamp
-    /// The summary window, in days (spec §9.1 default 7).
-    var days: Int64
-    /// Pass-rate chip thresholds (spec §9: green ≥ 0.95, yellow ≥ 0.80).
-    var greenThreshold: Double
-    /// See ``greenThreshold``.
-    var yellowThreshold: Double
-    /// Absolute base URL of the published site (for example `https://hud.example.org/`), used for
-    /// links in `comment.md`; `nil` leaves them relative.
-    var siteURL: String?
-    /// A backend silent for longer than this many hours is marked stale.
-    var staleHours: Int
-    /// `true` when the pages describe a fixed instant (`--now`: the demo, tests), not the build's
-    /// clock: hud.js then leaves relative times as rendered instead of counting from the reader's
-    /// clock, which would contradict the stale and lost marks computed at that instant.
-    var snapshot: Bool
-
-    /// Creates a context.
-    init(
-        now: UTCTimestamp, days: Int64 = 7, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
-        siteURL: String? = nil, staleHours: Int = 24, snapshot: Bool = false
-    ) {
-        self.snapshot = snapshot
-        self.staleHours = staleHours
-        self.now = now
-        self.days = days
-        self.greenThreshold = greenThreshold
-        self.yellowThreshold = yellowThreshold
-        self.siteURL = siteURL
-    }
-
-    /// Chip class for a pass rate under these thresholds.
-    func passRateClass(_ rate: Double) -> String {
-        Format.passRateClass(rate, green: greenThreshold, yellow: yellowThreshold)
-    }
-}
-
 /// What the layout template needs on every page.
 struct PageChrome: Sendable, Encodable {
     /// The `<title>`.
@@ -59,27 +19,4 @@ struct PageChrome: Sendable, Encodable {
         self.asOf = Format.absolute(context.now)
         self.snapshot = context.snapshot
     }
-}
-
-/// An outlined level chip (spec §9: L1 grey, L2 blue, L3 orange, L4 purple).
-struct LevelChip: Sendable, Encodable {
-    /// `L2`, or `–` when unknown.
-    let text: String
-    /// CSS class, for example `level-l2`.
-    let cssClass: String
-
-    init(_ level: String) {
-        let known = ["L1", "L2", "L3", "L4"].contains(level)
-        text = level.isEmpty ? "–" : level
-        cssClass = known ? "level-" + level.lowercased() : "level-unknown"
-    }
-}
-
-/// A stat card: an uppercase label, a big value, a detail line; `cssClass` colours its top border
-/// (`good`, `warn`, `bad`, or a chip class).
-struct StatCard: Sendable, Encodable {
-    let label: String
-    let value: String
-    let detail: String
-    let cssClass: String
 }

@@ -1,24 +1,5 @@
 import OOTCore
 
-/// A link in a tab bar or a list of ranges/pages; `current` marks the page being shown.
-struct Tab: Sendable, Encodable {
-    let label: String
-    let href: String
-    let current: Bool
-}
-
-/// What the summary and backend pages know about a backend: its level (the allowlist's when it
-/// is registered, else the one its latest callback carried, else L2), oncalls, and activity.
-struct BackendInfo: Sendable {
-    let repo: String
-    let level: String
-    let oncalls: [String]
-    let lastActivity: UTCTimestamp?
-    /// Its runs on upstream commits (trunk, nightly, periodic), in tab order.
-    let scheduledKinds: [CommitRunKind]
-    let hasData: Bool
-}
-
 /// The global summary `/oot/` (spec §9.1 and the mockup's sections): one table per level,
 /// L4 → L2, then the L1 list; worst pass rate first; backends without a completed job in the
 /// range greyed; pre-rendered for 24 h, 7 days (`/oot/`) and 30 days.

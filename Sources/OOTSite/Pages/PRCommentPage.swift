@@ -5,7 +5,7 @@ import OOTCore
 ///
 /// Every untrusted string is Markdown-escaped here, so the template
 /// (`templates/comment.md.mustache`, TEXT content type) only lays values out.
-struct PRComment: Sendable, Encodable {
+struct PRCommentPage: Sendable, Encodable {
     /// One job worth listing (failed or running).
     struct Job: Sendable, Encodable {
         let icon: String

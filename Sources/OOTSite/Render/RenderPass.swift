@@ -85,7 +85,7 @@ struct RenderPass {
             number: number, results: try queries.run("oot_pr_results", ["pr": .integer(number)]),
             failingTests: failing, testGrid: grid, paths: paths, context: context
         ) { page in
-            markdown = try renderer.render(PRComment(page: page, siteURL: siteURL), "comment.md")
+            markdown = try renderer.render(PRCommentPage(page: page, siteURL: siteURL), "comment.md")
             return markdown
         }
         comment = markdown
@@ -240,9 +240,9 @@ struct RenderPass {
         let links = PageLinks(directory: home, paths: paths)
         try writer.write(
             renderer.render(
-                FeedModel(repo: backend.repo, home: home, jobs: latest, links: links, now: context.now), "feed.xml"),
+                FeedPage(repo: backend.repo, home: home, jobs: latest, links: links, now: context.now), "feed.xml"),
             to: home + "/feed.xml")
-        try writer.write(renderer.render(BadgeModel(jobs: latest), "badge.svg"), to: home + "/badge.svg")
+        try writer.write(renderer.render(BadgePage(jobs: latest), "badge.svg"), to: home + "/badge.svg")
         pages["feed", default: 0] += 1
     }
 
@@ -325,16 +325,4 @@ struct RenderPass {
 
     /// Files of `templates/assets/` copied into every site.
     static let assets = ["style.css", "hud.js"]
-}
-
-/// The site root `index.html`: a link (and meta refresh) to the summary, so opening the output
-/// folder from `file://` lands somewhere useful.
-struct IndexPage {
-    let page = PageChromeStatic(title: "OOT HUD", root: "")
-}
-
-/// Chrome for pages that need no context.
-struct PageChromeStatic {
-    let title: String
-    let root: String
 }

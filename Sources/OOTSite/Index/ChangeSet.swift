@@ -1,0 +1,26 @@
+import OOTCore
+
+/// What changed since the last published build, from `site_pending` (jobs the fold changed and
+/// jobs whose report was harvested): the incremental render re-renders only the pages these feed.
+public struct ChangeSet: Sendable, Equatable {
+    /// Changed jobs (dynamoKeys).
+    public var jobs: Set<String> = []
+    /// Backends of those jobs.
+    public var repos: Set<String> = []
+    /// PR numbers of those jobs (never 0).
+    public var prs: Set<Int64> = []
+    /// Changed PRs per backend (for the matrix page buckets).
+    public var prsByRepo: [String: Set<Int64>] = [:]
+    /// Changed jobs that have a drill-down page (a harvested report).
+    public var reports: Set<String> = []
+    /// Changed reports per backend (for test history pages).
+    public var reportsByRepo: [String: Set<String>] = [:]
+    /// Older matrix pages (buckets of PRs by first appearance) holding changed PRs, per backend.
+    public var bucketsByRepo: [String: Set<Int>] = [:]
+    /// Backends whose older matrix pages all change: their number grew (every pager changes) or
+    /// the backend's level did (every header changes).
+    public var newBuckets: Set<String> = []
+
+    /// An empty change set.
+    public init() {}
+}

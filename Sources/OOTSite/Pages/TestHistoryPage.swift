@@ -1,0 +1,168 @@
+import OOTCore
+
+/// One test's history on one backend, `/oot/<org>/<repo>/tests/<test-id>/`: its outcome over the
+/// latest executions, "failing since" (the start of the current failing streak) and "last green".
+struct TestHistoryPage: Sendable, Encodable {
+    struct Execution: Sendable, Encodable {
+        let when: String
+        let whenAbsolute: String
+        let pr: Int64
+        let prHref: String?
+        let run: String
+        let sha: String
+        let job: String
+        let attempt: Int64
+        let glyph: String
+        let glyphClass: String
+        let outcome: String
+        let flaky: Bool
+        let message: String?
+        let reportHref: String?
+
+        /// The execution as a `<tr>` of the page's table (what `test.mustache` used to spell out;
+        /// a history page has up to 100 of them, where a template costs tens of µs a row).
+        var html: String {
+            let e = HTML.escape
+            var row = "<tr><td class=\"c\">"
+            if let reportHref {
+                row +=
+                    "<a class=\"\(e(glyphClass))\" href=\"\(e(reportHref))\" aria-label=\"\(e(outcome))\">\(e(glyph))</a>"
+            } else {
+                row += "<span class=\"\(e(glyphClass))\">\(e(glyph))</span>"
+            }
+            row +=
+                "</td><td class=\"muted\" title=\"\(e(whenAbsolute))\" data-t=\"\(e(whenAbsolute))\">\(e(when))</td><td>"
+            row += prHref.map { "<a href=\"\(e($0))\">#\(pr)</a>" } ?? e(run)
+            row +=
+                "</td><td class=\"mono\">\(e(sha))</td><td>\(e(job))</td><td class=\"num\">\(attempt)</td><td class=\"msg\">\(e(outcome))"
+            if flaky { row += " (flaky)" }
+            if let message, !message.isEmpty { row += ": " + e(message) }
+            return row + "</td></tr>"
+        }
+    }
+
+    /// One execution named in the page's facts ("failing since", "last green").
+    struct Milestone: Sendable, Encodable {
+        /// `PR #n`, or the event type of a scheduled run.
+        let label: String
+        /// The PR page, if a PR.
+        let href: String?
+        /// Short upstream SHA.
+        let sha: String
+        /// When the job started (UTC).
+        let when: String
+        /// The job's drill-down page, if harvested.
+        let reportHref: String?
+    }
+
+    let page: PageChrome
+    let repo: String
+    let backendHref: String
+    /// The testcase classname; `nil` when the report gave none.
+    let classname: String?
+    let name: String
+    let executions: [Execution]
+    let failures: Int
+    let total: Int
+    let status: String
+    let statusClass: String
+    /// The first failure of the current failing streak (`nil` when the latest execution did not fail).
+    let failingSince: Milestone?
+    /// The latest passing execution.
+    let lastGreen: Milestone?
+    /// The latest failing execution.
+    let lastFailure: Milestone?
+    let limitNote: String?
+
+    enum CodingKeys: String, CodingKey {
+        case page, repo, backendHref, classname, name, executions, executionsHTML, failures, total, status, statusClass,
+            failingSince, lastGreen, lastFailure, limitNote
+    }
+
+    /// Encodes the fields; for templates the executions come pre-rendered as `executionsHTML`.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(page, forKey: .page)
+        try c.encode(repo, forKey: .repo)
+        try c.encode(backendHref, forKey: .backendHref)
+        try c.encodeIfPresent(classname, forKey: .classname)
+        try c.encode(name, forKey: .name)
+        if encoder.userInfo[.templateTree] as? Bool == true {
+            try c.encode(executions.map(\.html).joined(), forKey: .executionsHTML)
+        } else {
+            try c.encode(executions, forKey: .executions)
+        }
+        try c.encode(failures, forKey: .failures)
+        try c.encode(total, forKey: .total)
+        try c.encode(status, forKey: .status)
+        try c.encode(statusClass, forKey: .statusClass)
+        try c.encodeIfPresent(failingSince, forKey: .failingSince)
+        try c.encodeIfPresent(lastGreen, forKey: .lastGreen)
+        try c.encodeIfPresent(lastFailure, forKey: .lastFailure)
+        try c.encodeIfPresent(limitNote, forKey: .limitNote)
+    }
+
+    /// Builds the page from `oot_test_history` rows (newest first).
+    init(
+        repo: String, classname: String, name: String, directory: String, home: String, history: QueryRows, limit: Int,
+        paths: SitePaths, context: SiteContext
+    ) {
+        page = PageChrome(title: "\(name) — \(repo) | OOT CI", directory: directory, context: context)
+        self.repo = repo
+        self.classname = classname.isEmpty ? nil : classname
+        self.name = name
+        let links = PageLinks(directory: directory, paths: paths)
+        backendHref = links.page(home)
+        func describe(_ r: QueryRows.Row) -> Milestone {
+            let pr = r.int("pr_number")
+            return Milestone(
+                label: pr > 0 ? "PR #\(pr)" : r.string("event_type"), href: pr > 0 ? links.prPage(pr) : nil,
+                sha: Format.shortSHA(r.string("pytorch_head_sha")),
+                when: Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))),
+                reportHref: paths.jobDirectory(r.string("dynamoKey")) != nil
+                    ? paths.jobDirectory(r.string("dynamoKey")).map { links.page($0) } : nil)
+        }
+        let rows = history.rows
+        executions = rows.map { r in
+            let outcome = r.string("outcome")
+            let key = r.string("dynamoKey")
+            let glyph = outcome == "passed" ? (r.int("flaky") == 1 ? "F" : "O") : outcome == "skipped" ? "S" : "X"
+            let started = r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))
+            let pr = r.int("pr_number")
+            return Execution(
+                when: Format.relative(started, now: context.now), whenAbsolute: Format.absolute(started), pr: pr,
+                prHref: pr > 0 ? links.prPage(pr) : nil, run: pr > 0 ? "" : r.string("event_type"),
+                sha: Format.shortSHA(r.string("pytorch_head_sha")),
+                job: r.string("workflow_name").isEmpty
+                    ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
+                attempt: r.int("run_attempt"), glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), outcome: outcome,
+                flaky: r.int("flaky") == 1,
+                message: r.optionalString("message").map { String($0.split(separator: "\n").first ?? "").prefix(200) }
+                    .map(String.init),
+                // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
+                reportHref: paths.jobDirectory(key) != nil
+                    ? paths.jobDirectory(key).map {
+                        links.page($0) + (outcome != "passed" || r.int("flaky") == 1 ? "#t-\(r.int("ordinal"))" : "")
+                    } : nil)
+        }
+        total = rows.count
+        let isFailing = { (r: QueryRows.Row) in ["failure", "error"].contains(r.string("outcome")) }
+        failures = rows.filter(isFailing).count
+        // The current streak: executions from the newest back to the first one that did not fail.
+        let streak = rows.prefix { r in isFailing(r) || r.string("outcome") == "skipped" }.filter(isFailing)
+        failingSince = rows.first.map(isFailing) == true ? streak.last.map(describe) : nil
+        lastGreen = rows.first { $0.string("outcome") == "passed" }.map(describe)
+        lastFailure = rows.first(where: isFailing).map(describe)
+        if rows.first.map(isFailing) == true {
+            status = "failing"
+            statusClass = "error"
+        } else if rows.first?.string("outcome") == "passed" {
+            status = "passing"
+            statusClass = "success"
+        } else {
+            status = "skipped"
+            statusClass = "default"
+        }
+        limitNote = rows.count >= limit ? "The latest \(limit) executions are shown." : nil
+    }
+}
