@@ -1,7 +1,8 @@
 import Foundation
 import OOTCore
-import OOTSite
 import Testing
+
+@testable import OOTSite
 
 /// Every saved query runs its `params.json` test cases against a fixture database built from the
 /// samples, read-only; the runner refuses writes and undeclared parameters.
@@ -36,16 +37,13 @@ import Testing
     @Test func summaryWindowFollowsDays() async throws {
         let (runner, _) = try await Self.fixture()
         let now = SQLiteValue.text(DemoSite.asOf.description)
-        let week = try runner.run("oot_summary", ["days": .integer(7), "now": now])
-        #expect(
-            week.rows.map { $0.string("repo") } == [
-                "riscv-ai/torch-rvv", "acme-silicon/torch-npu", "openxpu/pytorch-xpu",
-            ])
-        #expect(week.rows.map { $0.int("total") } == [5, 22, 13])
+        let week = try runner.run("oot_summary", as: OotSummaryRow.self, ["days": .integer(7), "now": now])
+        #expect(week.map(\.repo) == ["riscv-ai/torch-rvv", "acme-silicon/torch-npu", "openxpu/pytorch-xpu"])
+        #expect(week.map(\.total) == [5, 22, 13])
         // In the last 24h window only jobs that started after 2026-11-27T08:56:20Z count: PR 188793
         // (started 08:02–08:28) drops out.
-        let day = try runner.run("oot_summary", ["days": .integer(1), "now": now])
-        #expect(day.rows.map { $0.int("total") }.reduce(0, +) == 40 - 7)
+        let day = try runner.run("oot_summary", as: OotSummaryRow.self, ["days": .integer(1), "now": now])
+        #expect(day.map(\.total).reduce(0, +) == 40 - 7)
     }
 
     /// The summary as one scan of the jobs, as it was before the daily rollup: the reference the
@@ -76,20 +74,17 @@ import Testing
         for instant in instants {
             for days: Int64 in [1, 2, 7, 30] {
                 let expected = try db.query(Self.summaryFromJobs, [.text(instant.description), .integer(days)])
-                let actual = try runner.run("oot_summary", ["days": .integer(days), "now": .text(instant.description)])
-                    .rows
-                    .sorted { $0.string("repo") < $1.string("repo") }
+                let actual = try runner.run(
+                    "oot_summary", as: OotSummaryRow.self, ["days": .integer(days), "now": .text(instant.description)]
+                ).sorted { $0.repo < $1.repo }
                 #expect(actual.count == expected.count, "\(instant) \(days)d")
                 for (row, want) in zip(actual, expected) {
-                    #expect(row.string("repo") == want[0].text)
+                    #expect(row.repo == want[0].text)
                     #expect(
-                        [
-                            row.int("successes"), row.int("failures"), row.int("timed_out"), row.int("cancelled"),
-                            row.int("total"),
-                        ]
-                            == want[1...5].map { $0.integer ?? -1 }, "\(instant) \(days)d \(row.string("repo"))")
-                    #expect(abs((row["avg_duration_s"].double ?? 0) - (want[6].double ?? 0)) < 1e-6)
-                    #expect(row.string("last_run") == want[7].text ?? "")
+                        [row.successes, row.failures, row.timedOut, row.cancelled, row.total]
+                            == want[1...5].map { $0.integer ?? -1 }, "\(instant) \(days)d \(row.repo)")
+                    #expect(abs((row.avgDurationS ?? 0) - (want[6].double ?? 0)) < 1e-6)
+                    #expect(row.lastRun == want[7].text)
                     compared += 1
                 }
             }
@@ -135,22 +130,20 @@ import Testing
         let (runner, _) = try await Self.fixture()
         let repo = SQLiteValue.text("acme-silicon/torch-npu")
         let first = try runner.run(
-            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(2), "offset": .integer(0)])
-        #expect(Set(first.rows.map { $0.int("pr_number") }) == [188866, 188815])
+            "oot_backend_dashboard", as: JobRow.self, ["repo": repo, "per_page": .integer(2), "offset": .integer(0)])
+        #expect(Set(first.map(\.prNumber)) == [188866, 188815])
         let second = try runner.run(
-            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(2), "offset": .integer(2)])
-        #expect(Set(second.rows.map { $0.int("pr_number") }) == [188857, 188842])
+            "oot_backend_dashboard", as: JobRow.self, ["repo": repo, "per_page": .integer(2), "offset": .integer(2)])
+        #expect(Set(second.map(\.prNumber)) == [188857, 188842])
     }
 
     @Test func prResultsHoldEveryAttemptAndLevel() async throws {
         let (runner, _) = try await Self.fixture()
-        let rows = try runner.run("oot_pr_results", ["pr": .integer(188801)]).rows
+        let rows = try runner.run("oot_pr_results", as: JobRow.self, ["pr": .integer(188801)])
         #expect(rows.count == 7)
-        #expect(
-            rows.filter { $0.string("job_name") == "test-npu-float32" }.map { $0.int("run_attempt") }.sorted() == [
-                1, 2,
-            ])
-        #expect(Set(rows.map { $0.string("downstream_repo_level") }) == ["L2", "L3", "L4"])
+        #expect(rows.filter { $0.jobName == "test-npu-float32" }.map(\.runAttempt).sorted() == [1, 2])
+        #expect(Set(rows.map(\.level)) == ["L2", "L3", "L4"])
+        #expect(Set(rows.map(\.prNumber)) == [188801])
     }
 
     @Test func aQueryThatWritesIsRefused() throws {
@@ -164,16 +157,76 @@ import Testing
         let dbPath = dir.appendingPathComponent("oot.sqlite").path
         _ = try OOTDatabase.openForWriting(path: dbPath)
         let runner = QueryRunner(database: try SQLiteDatabase(path: dbPath), directory: dir.path)
-        #expect(throws: QueryError(query: "evil", reason: "saved queries must not write")) { try runner.run("evil") }
+        #expect(throws: QueryError(query: "evil", reason: "saved queries must not write")) {
+            try runner.runValues("evil")
+        }
     }
 
     @Test func undeclaredAndMissingParametersAreErrors() async throws {
         let (runner, _) = try await Self.fixture()
         #expect(throws: QueryError(query: "oot_pr_results", reason: "parameter x is not declared in params.json")) {
-            try runner.run("oot_pr_results", ["pr": .integer(1), "x": .integer(2)])
+            try runner.runValues("oot_pr_results", ["pr": .integer(1), "x": .integer(2)])
         }
         #expect(throws: QueryError(query: "oot_pr_results", reason: "missing parameter pr")) {
-            try runner.run("oot_pr_results")
+            try runner.runValues("oot_pr_results")
         }
+    }
+
+    @Test func everySavedQueryHasARowType() {
+        #expect(Set(QueryRowTypes.byQuery.keys) == Set(Self.names))
+    }
+
+    /// A saved query copied into a scratch folder with `sql` as its text, and a runner over it.
+    static func scratchQuery(_ sql: String) async throws -> QueryRunner {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oot-q-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("q"), withIntermediateDirectories: true)
+        try sql.write(to: dir.appendingPathComponent("q/query.sql"), atomically: true, encoding: .utf8)
+        try #"{"params": {}, "tests": [{}]}"#.write(
+            to: dir.appendingPathComponent("q/params.json"), atomically: true, encoding: .utf8)
+        let db = try OOTDatabase.openForReading(path: try await DemoSite.shared().databasePath)
+        return QueryRunner(database: db, directory: dir.path)
+    }
+
+    @Test func aMissingColumnThrowsEvenForAnOptionalProperty() async throws {
+        // oot_summary without avg_duration_s (an optional property): never read as nil.
+        let runner = try await Self.scratchQuery(
+            "SELECT 'a/b' AS repo, 'L2' AS downstream_repo_level, 1 AS successes, 0 AS failures, 0 AS timed_out, "
+                + "0 AS cancelled, 1 AS total, 1.0 AS pass_rate, NULL AS last_run")
+        #expect(throws: QueryRowError.self) { try runner.run("q", as: OotSummaryRow.self) }
+        do {
+            _ = try runner.run("q", as: OotSummaryRow.self)
+        } catch let error as QueryRowError {
+            #expect(error.column == "avg_duration_s")
+            #expect(error.description.hasPrefix("saved query q, column avg_duration_s: missing"))
+        }
+    }
+
+    @Test func aValueOfTheWrongTypeThrows() async throws {
+        let runner = try await Self.scratchQuery("SELECT 'seven' AS pr_number")
+        #expect(
+            throws: QueryRowError(
+                query: "q", column: "pr_number", reason: "expected an integer, found the text \"seven\"")
+        ) { try runner.run("q", as: OotPrNumbersRow.self) }
+        let null = try await Self.scratchQuery("SELECT NULL AS pr_number")
+        #expect(throws: QueryRowError(query: "q", column: "pr_number", reason: "expected an integer, found NULL")) {
+            try null.run("q", as: OotPrNumbersRow.self)
+        }
+    }
+
+    @Test func columnsReadByNameInAnyOrderAndNullIntoOptionals() async throws {
+        let runner = try await Self.scratchQuery(
+            "SELECT NULL AS last_failed, 3 AS failures, 'test_add' AS name, 'TestOps' AS classname")
+        let rows = try runner.run("q", as: OotBackendFailingTestsRow.self)
+        #expect(rows.count == 1)
+        #expect(rows.first?.classname == "TestOps")
+        #expect(rows.first?.name == "test_add")
+        #expect(rows.first?.failures == 3)
+        #expect(rows.first?.lastFailed == nil)
+    }
+
+    @Test func aJobListingWithoutAJobColumnFailsTheBuildNamingIt() async throws {
+        let runner = try await Self.scratchQuery(
+            "SELECT dynamoKey, downstream_repo FROM oot_workflow_job LIMIT 1")
+        #expect(throws: QueryRowError.self) { try runner.run("q", as: JobRow.self) }
     }
 }

@@ -51,8 +51,9 @@ struct BackendPage: Sendable, Encodable {
     ///   - dashboard: `oot_backend_dashboard` (landing) or `oot_backend_bucket` rows.
     ///   - flakyJobs: how many job-level flaky cases `oot_backend_flaky_jobs` found.
     init(
-        backend: BackendInfo, directory: String, home: String, bucket: Int?, buckets: [Int], summary: QueryRows?,
-        dashboard: QueryRows, flakyJobs: Int, paths: SitePaths, context: SiteContext
+        backend: BackendInfo, directory: String, home: String, bucket: Int?, buckets: [Int],
+        summary: OotBackendSummaryRow?,
+        dashboard: [JobRow], flakyJobs: Int, paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(backend.repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
         repo = backend.repo
@@ -65,11 +66,11 @@ struct BackendPage: Sendable, Encodable {
         staleNote = bucket == nil ? Self.staleNote(backend, context: context) : nil
         self.bucket = bucket
         feedHref = links.file(home + "/feed.xml")
-        let badge = BadgePage(jobs: dashboard.rows.map(JobRow.init))
+        let badge = BadgePage(jobs: dashboard)
         health = summary.map {
             Self.health($0, flakyJobs: flakyJobs, badge: badge, home: home, links: links, context: context)
         }
-        let jobs = dashboard.rows.map(JobRow.init)
+        let jobs = dashboard
         matrix = JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
         isEmpty = jobs.isEmpty
         pagination = Pagination(current: bucket, buckets: buckets, links: links, home: home)
@@ -81,34 +82,34 @@ struct BackendPage: Sendable, Encodable {
     }
 
     static func health(
-        _ summary: QueryRows, flakyJobs: Int, badge: BadgePage, home: String, links: PageLinks, context: SiteContext
+        _ s: OotBackendSummaryRow, flakyJobs: Int, badge: BadgePage, home: String, links: PageLinks,
+        context: SiteContext
     ) -> Health {
-        let s = summary.rows.first
-        let total = s?.int("total_jobs") ?? 0
-        let successes = s?.int("successes") ?? 0
-        let rate = s?.double("pass_rate") ?? 0
+        let total = s.totalJobs
+        let successes = s.successes
+        let rate = s.passRate
         let passRate = total > 0 ? Format.percent(rate) : "—"
         let passRateClass = total > 0 ? context.passRateClass(rate) : "default"
         let passedText = "\(successes)/\(total) jobs passed"
-        let failures = s?.int("failures") ?? 0
-        let timedOut = s?.int("timed_out") ?? 0
-        let timeoutRate = s?.double("timeout_rate") ?? 0
+        let failures = s.failures
+        let timedOut = s.timedOut
+        let timeoutRate = s.timeoutRate
         return Health(
             rangeLabel: context.days == 1 ? "last 24h" : "last \(context.days) days", passRate: passRate,
             passRateClass: passRateClass, passedText: passedText,
             cards: [
                 StatCard(
                     label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
-                StatCard(label: "PRs", value: "\(s?.int("total_prs") ?? 0)", detail: "unique PRs tested", cssClass: ""),
+                StatCard(label: "PRs", value: "\(s.totalPrs)", detail: "unique PRs tested", cssClass: ""),
                 StatCard(
                     label: "Failures", value: "\(failures)", detail: "+ \(timedOut) timed out",
                     cssClass: failures + timedOut > 0 ? "bad" : "good"),
                 StatCard(
-                    label: "Avg queue time", value: Format.duration(s?.double("avg_queue_time_s")),
+                    label: "Avg queue time", value: Format.duration(s.avgQueueTimeS),
                     detail: "dispatch to start",
                     cssClass: ""),
                 StatCard(
-                    label: "Avg execution time", value: Format.duration(s?.double("avg_exec_time_s")),
+                    label: "Avg execution time", value: Format.duration(s.avgExecTimeS),
                     detail: "start to completion", cssClass: ""),
                 StatCard(
                     label: "Timeout rate", value: total > 0 ? Format.percent(timeoutRate) : "—",

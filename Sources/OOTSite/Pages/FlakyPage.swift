@@ -41,7 +41,8 @@ struct FlakyPage: Sendable, Encodable {
 
     /// Builds the page from `oot_backend_flaky_jobs` and `oot_backend_flaky_tests` rows.
     init(
-        repo: String, directory: String, home: String, days: Int64, flakyJobs: QueryRows, flakyTests: QueryRows,
+        repo: String, directory: String, home: String, days: Int64, flakyJobs: [OotBackendFlakyJobsRow],
+        flakyTests: [OotBackendFlakyTestsRow],
         paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(repo) — flaky | OOT CI", directory: directory, context: context)
@@ -53,32 +54,30 @@ struct FlakyPage: Sendable, Encodable {
             guard let dir = paths.jobDirectory(key) else { return nil }
             return links.page(dir)
         }
-        jobs = flakyJobs.rows.map { r in
-            let pr = r.int("pr_number")
+        jobs = flakyJobs.map { r in
+            let started = r.startedAt.flatMap(UTCTimestamp.init(parsing:))
             return JobCase(
-                pr: pr, prHref: pr > 0 ? links.prPage(pr) : nil, sha: Format.shortSHA(r.string("pytorch_head_sha")),
-                job: r.string("workflow_name").isEmpty
-                    ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
-                failedAttempt: r.int("failed_attempt"), failedConclusion: r.string("failed_conclusion"),
-                failedHref: report(r.string("failed_key")) ?? SafeURL.external(r.string("failed_run_url")),
-                passedAttempt: r.int("passed_attempt"),
-                passedHref: report(r.string("passed_key")) ?? SafeURL.external(r.string("passed_run_url")),
-                when: Format.relative(
-                    r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
-                whenAbsolute: Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))))
+                pr: r.prNumber, prHref: r.prNumber > 0 ? links.prPage(r.prNumber) : nil,
+                sha: Format.shortSHA(r.pytorchHeadSha),
+                job: r.workflowName.isEmpty ? r.jobName : "\(r.workflowName) / \(r.jobName)",
+                failedAttempt: r.failedAttempt, failedConclusion: r.failedConclusion,
+                failedHref: report(r.failedKey) ?? SafeURL.external(r.failedRunUrl),
+                passedAttempt: r.passedAttempt,
+                passedHref: report(r.passedKey) ?? SafeURL.external(r.passedRunUrl),
+                when: Format.relative(started, now: context.now), whenAbsolute: Format.absolute(started))
         }
         hasJobs = !jobs.isEmpty
-        tests = flakyTests.rows.map { r in
-            let pr = r.int("pr_number")
-            let classname = r.string("classname")
-            let name = r.string("name")
-            let rerun = r.string("evidence") == "rerun"
+        tests = flakyTests.map { r in
+            let rerun = r.evidence == "rerun"
             return TestCase(
-                test: classname.isEmpty ? name : "\(classname).\(name)",
-                historyHref: paths.testDirectory(repo: repo, classname: classname, name: name).map { links.page($0) },
+                test: r.classname.isEmpty ? r.name : "\(r.classname).\(r.name)",
+                historyHref: paths.testDirectory(repo: repo, classname: r.classname, name: r.name).map {
+                    links.page($0)
+                },
                 evidence: rerun ? "passed after failed attempts in one report" : "failed and passed on the same SHA",
-                pr: pr, prHref: pr > 0 ? links.prPage(pr) : nil, sha: Format.shortSHA(r.string("pytorch_head_sha")),
-                failedHref: report(r.string("failed_key")), passedHref: rerun ? nil : report(r.string("passed_key")),
+                pr: r.prNumber, prHref: r.prNumber > 0 ? links.prPage(r.prNumber) : nil,
+                sha: Format.shortSHA(r.pytorchHeadSha),
+                failedHref: report(r.failedKey), passedHref: rerun ? nil : report(r.passedKey),
                 sameReport: rerun)
         }
         hasTests = !tests.isEmpty

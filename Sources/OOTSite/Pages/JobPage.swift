@@ -133,10 +133,11 @@ struct JobPage: Sendable, Encodable {
     /// Builds the page from an `oot_job_report` row and the `oot_job_testcases`, `oot_job_slowest`
     /// and `oot_job_suites` rows of the job.
     init(
-        report r: QueryRows.Row, testcases: QueryRows, slowest: QueryRows, suites: QueryRows, directory: String,
+        report r: OotJobReportRow, testcases: [OotJobTestcasesRow], slowest: [OotJobSlowestRow],
+        suites: [OotJobSuitesRow], directory: String,
         limit: Int, paths: SitePaths, context: SiteContext, historyTests: Set<String> = []
     ) {
-        let job = JobRow(r)
+        let job = r.job
         page = PageChrome(
             title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
         let links = PageLinks(directory: directory, paths: paths)
@@ -156,23 +157,22 @@ struct JobPage: Sendable, Encodable {
         run = SafeURL.external(job.workflowRunURL)
         artifact = SafeURL.external(job.artifactURL)
         artifactText = artifact == nil && !job.artifactURL.isEmpty ? job.artifactURL : nil
-        let reportState = r.string("state")
-        state = reportState
-        stateOK = reportState == "ok"
-        stateError = r.optionalString("error").map { error in
-            reportState == "fetch_error" ? "\(error) (attempt \(r.int("attempts")) of 3)" : error
+        state = r.state
+        stateOK = r.state == "ok"
+        stateError = r.error.flatMap { $0.isEmpty ? nil : $0 }.map { error in
+            r.state == "fetch_error" ? "\(error) (attempt \(r.attempts) of 3)" : error
         }
-        files = r.int("files")
-        tests = r.int("tests")
-        passed = r.int("passed")
-        failures = r.int("failures")
-        errors = r.int("errors")
-        skipped = r.int("skipped")
-        flaky = r.int("flaky")
-        totalTime = Format.duration(r.double("total_time_seconds"))
+        files = r.files
+        tests = r.tests
+        passed = r.passed
+        failures = r.failures
+        errors = r.errors
+        skipped = r.skipped
+        flaky = r.flaky
+        totalTime = Format.duration(r.totalTimeSeconds)
         parsed = "\(passed)/\(tests) passed, \(failures + errors) failed, \(skipped) skipped"
         if job.totalTests > 0 {
-            let reportedSkipped = r.int("skipped_tests")
+            let reportedSkipped = r.skippedTests
             reported =
                 "\(job.passedTests)/\(job.totalTests) passed, \(job.failedTests) failed, \(reportedSkipped) skipped"
             let agree = job.passedTests == passed && job.failedTests == failures + errors && reportedSkipped == skipped
@@ -186,13 +186,13 @@ struct JobPage: Sendable, Encodable {
         let repo = job.downstreamRepo
         // Only failing and flaky lines link: they are in the backend's failing set whenever this
         // page renders, so an incremental build never leaves a link missing.
-        let history = { (t: QueryRows.Row) -> String? in
-            guard ["failure", "error"].contains(t.string("outcome")) || t.int("flaky") == 1 else { return nil }
-            let identity = t.string("classname").isEmpty ? t.string("suite") : t.string("classname")
-            guard historyTests.contains(identity + "\u{1F}" + t.string("name")) else { return nil }
-            return paths.testDirectory(repo: repo, classname: identity, name: t.string("name")).map { links.page($0) }
+        let history = { (t: OotJobTestcasesRow) -> String? in
+            guard ["failure", "error"].contains(t.outcome) || t.flaky else { return nil }
+            let identity = t.classname.isEmpty ? t.suite : t.classname
+            guard historyTests.contains(identity + "\u{1F}" + t.name) else { return nil }
+            return paths.testDirectory(repo: repo, classname: identity, name: t.name).map { links.page($0) }
         }
-        let lines = testcases.rows.map { Self.line($0, history: history) }
+        let lines = testcases.map { Self.line($0, history: history) }
         failing = lines.filter { $0.outcome == "failure" || $0.outcome == "error" }
         hasFailing = !failing.isEmpty
         failingHTML = failing.map(\.html).joined()
@@ -202,36 +202,32 @@ struct JobPage: Sendable, Encodable {
         skippedTests = lines.filter { $0.outcome == "skipped" }
         skippedHTML = skippedTests.map(\.html).joined()
         hasSkipped = !skippedTests.isEmpty
-        self.slowest = slowest.rows.map { Self.line($0, history: history) }
+        self.slowest = slowest.map { Self.line($0.testcase, history: history) }
         hasSlowest = !self.slowest.isEmpty
-        self.suites = suites.rows.map { s in
+        self.suites = suites.map { s in
             SuiteLine(
-                suite: s.string("suite").isEmpty ? "(no suite)" : s.string("suite"), tests: s.int("tests"),
-                passed: s.int("passed"), failures: s.int("failures"), errors: s.int("errors"),
-                skipped: s.int("skipped"),
-                failing: s.int("failures") + s.int("errors") > 0, time: Format.duration(s.double("time_seconds")))
+                suite: s.suite.isEmpty ? "(no suite)" : s.suite, tests: s.tests, passed: s.passed,
+                failures: s.failures, errors: s.errors, skipped: s.skipped, failing: s.failures + s.errors > 0,
+                time: Format.duration(s.timeSeconds))
         }
         hasSuites = self.suites.count > 1
         listLimitNote = lines.count >= limit ? "Only the first \(limit) listed testcases are shown." : nil
     }
 
     /// One listed testcase; `history` gives its history page link, if any.
-    static func line(_ t: QueryRows.Row, history: (QueryRows.Row) -> String?) -> TestLine {
-        func note(_ bytes: Int64, _ text: String?) -> String? {
-            guard let text, bytes > Int64(text.utf8.count) else { return nil }
+    static func line(_ t: OotJobTestcasesRow, history: (OotJobTestcasesRow) -> String?) -> TestLine {
+        func nonEmpty(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
+        func note(_ bytes: Int64?, _ text: String?) -> String? {
+            guard let text = nonEmpty(text), let bytes, bytes > Int64(text.utf8.count) else { return nil }
             return "first \(text.utf8.count) of \(bytes) bytes"
         }
-        let outcome = t.string("outcome")
         return TestLine(
-            anchor: "t-\(t.int("ordinal"))", name: t.string("name"), classname: t.optionalString("classname"),
-            suite: t.optionalString("suite"), file: t.optionalString("file"), historyHref: history(t), outcome: outcome,
-            outcomeClass: outcomeClass(outcome),
-            flaky: t.int("flaky") == 1, reruns: t.int("reruns"), hasReruns: t.int("reruns") > 0,
-            time: Format.duration(t.double("time_seconds")), seconds: t.double("time_seconds"),
-            message: t.optionalString("message"), details: t.optionalString("details"),
-            stdout: t.optionalString("stdout"),
-            stdoutNote: note(t.int("stdout_bytes"), t.optionalString("stdout")), stderr: t.optionalString("stderr"),
-            stderrNote: note(t.int("stderr_bytes"), t.optionalString("stderr")))
+            anchor: "t-\(t.ordinal)", name: t.name, classname: nonEmpty(t.classname), suite: nonEmpty(t.suite),
+            file: nonEmpty(t.file), historyHref: history(t), outcome: t.outcome, outcomeClass: outcomeClass(t.outcome),
+            flaky: t.flaky, reruns: t.reruns, hasReruns: t.reruns > 0, time: Format.duration(t.timeSeconds),
+            seconds: t.timeSeconds, message: nonEmpty(t.message), details: nonEmpty(t.details),
+            stdout: nonEmpty(t.stdout), stdoutNote: note(t.stdoutBytes, t.stdout), stderr: nonEmpty(t.stderr),
+            stderrNote: note(t.stderrBytes, t.stderr))
     }
 
     static func outcomeClass(_ outcome: String) -> String {

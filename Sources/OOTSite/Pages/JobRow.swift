@@ -1,14 +1,17 @@
-import Foundation
 import OOTCore
 
-/// One `oot_workflow_job` row as the pages use it, read from saved-query results.
+/// One `oot_workflow_job` row as the pages use it: the job columns the saved queries
+/// `oot_backend_dashboard`, `oot_backend_bucket`, `oot_pr_results` and `oot_nightly_dashboard`
+/// all select (spec §4 names), read by ``RowDecoder`` (a query that drops one fails the build).
 ///
-/// Times are ``UTCTimestamp``s; durations are seconds.
-struct JobRow: Sendable {
+/// Times are ``UTCTimestamp``s (UTC; an unparseable one reads as unknown); durations are seconds.
+struct JobRow: Decodable, Sendable {
     var dynamoKey: String
     var downstreamRepo: String
+    /// `downstream_repo_level` (`L1`…`L4`, or empty when the relay sent none).
     var level: String
     var upstreamRepo: String
+    /// 0 for runs that are not on a PR (pushes, nightly, periodic).
     var prNumber: Int64
     var headSHA: String
     var prTitle: String?
@@ -17,6 +20,7 @@ struct JobRow: Sendable {
     var workflowName: String
     var jobName: String
     var checkRunID: String
+    /// At least 1.
     var runAttempt: Int64
     var status: String
     var conclusion: String?
@@ -38,36 +42,74 @@ struct JobRow: Sendable {
     var commitTitle: String?
     var commitAuthor: String?
 
-    /// Reads the columns a saved query selected; absent columns get neutral defaults.
-    init(_ row: QueryRows.Row) {
-        dynamoKey = row.string("dynamoKey")
-        downstreamRepo = row.string("downstream_repo")
-        level = row.string("downstream_repo_level")
-        upstreamRepo = row.optionalString("upstream_repo") ?? "pytorch/pytorch"
-        prNumber = row.int("pr_number")
-        headSHA = row.string("pytorch_head_sha")
-        prTitle = row.optionalString("pr_title")
-        prAuthor = row.optionalString("pr_author")
-        eventType = row.optionalString("event_type") ?? "pull_request"
-        workflowName = row.string("workflow_name")
-        jobName = row.string("job_name")
-        checkRunID = row.string("check_run_id")
-        runAttempt = max(1, row.int("run_attempt"))
-        status = row.string("status")
-        conclusion = row.optionalString("conclusion")
-        startedAt = row.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))
-        completedAt = row.optionalString("completed_at").flatMap(UTCTimestamp.init(parsing:))
-        durationSeconds = row.double("duration_seconds")
-        totalTests = row.int("total_tests")
-        passedTests = row.int("passed_tests")
-        failedTests = row.int("failed_tests")
-        workflowRunURL = row.string("workflow_run_url")
-        artifactURL = row.string("artifact_url")
-        queueTime = row.double("queue_time")
-        executionTime = row.double("execution_time")
-        pushRef = row.optionalString("push_ref")
-        commitTitle = row.optionalString("commit_title")
-        commitAuthor = row.optionalString("commit_author")
+    private enum CodingKeys: String, CodingKey {
+        case dynamoKey
+        case downstreamRepo = "downstream_repo"
+        case level = "downstream_repo_level"
+        case upstreamRepo = "upstream_repo"
+        case prNumber = "pr_number"
+        case headSHA = "pytorch_head_sha"
+        case prTitle = "pr_title"
+        case prAuthor = "pr_author"
+        case eventType = "event_type"
+        case workflowName = "workflow_name"
+        case jobName = "job_name"
+        case checkRunID = "check_run_id"
+        case runAttempt = "run_attempt"
+        case status, conclusion
+        case startedAt = "started_at"
+        case completedAt = "completed_at"
+        case durationSeconds = "duration_seconds"
+        case totalTests = "total_tests"
+        case passedTests = "passed_tests"
+        case failedTests = "failed_tests"
+        case workflowRunURL = "workflow_run_url"
+        case artifactURL = "artifact_url"
+        case queueTime = "queue_time"
+        case executionTime = "execution_time"
+        case pushRef = "push_ref"
+        case commitTitle = "commit_title"
+        case commitAuthor = "commit_author"
+    }
+
+    /// Reads the job columns of one result row.
+    ///
+    /// - Throws: ``QueryRowError`` when the query lacks a job column or one holds the wrong type.
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ key: CodingKeys) throws -> String? {
+            guard let s = try c.decodeIfPresent(String.self, forKey: key), !s.isEmpty else { return nil }
+            return s
+        }
+        func time(_ key: CodingKeys) throws -> UTCTimestamp? { try text(key).flatMap(UTCTimestamp.init(parsing:)) }
+        dynamoKey = try c.decode(String.self, forKey: .dynamoKey)
+        downstreamRepo = try c.decode(String.self, forKey: .downstreamRepo)
+        level = try c.decode(String.self, forKey: .level)
+        upstreamRepo = try text(.upstreamRepo) ?? "pytorch/pytorch"
+        prNumber = try c.decode(Int64.self, forKey: .prNumber)
+        headSHA = try c.decode(String.self, forKey: .headSHA)
+        prTitle = try text(.prTitle)
+        prAuthor = try text(.prAuthor)
+        eventType = try text(.eventType) ?? "pull_request"
+        workflowName = try c.decode(String.self, forKey: .workflowName)
+        jobName = try c.decode(String.self, forKey: .jobName)
+        checkRunID = try c.decode(String.self, forKey: .checkRunID)
+        runAttempt = max(1, try c.decode(Int64.self, forKey: .runAttempt))
+        status = try c.decode(String.self, forKey: .status)
+        conclusion = try text(.conclusion)
+        startedAt = try time(.startedAt)
+        completedAt = try time(.completedAt)
+        durationSeconds = try c.decodeIfPresent(Double.self, forKey: .durationSeconds)
+        totalTests = try c.decode(Int64.self, forKey: .totalTests)
+        passedTests = try c.decode(Int64.self, forKey: .passedTests)
+        failedTests = try c.decode(Int64.self, forKey: .failedTests)
+        workflowRunURL = try c.decode(String.self, forKey: .workflowRunURL)
+        artifactURL = try c.decode(String.self, forKey: .artifactURL)
+        queueTime = try c.decodeIfPresent(Double.self, forKey: .queueTime)
+        executionTime = try c.decodeIfPresent(Double.self, forKey: .executionTime)
+        pushRef = try text(.pushRef)
+        commitTitle = try text(.commitTitle)
+        commitAuthor = try text(.commitAuthor)
     }
 
     /// The matrix column key: workflow and job name together, so equal job names in two

@@ -138,23 +138,22 @@ struct PRPage: Sendable, Encodable {
     ///   - failingTests: `oot_pr_failing_tests` rows (failing testcase names per job).
     ///   - comment: The rendered `comment.md` source; its HTML goes into the page via cmark.
     init(
-        number: Int64, results: QueryRows, failingTests: QueryRows, testGrid: QueryRows, paths: SitePaths,
+        number: Int64, results: [JobRow], failingTests: [OotPrFailingTestsRow], testGrid: [OotPrTestGridRow],
+        paths: SitePaths,
         context: SiteContext, comment: (PRPage) throws -> String
     ) rethrows {
         let directory = SitePaths.prDirectory(number)
         page = PageChrome(title: "PR #\(number) — OOT CI | PyTorch HUD", directory: directory, context: context)
         self.number = number
         let links = PageLinks(directory: directory, paths: paths)
-        let rows = results.rows.map(JobRow.init)
+        let rows = results
         title = rows.compactMap(\.prTitle).first { !$0.isEmpty }
         author = rows.compactMap(\.prAuthor).first { !$0.isEmpty }
         let upstream = rows.first?.upstreamRepo ?? "pytorch/pytorch"
         github = SafeURL.external("https://github.com/\(upstream)/pull/\(number)")
         var failing: [String: [String]] = [:]
-        for t in failingTests.rows {
-            let name = t.string("name")
-            let classname = t.string("classname")
-            failing[t.string("dynamoKey"), default: []].append(classname.isEmpty ? name : "\(classname).\(name)")
+        for t in failingTests {
+            failing[t.dynamoKey, default: []].append(t.classname.isEmpty ? t.name : "\(t.classname).\(t.name)")
         }
 
         // Order SHAs by their newest job; the newest SHA is the PR's current head.

@@ -21,7 +21,7 @@ struct ScheduledPage: Sendable, Encodable {
 
     /// Builds the view of one kind from `oot_nightly_dashboard` rows (which hold every kind).
     init(
-        backend: BackendInfo, kind: CommitRunKind, directory: String, home: String, days: Int64, rows: QueryRows,
+        backend: BackendInfo, kind: CommitRunKind, directory: String, home: String, days: Int64, rows: [JobRow],
         paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(backend.repo) — \(kind.rawValue) | OOT CI", directory: directory, context: context)
@@ -34,7 +34,7 @@ struct ScheduledPage: Sendable, Encodable {
         let links = PageLinks(directory: directory, paths: paths)
         summaryHref = links.page("oot")
         tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: kind, links: links)
-        let jobs = rows.rows.map(JobRow.init).filter { $0.eventType == kind.eventType }
+        let jobs = rows.filter { $0.eventType == kind.eventType }
         matrix = JobMatrix(jobs: jobs, byPR: false, links: links, now: context.now)
         isEmpty = jobs.isEmpty
         let completed = jobs.filter { $0.status == "completed" }

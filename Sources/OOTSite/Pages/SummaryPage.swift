@@ -76,7 +76,8 @@ struct SummaryPage: Sendable, Encodable {
     ///   - scheduled: `oot_nightly_summary` rows for the range.
     ///   - backends: every known backend (allowlist ∪ data).
     init(
-        days: Int64, directory: String, summary: QueryRows, scheduled: QueryRows, backends: [BackendInfo],
+        days: Int64, directory: String, summary: [OotSummaryRow], scheduled: [OotNightlySummaryRow],
+        backends: [BackendInfo],
         paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "Out-of-Tree CI Summary | PyTorch HUD", directory: directory, context: context)
@@ -85,12 +86,12 @@ struct SummaryPage: Sendable, Encodable {
         let links = PageLinks(directory: directory, paths: paths)
         ranges = Self.ranges.map { Tab(label: $0.label, href: links.page($0.directory), current: $0.days == days) }
         staleHours = context.staleHours
-        let byRepo = Dictionary(summary.rows.map { ($0.string("repo"), $0) }, uniquingKeysWith: { a, _ in a })
+        let byRepo = Dictionary(summary.map { ($0.repo, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         for backend in backends {
             let data = byRepo[backend.repo]
-            let rate = data?.double("pass_rate") ?? 0
-            let last = data?.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:))
+            let rate = data?.passRate ?? 0
+            let last = data?.lastRun.flatMap(UTCTimestamp.init(parsing:))
             let stale =
                 backend.lastActivity.map {
                     context.now.timeIntervalSince1970 - $0.timeIntervalSince1970 > Double(context.staleHours) * 3600
@@ -108,10 +109,10 @@ struct SummaryPage: Sendable, Encodable {
                     dotTitle: dot.1, stale: stale, hasData: data != nil,
                     passRate: data == nil ? "—" : Format.percent(rate),
                     passRateClass: data == nil ? "default" : context.passRateClass(rate), rate: rate,
-                    successes: data?.int("successes") ?? 0, failures: data?.int("failures") ?? 0,
-                    failuresNonZero: (data?.int("failures") ?? 0) > 0, timedOut: data?.int("timed_out") ?? 0,
-                    total: data?.int("total") ?? 0,
-                    avgDuration: data == nil ? "—" : Format.duration(data?.double("avg_duration_s")),
+                    successes: data?.successes ?? 0, failures: data?.failures ?? 0,
+                    failuresNonZero: (data?.failures ?? 0) > 0, timedOut: data?.timedOut ?? 0,
+                    total: data?.total ?? 0,
+                    avgDuration: data == nil ? "—" : Format.duration(data?.avgDurationS),
                     lastRun: Format.relative(last ?? backend.lastActivity, now: context.now),
                     lastRunAbsolute: Format.absolute(last ?? backend.lastActivity),
                     oncalls: backend.oncalls.isEmpty ? nil : backend.oncalls.joined(separator: ", "),
@@ -138,18 +139,16 @@ struct SummaryPage: Sendable, Encodable {
         l1 = rows.filter { $0.level.text == "L1" }.sorted { $0.repo < $1.repo }
         hasL1 = !l1.isEmpty
         isEmpty = rows.isEmpty
-        self.scheduled = scheduled.rows.map { r in
-            let rate = r.double("pass_rate") ?? 0
-            let repo = r.string("repo")
-            let eventType = r.string("event_type")
-            let kind = CommitRunKind(eventType: eventType)?.rawValue ?? eventType
+        self.scheduled = scheduled.map { r in
+            let rate = r.passRate
+            let repo = r.repo
+            let kind = CommitRunKind(eventType: r.eventType)?.rawValue ?? r.eventType
             return ScheduledRow(
                 repo: repo, kind: kind, href: paths.backendDirectory(repo).map { links.page($0 + "/" + kind) },
-                total: r.int("total"), failures: r.int("failures"), passRate: Format.percent(rate),
+                total: r.total, failures: r.failures, passRate: Format.percent(rate),
                 passRateClass: context.passRateClass(rate),
-                lastRun: Format.relative(
-                    r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:)), now: context.now),
-                lastRunAbsolute: Format.absolute(r.optionalString("last_run").flatMap(UTCTimestamp.init(parsing:))))
+                lastRun: Format.relative(r.lastRun.flatMap(UTCTimestamp.init(parsing:)), now: context.now),
+                lastRunAbsolute: Format.absolute(r.lastRun.flatMap(UTCTimestamp.init(parsing:))))
         }
         hasScheduled = !self.scheduled.isEmpty
         let withData = rows.filter(\.hasData)

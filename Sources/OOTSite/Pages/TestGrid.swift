@@ -22,14 +22,13 @@ struct TestGrid: Sendable, Encodable {
     let tests: [Row]
 
     /// Builds the grid from `oot_pr_test_grid` rows, for head `sha`.
-    init(rows: QueryRows, sha: String?, backends: [String], links: PageLinks, paths: SitePaths) {
+    init(rows: [OotPrTestGridRow], sha: String?, backends: [String], links: PageLinks, paths: SitePaths) {
         self.backends = backends
-        let onHead = rows.rows.filter { $0.string("pytorch_head_sha") == sha }
+        let onHead = rows.filter { $0.pytorchHeadSha == sha }
         var order: [String] = []
-        var byTest: [String: [QueryRows.Row]] = [:]
+        var byTest: [String: [OotPrTestGridRow]] = [:]
         for row in onHead {
-            let classname = row.string("classname")
-            let test = classname.isEmpty ? row.string("name") : "\(classname).\(row.string("name"))"
+            let test = row.classname.isEmpty ? row.name : "\(row.classname).\(row.name)"
             if byTest[test] == nil { order.append(test) }
             byTest[test, default: []].append(row)
         }
@@ -38,26 +37,21 @@ struct TestGrid: Sendable, Encodable {
             let cells = backends.map { repo -> Cell in
                 // Each job's latest attempt decides (a rerun that passed replaces the failure);
                 // among the backend's jobs, the worst execution shows.
-                let mine = executions.filter { $0.string("downstream_repo") == repo }
+                let mine = executions.filter { $0.downstreamRepo == repo }
                 var latestAttempt: [String: Int64] = [:]
                 for row in mine {
-                    let job = row.string("workflow_name") + "\u{1F}" + row.string("job_name")
-                    latestAttempt[job] = max(latestAttempt[job] ?? 0, row.int("run_attempt"))
+                    let job = row.workflowName + "\u{1F}" + row.jobName
+                    latestAttempt[job] = max(latestAttempt[job] ?? 0, row.runAttempt)
                 }
-                let latest = mine.filter {
-                    $0.int("run_attempt")
-                        == latestAttempt[$0.string("workflow_name") + "\u{1F}" + $0.string("job_name")]
-                }
+                let latest = mine.filter { $0.runAttempt == latestAttempt[$0.workflowName + "\u{1F}" + $0.jobName] }
                 guard !latest.isEmpty else {
                     return Cell(glyph: "–", glyphClass: "gn", title: "\(repo): not run", href: nil)
                 }
-                let failed = latest.first { ["failure", "error"].contains($0.string("outcome")) }
+                let failed = latest.first { ["failure", "error"].contains($0.outcome) }
                 let shown = failed ?? latest[0]
-                let outcome = shown.string("outcome")
+                let outcome = shown.outcome
                 let glyph = outcome == "passed" ? "O" : outcome == "skipped" ? "S" : "X"
-                let href = paths.jobDirectory(shown.string("dynamoKey")).map {
-                    links.page($0) + "#t-\(shown.int("ordinal"))"
-                }
+                let href = paths.jobDirectory(shown.dynamoKey).map { links.page($0) + "#t-\(shown.ordinal)" }
                 return Cell(
                     glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), title: "\(repo): \(outcome)", href: href)
             }

@@ -104,7 +104,8 @@ struct TestHistoryPage: Sendable, Encodable {
 
     /// Builds the page from `oot_test_history` rows (newest first).
     init(
-        repo: String, classname: String, name: String, directory: String, home: String, history: QueryRows, limit: Int,
+        repo: String, classname: String, name: String, directory: String, home: String, history: [OotTestHistoryRow],
+        limit: Int,
         paths: SitePaths, context: SiteContext
     ) {
         page = PageChrome(title: "\(name) — \(repo) | OOT CI", directory: directory, context: context)
@@ -113,50 +114,45 @@ struct TestHistoryPage: Sendable, Encodable {
         self.name = name
         let links = PageLinks(directory: directory, paths: paths)
         backendHref = links.page(home)
-        func describe(_ r: QueryRows.Row) -> Milestone {
-            let pr = r.int("pr_number")
-            return Milestone(
-                label: pr > 0 ? "PR #\(pr)" : r.string("event_type"), href: pr > 0 ? links.prPage(pr) : nil,
-                sha: Format.shortSHA(r.string("pytorch_head_sha")),
-                when: Format.absolute(r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))),
-                reportHref: paths.jobDirectory(r.string("dynamoKey")) != nil
-                    ? paths.jobDirectory(r.string("dynamoKey")).map { links.page($0) } : nil)
+        func describe(_ r: OotTestHistoryRow) -> Milestone {
+            Milestone(
+                label: r.prNumber > 0 ? "PR #\(r.prNumber)" : r.eventType,
+                href: r.prNumber > 0 ? links.prPage(r.prNumber) : nil, sha: Format.shortSHA(r.pytorchHeadSha),
+                when: Format.absolute(r.startedAt.flatMap(UTCTimestamp.init(parsing:))),
+                reportHref: paths.jobDirectory(r.dynamoKey).map { links.page($0) })
         }
-        let rows = history.rows
+        let rows = history
         executions = rows.map { r in
-            let outcome = r.string("outcome")
-            let key = r.string("dynamoKey")
-            let glyph = outcome == "passed" ? (r.int("flaky") == 1 ? "F" : "O") : outcome == "skipped" ? "S" : "X"
-            let started = r.optionalString("started_at").flatMap(UTCTimestamp.init(parsing:))
-            let pr = r.int("pr_number")
+            let outcome = r.outcome
+            let glyph = outcome == "passed" ? (r.flaky ? "F" : "O") : outcome == "skipped" ? "S" : "X"
+            let started = r.startedAt.flatMap(UTCTimestamp.init(parsing:))
+            let pr = r.prNumber
             return Execution(
                 when: Format.relative(started, now: context.now), whenAbsolute: Format.absolute(started), pr: pr,
-                prHref: pr > 0 ? links.prPage(pr) : nil, run: pr > 0 ? "" : r.string("event_type"),
-                sha: Format.shortSHA(r.string("pytorch_head_sha")),
-                job: r.string("workflow_name").isEmpty
-                    ? r.string("job_name") : "\(r.string("workflow_name")) / \(r.string("job_name"))",
-                attempt: r.int("run_attempt"), glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), outcome: outcome,
-                flaky: r.int("flaky") == 1,
-                message: r.optionalString("message").map { String($0.split(separator: "\n").first ?? "").prefix(200) }
-                    .map(String.init),
+                prHref: pr > 0 ? links.prPage(pr) : nil, run: pr > 0 ? "" : r.eventType,
+                sha: Format.shortSHA(r.pytorchHeadSha),
+                job: r.workflowName.isEmpty ? r.jobName : "\(r.workflowName) / \(r.jobName)",
+                attempt: r.runAttempt, glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), outcome: outcome,
+                flaky: r.flaky,
+                message: r.message.flatMap { $0.isEmpty ? nil : $0 }
+                    .map { String(String($0.split(separator: "\n").first ?? "").prefix(200)) },
                 // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
-                reportHref: paths.jobDirectory(key) != nil
-                    ? paths.jobDirectory(key).map {
-                        links.page($0) + (outcome != "passed" || r.int("flaky") == 1 ? "#t-\(r.int("ordinal"))" : "")
-                    } : nil)
+                reportHref: paths.jobDirectory(r.dynamoKey).map {
+                    links.page($0) + (outcome != "passed" || r.flaky ? "#t-\(r.ordinal)" : "")
+                })
         }
         total = rows.count
-        let isFailing = { (r: QueryRows.Row) in ["failure", "error"].contains(r.string("outcome")) }
+        let isFailing = { (r: OotTestHistoryRow) in ["failure", "error"].contains(r.outcome) }
         failures = rows.filter(isFailing).count
         // The current streak: executions from the newest back to the first one that did not fail.
-        let streak = rows.prefix { r in isFailing(r) || r.string("outcome") == "skipped" }.filter(isFailing)
+        let streak = rows.prefix { r in isFailing(r) || r.outcome == "skipped" }.filter(isFailing)
         failingSince = rows.first.map(isFailing) == true ? streak.last.map(describe) : nil
-        lastGreen = rows.first { $0.string("outcome") == "passed" }.map(describe)
+        lastGreen = rows.first { $0.outcome == "passed" }.map(describe)
         lastFailure = rows.first(where: isFailing).map(describe)
         if rows.first.map(isFailing) == true {
             status = "failing"
             statusClass = "error"
-        } else if rows.first?.string("outcome") == "passed" {
+        } else if rows.first?.outcome == "passed" {
             status = "passing"
             statusClass = "success"
         } else {

@@ -66,13 +66,13 @@ public enum SiteBuilder {
             let stale = backends.map(\.repo).filter { (publisher.state.backendsRenderedAt[$0] ?? "") < hourAgo }
             let since = publisher.state.renderedAt ?? context.now.description
             let lost = try queries.run(
-                "oot_lost_transitions", ["since": .text(since), "now": .text(context.now.description)]
+                "oot_lost_transitions", as: OotLostTransitionsRow.self,
+                ["since": .text(since), "now": .text(context.now.description)]
             )
-            .rows.map { row in
-                let seq = row.int("seq")
-                return (
-                    repo: row.string("repo"), pr: row.int("pr_number"),
-                    bucket: seq > 0 ? Int((seq - 1) / max(1, options.prsPerPage)) + 1 : 0
+            .map { row in
+                (
+                    repo: row.repo, pr: row.prNumber,
+                    bucket: row.seq > 0 ? Int((row.seq - 1) / max(1, options.prsPerPage)) + 1 : 0
                 )
             }
             plan = .incremental(changes: changes, stale: stale, lost: lost)

@@ -1,11 +1,12 @@
 import OOTCore
 
 /// Runs saved queries on a read-only connection (spec §8): parameters are checked against
-/// `params.json`, and a statement that could write is refused before it runs.
+/// `params.json`, a statement that could write is refused before it runs, and rows are read into
+/// typed row types (``RowDecoder``).
 public final class QueryRunner {
     private let database: SQLiteDatabase
     private let directory: String
-    private var loaded: [String: (SavedQuery, SQLiteStatement)] = [:]
+    private var loaded: [String: (SavedQuery, SQLiteStatement, ColumnIndex)] = [:]
     /// Per query: runs, rows and seconds spent, for `build --query-stats`.
     public private(set) var stats: [String: (runs: Int, rows: Int, seconds: Double)] = [:]
 
@@ -16,17 +17,49 @@ public final class QueryRunner {
         self.directory = directory
     }
 
-    /// Runs query `name` with `parameters` (every declared parameter must be given).
+    /// Runs query `name` with `parameters` (every declared parameter must be given) and reads each
+    /// row into `Row` (``RowDecoder``: a missing column or a value of the wrong type throws).
     ///
     /// - Throws: ``QueryError`` (unknown query, missing/undeclared parameter, a writing
-    ///   statement) or ``SQLiteError``.
-    public func run(_ name: String, _ parameters: [String: SQLiteValue] = [:]) throws -> QueryRows {
+    ///   statement), ``QueryRowError`` or ``SQLiteError``.
+    public func run<Row: Decodable>(
+        _ name: String, as type: Row.Type = Row.self, _ parameters: [String: SQLiteValue] = [:]
+    ) throws -> [Row] {
+        var rows: [Row] = []
+        try execute(name, parameters) { columns, values in
+            rows.append(try Row(from: RowDecoder(query: name, columns: columns, values: values)))
+        }
+        return rows
+    }
+
+    /// Runs query `name` and returns its column names and rows as plain values (for tests and
+    /// tools that look at any query's result).
+    ///
+    /// - Throws: what ``run(_:as:_:)`` throws.
+    public func runValues(_ name: String, _ parameters: [String: SQLiteValue] = [:]) throws -> (
+        columns: [String], rows: [[SQLiteValue]]
+    ) {
+        var names: [String] = []
+        var rows: [[SQLiteValue]] = []
+        try execute(name, parameters) { columns, values in
+            names = columns.names
+            rows.append(values)
+        }
+        return (names, rows)
+    }
+
+    /// Binds `parameters`, steps through the rows handing each to `body`, and counts the time.
+    private func execute(
+        _ name: String, _ parameters: [String: SQLiteValue],
+        _ body: (ColumnIndex, [SQLiteValue]) throws -> Void
+    ) throws {
         let start = ContinuousClock.now
-        let (query, statement) = try prepared(name)
+        let (query, statement, columns) = try prepared(name)
         for key in parameters.keys where query.parameters[key] == nil {
             throw QueryError(query: name, reason: "parameter \(key) is not declared in params.json")
         }
         statement.reset()
+        defer { statement.reset() }
         for case let sqlName? in statement.parameterNames {
             let key = String(sqlName.dropFirst())
             guard let value = parameters[key] else {
@@ -34,35 +67,42 @@ public final class QueryRunner {
             }
             try statement.bind(value, named: sqlName)
         }
-        let columns = statement.columnNames
-        let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        var rows: [QueryRows.Row] = []
+        var count = 0
         while try statement.step() {
-            rows.append(QueryRows.Row(index: index, values: statement.row()))
+            try body(columns, statement.row())
+            count += 1
         }
-        statement.reset()
+        let previous = stats[name] ?? (0, 0, 0)
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let previous = stats[name] ?? (0, 0, 0)
-        stats[name] = (previous.runs + 1, previous.rows + rows.count, previous.seconds + seconds)
-        return QueryRows(columns: columns, rows: rows)
+        stats[name] = (previous.runs + 1, previous.rows + count, previous.seconds + seconds)
     }
 
-    /// Runs query `name` once per test case in its `params.json`, returning the row counts.
+    /// Runs query `name` once per test case in its `params.json`, reading every row into the
+    /// query's row type (``QueryRowTypes``), and returns the row counts.
     ///
-    /// - Throws: what ``run(_:_:)`` throws.
+    /// - Throws: ``QueryError`` when the query has no row type, and what ``run(_:as:_:)`` throws
+    ///   (a row that does not fit its type included).
     public func runTests(_ name: String) throws -> [Int] {
-        let (query, _) = try prepared(name)
+        let (query, _, _) = try prepared(name)
+        guard let rowType = QueryRowTypes.byQuery[name] else {
+            throw QueryError(query: name, reason: "no row type: add one to QueryRowTypes")
+        }
         var counts: [Int] = []
         for test in query.tests {
             var bindings: [String: SQLiteValue] = [:]
             for (key, value) in test { bindings[key] = try query.binding(key, value) }
-            counts.append(try run(name, bindings).rows.count)
+            var count = 0
+            try execute(name, bindings) { columns, values in
+                _ = try rowType.init(from: RowDecoder(query: name, columns: columns, values: values))
+                count += 1
+            }
+            counts.append(count)
         }
         return counts
     }
 
-    private func prepared(_ name: String) throws -> (SavedQuery, SQLiteStatement) {
+    private func prepared(_ name: String) throws -> (SavedQuery, SQLiteStatement, ColumnIndex) {
         if let cached = loaded[name] { return cached }
         let query = try SavedQuery.load(name: name, from: directory)
         let statement = try database.prepare(query.sql)
@@ -72,7 +112,8 @@ public final class QueryRunner {
                 throw QueryError(query: name, reason: "SQL parameter \(sqlName) is not declared in params.json")
             }
         }
-        loaded[name] = (query, statement)
-        return (query, statement)
+        let prepared = (query, statement, ColumnIndex(statement.columnNames))
+        loaded[name] = prepared
+        return prepared
     }
 }

@@ -44,21 +44,18 @@ struct RenderPass {
     ///
     /// The level is the allowlist's, else the latest job's, else L2.
     func backends() throws -> [BackendInfo] {
-        let rows = try queries.run("oot_backends").rows
-        let dataRepos = Set(rows.map { $0.string("repo") })
+        let rows = try queries.run("oot_backends", as: OotBackendsRow.self)
+        let dataRepos = Set(rows.map(\.repo))
         var backends: [BackendInfo] = rows.map { row in
-            let repo = row.string("repo")
-            let listed = allowlist.entries[repo]
-            let level =
-                listed?.level
-                ?? (row.string("downstream_repo_level").isEmpty ? "L2" : row.string("downstream_repo_level"))
+            let listed = allowlist.entries[row.repo]
+            let level = listed?.level ?? (row.downstreamRepoLevel.isEmpty ? "L2" : row.downstreamRepoLevel)
             var kinds: [CommitRunKind] = []
-            if row.int("trunk_jobs") > 0 { kinds.append(.trunk) }
-            if row.int("nightly_jobs") > 0 { kinds.append(.nightly) }
-            if row.int("periodic_jobs") > 0 { kinds.append(.periodic) }
+            if row.trunkJobs > 0 { kinds.append(.trunk) }
+            if row.nightlyJobs > 0 { kinds.append(.nightly) }
+            if row.periodicJobs > 0 { kinds.append(.periodic) }
             return BackendInfo(
-                repo: repo, level: level, oncalls: listed?.oncalls ?? [],
-                lastActivity: row.optionalString("last_activity").flatMap(UTCTimestamp.init(parsing:)),
+                repo: row.repo, level: level, oncalls: listed?.oncalls ?? [],
+                lastActivity: UTCTimestamp(parsing: row.lastActivity),
                 scheduledKinds: kinds,
                 hasData: true)
         }
@@ -76,13 +73,13 @@ struct RenderPass {
         var markdown = ""
         let renderer = self.renderer
         let siteURL = context.siteURL
-        let failing = try queries.run("oot_pr_failing_tests", ["pr": .integer(number)])
+        let failing = try queries.run("oot_pr_failing_tests", as: OotPrFailingTestsRow.self, ["pr": .integer(number)])
         // Without a failing test there is no grid: skip its query (most PRs).
         let grid =
-            failing.rows.isEmpty
-            ? QueryRows(columns: [], rows: []) : try queries.run("oot_pr_test_grid", ["pr": .integer(number)])
+            failing.isEmpty
+            ? [] : try queries.run("oot_pr_test_grid", as: OotPrTestGridRow.self, ["pr": .integer(number)])
         let model = try PRPage(
-            number: number, results: try queries.run("oot_pr_results", ["pr": .integer(number)]),
+            number: number, results: try queries.run("oot_pr_results", as: JobRow.self, ["pr": .integer(number)]),
             failingTests: failing, testGrid: grid, paths: paths, context: context
         ) { page in
             markdown = try renderer.render(PRCommentPage(page: page, siteURL: siteURL), "comment.md")
@@ -107,9 +104,11 @@ struct RenderPass {
     /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together.
     func items(_ plan: RenderPlan, backends: [BackendInfo]) throws -> [Item] {
         let prs: [Int64] =
-            plan.full ? try queries.run("oot_pr_numbers").rows.map { $0.int("pr_number") } : plan.prs.sorted(by: >)
+            plan.full
+            ? try queries.run("oot_pr_numbers", as: OotPrNumbersRow.self).map(\.prNumber) : plan.prs.sorted(by: >)
         let reports: [String] =
-            plan.full ? try queries.run("oot_report_keys").rows.map { $0.string("dynamoKey") } : plan.reports.sorted()
+            plan.full
+            ? try queries.run("oot_report_keys", as: OotReportKeysRow.self).map(\.dynamoKey) : plan.reports.sorted()
         var items: [Item] = [.summary(backends)]
         for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
         items += prs.map { .pr($0) }
@@ -165,7 +164,7 @@ struct RenderPass {
     /// One drill-down page and its JSON.
     private mutating func renderJob(_ key: String) throws {
         guard let directory = paths.jobDirectory(key),
-            let report = try queries.run("oot_job_report", ["key": .text(key)]).rows.first
+            let report = try queries.run("oot_job_report", as: OotJobReportRow.self, ["key": .text(key)]).first
         else { return }
         let limit = options.testcasesPerJobPage
         let model = JobPage(
@@ -173,7 +172,7 @@ struct RenderPass {
             testcases: try queries.run("oot_job_testcases", ["key": .text(key), "limit": .integer(limit)]),
             slowest: try queries.run("oot_job_slowest", ["key": .text(key), "limit": .integer(20)]),
             suites: try queries.run("oot_job_suites", ["key": .text(key)]), directory: directory, limit: Int(limit),
-            paths: paths, context: context, historyTests: try testsWithHistory(report.string("downstream_repo")))
+            paths: paths, context: context, historyTests: try testsWithHistory(report.job.downstreamRepo))
         try page(renderer.render(model, "job"), directory, kind: "job")
         try writer.write(model.json, to: directory + "/index.json")
     }
@@ -185,18 +184,23 @@ struct RenderPass {
         let now = SQLiteValue.text(context.now.description)
         let perPage = options.prsPerPage
         let summary = try queries.run(
-            "oot_backend_summary", ["repo": repo, "days": .integer(context.days), "now": now])
+            "oot_backend_summary", as: OotBackendSummaryRow.self,
+            ["repo": repo, "days": .integer(context.days), "now": now]
+        ).first
         let flakyJobs = try queries.run(
-            "oot_backend_flaky_jobs", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now])
-        let buckets = try queries.run("oot_backend_buckets", ["repo": repo, "per_page": .integer(perPage)]).rows
-            .map { Int($0.int("bucket")) }
+            "oot_backend_flaky_jobs", as: OotBackendFlakyJobsRow.self,
+            ["repo": repo, "days": .integer(Self.scheduledDays), "now": now])
+        let buckets = try queries.run(
+            "oot_backend_buckets", as: OotBackendBucketsRow.self, ["repo": repo, "per_page": .integer(perPage)]
+        ).map { Int($0.bucket) }
         let landing = try queries.run(
-            "oot_backend_dashboard", ["repo": repo, "per_page": .integer(perPage), "offset": .integer(0)])
-        func matrixPage(_ bucket: Int?, _ rows: QueryRows) throws {
+            "oot_backend_dashboard", as: JobRow.self,
+            ["repo": repo, "per_page": .integer(perPage), "offset": .integer(0)])
+        func matrixPage(_ bucket: Int?, _ rows: [JobRow]) throws {
             let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: $0) } ?? home
             let model = BackendPage(
                 backend: backend, directory: directory, home: home, bucket: bucket, buckets: buckets,
-                summary: bucket == nil ? summary : nil, dashboard: rows, flakyJobs: flakyJobs.rows.count, paths: paths,
+                summary: bucket == nil ? summary : nil, dashboard: rows, flakyJobs: flakyJobs.count, paths: paths,
                 context: context)
             try page(renderer.render(model, "backend"), directory, kind: "backend", json: model)
         }
@@ -207,7 +211,7 @@ struct RenderPass {
                 try matrixPage(
                     bucket,
                     try queries.run(
-                        "oot_backend_bucket",
+                        "oot_backend_bucket", as: JobRow.self,
                         ["repo": repo, "bucket": .integer(Int64(bucket)), "per_page": .integer(perPage)]))
             }
         }
@@ -216,7 +220,7 @@ struct RenderPass {
                 backend: backend, kind: kind, directory: home + "/" + kind.rawValue, home: home,
                 days: Self.scheduledDays,
                 rows: try queries.run(
-                    "oot_nightly_dashboard",
+                    "oot_nightly_dashboard", as: JobRow.self,
                     [
                         "repo": repo, "event_type": .text(kind.eventType), "days": .integer(Self.scheduledDays),
                         "now": now,
@@ -236,7 +240,7 @@ struct RenderPass {
 
         // The feed follows the PRs of the landing page (the latest 50 by activity): a feed reader
         // polls, so older state changes are already in it.
-        let latest = landing.rows.map(JobRow.init)
+        let latest = landing
         let links = PageLinks(directory: home, paths: paths)
         try writer.write(
             renderer.render(
@@ -249,12 +253,12 @@ struct RenderPass {
     /// The backend's failing tests (last 30 days, at most ``historyPages``), which get history pages.
     private func failingTests(_ repo: String) throws -> [(classname: String, name: String)] {
         try queries.run(
-            "oot_backend_failing_tests",
+            "oot_backend_failing_tests", as: OotBackendFailingTestsRow.self,
             [
                 "repo": .text(repo), "days": .integer(Self.scheduledDays), "now": .text(context.now.description),
                 "limit": .integer(Self.historyPages),
             ]
-        ).rows.map { (classname: $0.string("classname"), name: $0.string("name")) }
+        ).map { (classname: $0.classname, name: $0.name) }
     }
 
     /// ``failingTests(_:)`` as a set of `classname\u{1F}name`, cached per backend.
@@ -274,8 +278,10 @@ struct RenderPass {
         if !work.allTests {
             var inReports: Set<String> = []
             for key in work.reports {
-                for row in try queries.run("oot_job_test_identities", ["key": .text(key)]).rows {
-                    inReports.insert(row.string("classname") + "\u{1F}" + row.string("name"))
+                for row in try queries.run(
+                    "oot_job_test_identities", as: OotJobTestIdentitiesRow.self, ["key": .text(key)])
+                {
+                    inReports.insert(row.classname + "\u{1F}" + row.name)
                 }
             }
             wanted = failing.filter { inReports.contains($0.classname + "\u{1F}" + $0.name) }

@@ -4,10 +4,11 @@
 -- else completed_at: nightly reports sent started_at null for a while), one row per job
 -- execution; rows are upstream SHAs on the page. Read through the partial index of scheduled and
 -- push runs (job_scheduled).
-SELECT dynamoKey, event_type, upstream_repo, pytorch_head_sha, workflow_name, job_name, check_run_id, run_id, run_attempt,
+SELECT dynamoKey, downstream_repo, downstream_repo_level, upstream_repo, pr_number, pytorch_head_sha,
+       pr_title, pr_author, event_type, workflow_name, job_name, check_run_id, run_id, run_attempt,
        status, conclusion, started_at, completed_at, duration_seconds, total_tests, passed_tests,
-       failed_tests, skipped_tests, workflow_run_url, artifact_url, queue_time, execution_time, push_ref,
-       commit_title, commit_author
+       failed_tests, skipped_tests, workflow_run_url, artifact_url, queue_time, execution_time,
+       push_ref, commit_title, commit_author
 FROM oot_workflow_job INDEXED BY job_scheduled
 WHERE downstream_repo = :repo
   AND event_type IN ('nightly', 'periodic', 'push') AND event_type = :event_type

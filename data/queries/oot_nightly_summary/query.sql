@@ -5,9 +5,9 @@
 -- (job_scheduled), a few percent of the jobs.
 SELECT downstream_repo AS repo, event_type,
        count(*) AS total,
-       sum(conclusion = 'success') AS successes,
-       sum(conclusion IN ('failure', 'timed_out')) AS failures,
-       CASE WHEN count(*) > 0 THEN 1.0 * sum(conclusion = 'success') / count(*) ELSE 0 END AS pass_rate,
+       sum(conclusion IS 'success') AS successes,
+       sum(conclusion IS 'failure' OR conclusion IS 'timed_out') AS failures,
+       CASE WHEN count(*) > 0 THEN 1.0 * sum(conclusion IS 'success') / count(*) ELSE 0 END AS pass_rate,
        avg(duration_seconds) AS avg_duration_s,
        max(effective_started_at) AS last_run
 FROM oot_workflow_job INDEXED BY job_scheduled

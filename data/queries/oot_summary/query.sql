@@ -18,8 +18,8 @@ parts AS (
     WHERE d.day > substr(win.since, 1, 10) AND d.day < substr(win.until, 1, 10)
     UNION ALL
     -- the first, partial day: after :now - :days
-    SELECT w.downstream_repo, w.conclusion = 'success', w.conclusion = 'failure', w.conclusion = 'timed_out',
-           w.conclusion = 'cancelled', 1, coalesce(w.duration_seconds, 0), w.duration_seconds IS NOT NULL,
+    SELECT w.downstream_repo, w.conclusion IS 'success', w.conclusion IS 'failure', w.conclusion IS 'timed_out',
+           w.conclusion IS 'cancelled', 1, coalesce(w.duration_seconds, 0), w.duration_seconds IS NOT NULL,
            w.effective_started_at
     FROM win CROSS JOIN oot_workflow_job w INDEXED BY job_window
     WHERE w.effective_started_at > win.since AND w.effective_started_at < date(win.since, '+1 day')
@@ -27,8 +27,8 @@ parts AS (
       AND w.status = 'completed' AND w.pr_number > 0
     UNION ALL
     -- the last, partial day: up to :now
-    SELECT w.downstream_repo, w.conclusion = 'success', w.conclusion = 'failure', w.conclusion = 'timed_out',
-           w.conclusion = 'cancelled', 1, coalesce(w.duration_seconds, 0), w.duration_seconds IS NOT NULL,
+    SELECT w.downstream_repo, w.conclusion IS 'success', w.conclusion IS 'failure', w.conclusion IS 'timed_out',
+           w.conclusion IS 'cancelled', 1, coalesce(w.duration_seconds, 0), w.duration_seconds IS NOT NULL,
            w.effective_started_at
     FROM win CROSS JOIN oot_workflow_job w INDEXED BY job_window
     WHERE w.effective_started_at >= substr(win.until, 1, 10) AND w.effective_started_at <= win.until
