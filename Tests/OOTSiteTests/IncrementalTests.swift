@@ -103,11 +103,12 @@ import Testing
         try FileManager.default.copyItem(at: DemoSite.root.appendingPathComponent("data/queries"), to: queries)
         try "SELECT nonsense FROM nowhere".write(
             to: queries.appendingPathComponent("oot_pr_results/query.sql"), atomically: true, encoding: .utf8)
-        await #expect(throws: SQLiteError.self) {
+        let error = await #expect(throws: BuildStageError.self) {
             _ = try await site.adding([Job(pr: 3, sha: Self.sha[2], checkRunID: 2003)]) {
                 $0.queriesDirectory = queries.path
             }
         }
+        Self.expectRenderFailure(error, page: "pr/3")
         #expect(Self.tree(site.output) == before, "current still serves the last good build")
         // The next good build publishes everything, including what the failed one folded.
         let next = try await site.adding([])
@@ -127,12 +128,13 @@ import Testing
         try FileManager.default.copyItem(at: DemoSite.root.appendingPathComponent("data/queries"), to: queries)
         try "SELECT nonsense FROM nowhere".write(
             to: queries.appendingPathComponent("oot_pr_results/query.sql"), atomically: true, encoding: .utf8)
-        await #expect(throws: SQLiteError.self) {
+        let error = await #expect(throws: BuildStageError.self) {
             _ = try await site.adding([Job(pr: 3, sha: Self.sha[2], checkRunID: 2103)]) {
                 pairs(&$0)
                 $0.queriesDirectory = queries.path
             }
         }
+        Self.expectRenderFailure(error, page: "pr/3")
         let next = try await site.adding([], configure: pairs)
         #expect(next.report.full == false, "\(next.report.reason)")
         let full = try await Self.fullBuildTree(of: site)
@@ -140,6 +142,19 @@ import Testing
         #expect(Set(full.keys).subtracting(incremental.keys).sorted() == [], "pages the incremental build missed")
         let differing = full.keys.filter { incremental[$0] != nil && incremental[$0] != full[$0] }.sorted()
         #expect(differing == [], "pages the incremental build left stale")
+    }
+
+    /// `error` is the render stage failing on `page` because of the broken saved query.
+    static func expectRenderFailure(
+        _ error: BuildStageError?, page: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(error?.stage == "render", sourceLocation: sourceLocation)
+        let render = error?.underlying as? RenderError
+        #expect(render?.page == page, sourceLocation: sourceLocation)
+        #expect(render?.underlying is SQLiteError, sourceLocation: sourceLocation)
+        #expect(
+            error?.description.hasPrefix("render stage: page \(page): SQLite error 1") == true,
+            "\(String(describing: error))", sourceLocation: sourceLocation)
     }
 
     @Test func aSecondBuildDoesNotWaitForTheFirst() async throws {

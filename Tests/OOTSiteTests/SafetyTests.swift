@@ -60,8 +60,8 @@ import Testing
         let first = try paths.register(repo: "org/\(long)")
         let second = try paths.register(repo: "org/\(long)b")
         let job = try paths.register(job: "k", repo: "org/\(long)", checkRunID: String(repeating: "9", count: 5_000))
-        let testA = try #require(paths.testDirectory(repo: "org/\(long)", classname: long, name: long + "1"))
-        let testB = try #require(paths.testDirectory(repo: "org/\(long)", classname: long, name: long + "2"))
+        let testA = try #require(try paths.testDirectory(repo: "org/\(long)", classname: long, name: long + "1"))
+        let testB = try #require(try paths.testDirectory(repo: "org/\(long)", classname: long, name: long + "2"))
         for path in [first, second, job, testA, testB] {
             #expect(path.split(separator: "/").allSatisfy { $0.utf8.count <= 100 }, "\(path.prefix(120))")
             try SiteWriter.validate(path + "/index.html")
@@ -89,10 +89,10 @@ import Testing
         let job = try first.register(job: "k1", repo: "acme/torch", checkRunID: "42")
         // A later build (a fresh instance, a read-only connection) finds the same paths.
         let later = try SitePaths(database: OOTDatabase.openForReading(path: path))
-        #expect(later.backendDirectory("acme/torch") == a)
-        #expect(later.backendDirectory("ACME/Torch") == b)
-        #expect(later.jobDirectory("k1") == job)
-        #expect(later.jobDirectory("k2") == nil, "no drill-down, no path")
+        #expect(try later.backendDirectory("acme/torch") == a)
+        #expect(try later.backendDirectory("ACME/Torch") == b)
+        #expect(try later.jobDirectory("k1") == job)
+        #expect(try later.jobDirectory("k2") == nil, "no drill-down, no path")
         #expect(throws: SQLiteError.self) { try later.register(repo: "new/repo") }
     }
 

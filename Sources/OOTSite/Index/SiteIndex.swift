@@ -101,9 +101,9 @@ enum SiteIndex {
                         seq = nextSeq.column(0).integer ?? 1
                         nextSeq.reset()
                         try insertPR.run([.text(repo), .integer(pr), .integer(seq), .text(latest)])
-                        if (seq - 1) % max(1, prsPerPage) == 0 { changes.newBuckets.insert(repo) }
+                        if MatrixBucket.opens(seq: seq, perPage: prsPerPage) { changes.newBuckets.insert(repo) }
                     }
-                    changes.bucketsByRepo[repo, default: []].insert(Int((seq - 1) / max(1, prsPerPage)) + 1)
+                    changes.bucketsByRepo[repo, default: []].insert(MatrixBucket.of(seq: seq, perPage: prsPerPage))
                 }
                 if hasReport {
                     try paths.register(job: key, repo: repo, checkRunID: checkRunID)

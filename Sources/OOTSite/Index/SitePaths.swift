@@ -12,8 +12,8 @@ import OOTCore
 ///
 /// The assignments persist in the `site_paths` table (``init(database:)``) so incremental builds
 /// look up only the paths a page needs; ``init()`` keeps them in memory (tests, previews).
-/// Not thread-safe: one instance per render thread.
-public final class SitePaths: @unchecked Sendable {
+/// Not `Sendable` (it holds prepared statements and a cache): each render worker opens its own.
+public final class SitePaths {
     /// Where assignments are kept: in memory, or the `site_paths` table.
     private enum Store {
         case memory(paths: [String: String], claimed: Set<String>)
@@ -76,18 +76,25 @@ public final class SitePaths: @unchecked Sendable {
     }
 
     /// The directory of one test's history page on a backend,
-    /// `oot/<org>/<repo>/tests/<slug>-<hash>` (the hash keeps names that slug alike apart).
-    public func testDirectory(repo: String, classname: String, name: String) -> String? {
-        guard let base = backendDirectory(repo) else { return nil }
+    /// `oot/<org>/<repo>/tests/<slug>-<hash>` (the hash keeps names that slug alike apart), or
+    /// `nil` when the backend is not registered.
+    ///
+    /// - Throws: ``SQLiteError`` when the lookup fails.
+    public func testDirectory(repo: String, classname: String, name: String) throws(SQLiteError) -> String? {
+        guard let base = try backendDirectory(repo) else { return nil }
         let identity = classname.isEmpty ? name : "\(classname).\(name)"
         return base + "/tests/" + Self.slug(identity, maxLength: 80) + "-" + Self.hash(classname + "\u{1F}" + name)
     }
 
-    /// The directory of a registered backend (`nil` when never registered or on a lookup error).
-    public func backendDirectory(_ repo: String) -> String? { (try? lookup("repo:" + repo)) ?? nil }
+    /// The directory of a registered backend, or `nil` when it was never registered.
+    ///
+    /// - Throws: ``SQLiteError`` when the lookup fails (a page is never skipped silently).
+    public func backendDirectory(_ repo: String) throws(SQLiteError) -> String? { try lookup("repo:" + repo) }
 
     /// The directory of a registered job, which exists exactly when the job has a drill-down page.
-    public func jobDirectory(_ dynamoKey: String) -> String? { (try? lookup("job:" + dynamoKey)) ?? nil }
+    ///
+    /// - Throws: ``SQLiteError`` when the lookup fails.
+    public func jobDirectory(_ dynamoKey: String) throws(SQLiteError) -> String? { try lookup("job:" + dynamoKey) }
 
     /// `target` (a path from the site root) as a link from a page in `directory`:
     /// `relative(from: "oot/a/b", to: "oot/a/b/job/1/index.html")` is `job/1/index.html`,

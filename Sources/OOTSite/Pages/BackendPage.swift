@@ -54,7 +54,7 @@ struct BackendPage: Sendable, Encodable {
         backend: BackendInfo, directory: String, home: String, bucket: Int?, buckets: [Int],
         summary: OotBackendSummaryRow?,
         dashboard: [JobRow], flakyJobs: Int, paths: SitePaths, context: SiteContext
-    ) {
+    ) throws {
         page = PageChrome(title: "\(backend.repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
         repo = backend.repo
         level = LevelChip(backend.level)
@@ -71,7 +71,7 @@ struct BackendPage: Sendable, Encodable {
             Self.health($0, flakyJobs: flakyJobs, badge: badge, home: home, links: links, context: context)
         }
         let jobs = dashboard
-        matrix = JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
+        matrix = try JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
         isEmpty = jobs.isEmpty
         pagination = Pagination(current: bucket, buckets: buckets, links: links, home: home)
         let numbers = jobs.map(\.prNumber).filter { $0 > 0 }

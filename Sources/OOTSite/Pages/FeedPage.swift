@@ -19,7 +19,7 @@ struct FeedPage: Sendable, Encodable {
     let entries: [Entry]
 
     /// Builds the feed from dashboard rows (newest PRs first) of the backend.
-    init(repo: String, home: String, jobs: [JobRow], links: PageLinks, now: UTCTimestamp) {
+    init(repo: String, home: String, jobs: [JobRow], links: PageLinks, now: UTCTimestamp) throws(SQLiteError) {
         title = "\(repo): OOT CI state changes"
         id = "tag:oot-hud,2026:\(repo)"
         selfHref = "feed.xml"
@@ -48,7 +48,7 @@ struct FeedPage: Sendable, Encodable {
                         Entry(
                             id: "\(id)/\(job.workflowName)/\(job.jobName)/\(pr)/\(failing ? "fail" : "pass")",
                             title: "\(job.displayName) \(state) on PR #\(pr)", updated: time.description,
-                            href: links.drillDown(job) ?? links.prPage(pr),
+                            href: try links.drillDown(job) ?? links.prPage(pr),
                             summary:
                                 "\(job.displayName) is \(conclusion) on PR #\(pr) (SHA \(Format.shortSHA(job.headSHA)), attempt \(job.runAttempt)); it was \(was ? "failing" : "passing") on the previous PR."
                         ))

@@ -44,40 +44,35 @@ struct FlakyPage: Sendable, Encodable {
         repo: String, directory: String, home: String, days: Int64, flakyJobs: [OotBackendFlakyJobsRow],
         flakyTests: [OotBackendFlakyTestsRow],
         paths: SitePaths, context: SiteContext
-    ) {
+    ) throws {
         page = PageChrome(title: "\(repo) — flaky | OOT CI", directory: directory, context: context)
         self.repo = repo
         self.days = days
         let links = PageLinks(directory: directory, paths: paths)
         backendHref = links.page(home)
-        func report(_ key: String) -> String? {
-            guard let dir = paths.jobDirectory(key) else { return nil }
-            return links.page(dir)
-        }
-        jobs = flakyJobs.map { r in
+        func report(_ key: String) throws -> String? { try links.drillDown(key) }
+        jobs = try flakyJobs.map { r in
             let started = r.startedAt.flatMap(UTCTimestamp.init(parsing:))
             return JobCase(
                 pr: r.prNumber, prHref: r.prNumber > 0 ? links.prPage(r.prNumber) : nil,
                 sha: Format.shortSHA(r.pytorchHeadSha),
                 job: r.workflowName.isEmpty ? r.jobName : "\(r.workflowName) / \(r.jobName)",
                 failedAttempt: r.failedAttempt, failedConclusion: r.failedConclusion,
-                failedHref: report(r.failedKey) ?? SafeURL.external(r.failedRunUrl),
+                failedHref: try report(r.failedKey) ?? SafeURL.external(r.failedRunUrl),
                 passedAttempt: r.passedAttempt,
-                passedHref: report(r.passedKey) ?? SafeURL.external(r.passedRunUrl),
+                passedHref: try report(r.passedKey) ?? SafeURL.external(r.passedRunUrl),
                 when: Format.relative(started, now: context.now), whenAbsolute: Format.absolute(started))
         }
         hasJobs = !jobs.isEmpty
-        tests = flakyTests.map { r in
+        tests = try flakyTests.map { r in
             let rerun = r.evidence == "rerun"
             return TestCase(
                 test: r.classname.isEmpty ? r.name : "\(r.classname).\(r.name)",
-                historyHref: paths.testDirectory(repo: repo, classname: r.classname, name: r.name).map {
-                    links.page($0)
-                },
+                historyHref: try links.testHistory(repo: repo, classname: r.classname, name: r.name),
                 evidence: rerun ? "passed after failed attempts in one report" : "failed and passed on the same SHA",
                 pr: r.prNumber, prHref: r.prNumber > 0 ? links.prPage(r.prNumber) : nil,
                 sha: Format.shortSHA(r.pytorchHeadSha),
-                failedHref: report(r.failedKey), passedHref: rerun ? nil : report(r.passedKey),
+                failedHref: try report(r.failedKey), passedHref: rerun ? nil : try report(r.passedKey),
                 sameReport: rerun)
         }
         hasTests = !tests.isEmpty

@@ -95,7 +95,9 @@ struct JobMatrix: Sendable, Encodable {
     ///   - jobs: Rows of one backend, newest first.
     ///   - byPR: rows by `pr_number` (PR matrix) or by event type + head SHA (scheduled runs).
     ///   - links: Resolves drill-down and PR-page links relative to the current page.
-    init(jobs: [JobRow], byPR: Bool, links: PageLinks, now: UTCTimestamp) {
+    ///
+    /// - Throws: ``SQLiteError`` when a drill-down lookup fails.
+    init(jobs: [JobRow], byPR: Bool, links: PageLinks, now: UTCTimestamp) throws(SQLiteError) {
         self.byPR = byPR
         let rowKey: (JobRow) -> String = byPR ? { String($0.prNumber) } : { $0.eventType + " " + $0.headSHA }
         var order: [String] = []
@@ -112,12 +114,12 @@ struct JobMatrix: Sendable, Encodable {
             return (a.workflowName, a.jobName) < (b.workflowName, b.jobName)
         }
         columns = sortedKeys.map { Column(job: columnKeys[$0]!.jobName, title: columnKeys[$0]!.displayName) }
-        rows = order.map { key in
+        rows = try order.map { (key) throws(SQLiteError) -> Row in
             let group = groups[key]!
             let latest = group.latestAttempts()
             let first = group[0]
             let newest = group.compactMap(\.sortTime).max()
-            let cells = sortedKeys.map { columnKey -> Cell in
+            let cells = try sortedKeys.map { (columnKey) throws(SQLiteError) -> Cell in
                 guard let (job, earlierFailure) = latest[columnKey] else {
                     return Cell(glyph: "", cssClass: "gn", tooltip: nil, href: nil)
                 }
@@ -126,7 +128,7 @@ struct JobMatrix: Sendable, Encodable {
                 return Cell(
                     glyph: job.glyph(passedAfterFailure: earlierFailure),
                     cssClass: job.glyphClass(at: now, passedAfterFailure: earlierFailure), tooltip: tooltip,
-                    href: links.drillDown(job) ?? SafeURL.external(job.workflowRunURL))
+                    href: try links.drillDown(job) ?? SafeURL.external(job.workflowRunURL))
             }
             return Row(
                 time: Format.relative(newest, now: now), timeAbsolute: Format.absolute(newest),

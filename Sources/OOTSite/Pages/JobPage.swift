@@ -136,13 +136,13 @@ struct JobPage: Sendable, Encodable {
         report r: OotJobReportRow, testcases: [OotJobTestcasesRow], slowest: [OotJobSlowestRow],
         suites: [OotJobSuitesRow], directory: String,
         limit: Int, paths: SitePaths, context: SiteContext, historyTests: Set<String> = []
-    ) {
+    ) throws {
         let job = r.job
         page = PageChrome(
             title: "\(job.displayName) — \(job.downstreamRepo) | OOT CI", directory: directory, context: context)
         let links = PageLinks(directory: directory, paths: paths)
         repo = job.downstreamRepo
-        backendHref = links.backend(job.downstreamRepo) ?? links.page("oot")
+        backendHref = try links.backend(job.downstreamRepo) ?? links.page("oot")
         jobName = job.displayName
         level = LevelChip(job.level)
         label = job.label(at: context.now)
@@ -186,13 +186,13 @@ struct JobPage: Sendable, Encodable {
         let repo = job.downstreamRepo
         // Only failing and flaky lines link: they are in the backend's failing set whenever this
         // page renders, so an incremental build never leaves a link missing.
-        let history = { (t: OotJobTestcasesRow) -> String? in
+        let history = { (t: OotJobTestcasesRow) throws -> String? in
             guard ["failure", "error"].contains(t.outcome) || t.flaky else { return nil }
             let identity = t.classname.isEmpty ? t.suite : t.classname
             guard historyTests.contains(identity + "\u{1F}" + t.name) else { return nil }
-            return paths.testDirectory(repo: repo, classname: identity, name: t.name).map { links.page($0) }
+            return try links.testHistory(repo: repo, classname: identity, name: t.name)
         }
-        let lines = testcases.map { Self.line($0, history: history) }
+        let lines = try testcases.map { try Self.line($0, history: history) }
         failing = lines.filter { $0.outcome == "failure" || $0.outcome == "error" }
         hasFailing = !failing.isEmpty
         failingHTML = failing.map(\.html).joined()
@@ -202,7 +202,7 @@ struct JobPage: Sendable, Encodable {
         skippedTests = lines.filter { $0.outcome == "skipped" }
         skippedHTML = skippedTests.map(\.html).joined()
         hasSkipped = !skippedTests.isEmpty
-        self.slowest = slowest.map { Self.line($0.testcase, history: history) }
+        self.slowest = try slowest.map { try Self.line($0.testcase, history: history) }
         hasSlowest = !self.slowest.isEmpty
         self.suites = suites.map { s in
             SuiteLine(
@@ -215,7 +215,7 @@ struct JobPage: Sendable, Encodable {
     }
 
     /// One listed testcase; `history` gives its history page link, if any.
-    static func line(_ t: OotJobTestcasesRow, history: (OotJobTestcasesRow) -> String?) -> TestLine {
+    static func line(_ t: OotJobTestcasesRow, history: (OotJobTestcasesRow) throws -> String?) rethrows -> TestLine {
         func nonEmpty(_ text: String?) -> String? { text?.isEmpty == false ? text : nil }
         func note(_ bytes: Int64?, _ text: String?) -> String? {
             guard let text = nonEmpty(text), let bytes, bytes > Int64(text.utf8.count) else { return nil }
@@ -223,7 +223,8 @@ struct JobPage: Sendable, Encodable {
         }
         return TestLine(
             anchor: "t-\(t.ordinal)", name: t.name, classname: nonEmpty(t.classname), suite: nonEmpty(t.suite),
-            file: nonEmpty(t.file), historyHref: history(t), outcome: t.outcome, outcomeClass: outcomeClass(t.outcome),
+            file: nonEmpty(t.file), historyHref: try history(t), outcome: t.outcome,
+            outcomeClass: outcomeClass(t.outcome),
             flaky: t.flaky, reruns: t.reruns, hasReruns: t.reruns > 0, time: Format.duration(t.timeSeconds),
             seconds: t.timeSeconds, message: nonEmpty(t.message), details: nonEmpty(t.details),
             stdout: nonEmpty(t.stdout), stdoutNote: note(t.stdoutBytes, t.stdout), stderr: nonEmpty(t.stderr),
@@ -239,7 +240,9 @@ struct JobPage: Sendable, Encodable {
     }
 
     /// The page's data as JSON (`index.json` beside the page), for bots and scripts.
-    var json: Data {
+    ///
+    /// - Throws: `EncodingError` (a page whose JSON cannot be written fails the build).
+    func json() throws -> Data {
         struct Document: Encodable {
             let repo: String
             let job: String
@@ -273,6 +276,6 @@ struct JobPage: Sendable, Encodable {
             failing: failing, flaky: flakyTests, skipped: skippedTests, slowest: slowest, suites: suites)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return try encoder.encode(document)
     }
 }

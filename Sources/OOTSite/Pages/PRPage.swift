@@ -141,7 +141,7 @@ struct PRPage: Sendable, Encodable {
         number: Int64, results: [JobRow], failingTests: [OotPrFailingTestsRow], testGrid: [OotPrTestGridRow],
         paths: SitePaths,
         context: SiteContext, comment: (PRPage) throws -> String
-    ) rethrows {
+    ) throws {
         let directory = SitePaths.prDirectory(number)
         page = PageChrome(title: "PR #\(number) — OOT CI | PyTorch HUD", directory: directory, context: context)
         self.number = number
@@ -166,8 +166,8 @@ struct PRPage: Sendable, Encodable {
             shaOrder.append((sha, jobs.compactMap(\.sortTime).max() ?? UTCTimestamp(seconds: 0)))
         }
         shaOrder.sort { $0.newest > $1.newest || ($0.newest == $1.newest && $0.sha < $1.sha) }
-        let sections = shaOrder.map { entry in
-            Self.section(
+        let sections = try shaOrder.map { entry in
+            try Self.section(
                 sha: entry.sha, newest: entry.newest, jobs: bySHA[entry.sha]!, failing: failing, links: links,
                 now: context.now)
         }
@@ -183,7 +183,7 @@ struct PRPage: Sendable, Encodable {
         } else {
             summary = "no results"
         }
-        grid = TestGrid(
+        grid = try TestGrid(
             rows: testGrid, sha: shaOrder.first?.sha, backends: current?.backends.map(\.repo) ?? [], links: links,
             paths: paths)
         hasGrid = !grid.tests.isEmpty
@@ -205,12 +205,12 @@ struct PRPage: Sendable, Encodable {
     private static func section(
         sha: String, newest: UTCTimestamp, jobs: [JobRow], failing: [String: [String]], links: PageLinks,
         now: UTCTimestamp
-    ) -> ShaSection {
+    ) throws(SQLiteError) -> ShaSection {
         var byRepo: [String: [JobRow]] = [:]
         for job in jobs { byRepo[job.downstreamRepo, default: []].append(job) }
-        let boxes = byRepo.keys.sorted().map { repo -> BackendBox in
+        let boxes = try byRepo.keys.sorted().map { (repo) throws(SQLiteError) -> BackendBox in
             let latest = byRepo[repo]!.latestAttempts()
-            let lines = latest.values.map { entry -> JobLine in
+            let lines = try latest.values.map { (entry) throws(SQLiteError) -> JobLine in
                 let job = entry.row
                 let tests = failing[job.dynamoKey] ?? []
                 let lost = job.lost(at: now)
@@ -225,7 +225,7 @@ struct PRPage: Sendable, Encodable {
                     duration: job.status == "completed" ? Format.duration(job.durationSeconds) : "–",
                     attempt: job.runAttempt > 1 ? "attempt \(job.runAttempt)" : nil, flakyNote: entry.earlierFailure,
                     run: SafeURL.external(job.workflowRunURL), artifacts: SafeURL.external(artifact),
-                    details: links.drillDown(job),
+                    details: try links.drillDown(job),
                     failingTests: Array(tests.prefix(10)), hasFailingTests: !tests.isEmpty,
                     moreFailing: max(0, tests.count - 10),
                     hasMoreFailing: tests.count > 10, rank: rank, lost: lost, row: job)
@@ -238,7 +238,7 @@ struct PRPage: Sendable, Encodable {
             let level =
                 latest.values.map(\.row).sorted { ($0.sortTime ?? now) > ($1.sortTime ?? now) }.first?.level ?? ""
             return BackendBox(
-                repo: repo, href: links.backend(repo), level: LevelChip(level),
+                repo: repo, href: try links.backend(repo), level: LevelChip(level),
                 boxClass: failed + lost > 0 ? "box-failure" : running > 0 ? "box-pending" : "box-success",
                 summary: countsText(passed: passed, completed: completed, running: running, lost: lost), jobs: lines,
                 passed: passed, completed: completed, running: running, failed: failed, lost: lost)

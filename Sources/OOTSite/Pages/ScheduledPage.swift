@@ -23,7 +23,7 @@ struct ScheduledPage: Sendable, Encodable {
     init(
         backend: BackendInfo, kind: CommitRunKind, directory: String, home: String, days: Int64, rows: [JobRow],
         paths: SitePaths, context: SiteContext
-    ) {
+    ) throws {
         page = PageChrome(title: "\(backend.repo) — \(kind.rawValue) | OOT CI", directory: directory, context: context)
         repo = backend.repo
         level = LevelChip(backend.level)
@@ -35,7 +35,7 @@ struct ScheduledPage: Sendable, Encodable {
         summaryHref = links.page("oot")
         tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: kind, links: links)
         let jobs = rows.filter { $0.eventType == kind.eventType }
-        matrix = JobMatrix(jobs: jobs, byPR: false, links: links, now: context.now)
+        matrix = try JobMatrix(jobs: jobs, byPR: false, links: links, now: context.now)
         isEmpty = jobs.isEmpty
         let completed = jobs.filter { $0.status == "completed" }
         let passed = completed.filter { $0.conclusion == "success" }.count

@@ -79,7 +79,7 @@ struct SummaryPage: Sendable, Encodable {
         days: Int64, directory: String, summary: [OotSummaryRow], scheduled: [OotNightlySummaryRow],
         backends: [BackendInfo],
         paths: SitePaths, context: SiteContext
-    ) {
+    ) throws {
         page = PageChrome(title: "Out-of-Tree CI Summary | PyTorch HUD", directory: directory, context: context)
         self.days = days
         rangeLabel = Self.ranges.first { $0.days == days }?.label.lowercased() ?? "last \(days) days"
@@ -102,7 +102,7 @@ struct SummaryPage: Sendable, Encodable {
                 : stale
                     ? ("stale", "Stale: last callback \(Format.relative(backend.lastActivity, now: context.now))")
                     : ("active", "Active")
-            let backendHref = backend.hasData ? links.backend(backend.repo) : nil
+            let backendHref = backend.hasData ? try links.backend(backend.repo) : nil
             rows.append(
                 Row(
                     repo: backend.repo, href: backendHref, level: LevelChip(backend.level), dotClass: dot.0,
@@ -116,8 +116,8 @@ struct SummaryPage: Sendable, Encodable {
                     lastRun: Format.relative(last ?? backend.lastActivity, now: context.now),
                     lastRunAbsolute: Format.absolute(last ?? backend.lastActivity),
                     oncalls: backend.oncalls.isEmpty ? nil : backend.oncalls.joined(separator: ", "),
-                    scheduled: backend.scheduledKinds.compactMap { kind in
-                        paths.backendDirectory(backend.repo).map {
+                    scheduled: try backend.scheduledKinds.compactMap { kind in
+                        try paths.backendDirectory(backend.repo).map {
                             Tab(label: kind.rawValue, href: links.page($0 + "/" + kind.rawValue), current: false)
                         }
                     }, hasScheduled: !backend.scheduledKinds.isEmpty))
@@ -139,12 +139,12 @@ struct SummaryPage: Sendable, Encodable {
         l1 = rows.filter { $0.level.text == "L1" }.sorted { $0.repo < $1.repo }
         hasL1 = !l1.isEmpty
         isEmpty = rows.isEmpty
-        self.scheduled = scheduled.map { r in
+        self.scheduled = try scheduled.map { r in
             let rate = r.passRate
             let repo = r.repo
             let kind = CommitRunKind(eventType: r.eventType)?.rawValue ?? r.eventType
             return ScheduledRow(
-                repo: repo, kind: kind, href: paths.backendDirectory(repo).map { links.page($0 + "/" + kind) },
+                repo: repo, kind: kind, href: try paths.backendDirectory(repo).map { links.page($0 + "/" + kind) },
                 total: r.total, failures: r.failures, passRate: Format.percent(rate),
                 passRateClass: context.passRateClass(rate),
                 lastRun: Format.relative(r.lastRun.flatMap(UTCTimestamp.init(parsing:)), now: context.now),

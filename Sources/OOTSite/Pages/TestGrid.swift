@@ -22,7 +22,7 @@ struct TestGrid: Sendable, Encodable {
     let tests: [Row]
 
     /// Builds the grid from `oot_pr_test_grid` rows, for head `sha`.
-    init(rows: [OotPrTestGridRow], sha: String?, backends: [String], links: PageLinks, paths: SitePaths) {
+    init(rows: [OotPrTestGridRow], sha: String?, backends: [String], links: PageLinks, paths: SitePaths) throws {
         self.backends = backends
         let onHead = rows.filter { $0.pytorchHeadSha == sha }
         var order: [String] = []
@@ -32,9 +32,9 @@ struct TestGrid: Sendable, Encodable {
             if byTest[test] == nil { order.append(test) }
             byTest[test, default: []].append(row)
         }
-        let grid: [Row] = order.compactMap { test in
+        let grid: [Row] = try order.compactMap { test in
             let executions = byTest[test]!
-            let cells = backends.map { repo -> Cell in
+            let cells = try backends.map { repo -> Cell in
                 // Each job's latest attempt decides (a rerun that passed replaces the failure);
                 // among the backend's jobs, the worst execution shows.
                 let mine = executions.filter { $0.downstreamRepo == repo }
@@ -51,7 +51,7 @@ struct TestGrid: Sendable, Encodable {
                 let shown = failed ?? latest[0]
                 let outcome = shown.outcome
                 let glyph = outcome == "passed" ? "O" : outcome == "skipped" ? "S" : "X"
-                let href = paths.jobDirectory(shown.dynamoKey).map { links.page($0) + "#t-\(shown.ordinal)" }
+                let href = try paths.jobDirectory(shown.dynamoKey).map { links.page($0) + "#t-\(shown.ordinal)" }
                 return Cell(
                     glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), title: "\(repo): \(outcome)", href: href)
             }

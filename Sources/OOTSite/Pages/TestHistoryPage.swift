@@ -107,22 +107,22 @@ struct TestHistoryPage: Sendable, Encodable {
         repo: String, classname: String, name: String, directory: String, home: String, history: [OotTestHistoryRow],
         limit: Int,
         paths: SitePaths, context: SiteContext
-    ) {
+    ) throws {
         page = PageChrome(title: "\(name) — \(repo) | OOT CI", directory: directory, context: context)
         self.repo = repo
         self.classname = classname.isEmpty ? nil : classname
         self.name = name
         let links = PageLinks(directory: directory, paths: paths)
         backendHref = links.page(home)
-        func describe(_ r: OotTestHistoryRow) -> Milestone {
+        func describe(_ r: OotTestHistoryRow) throws -> Milestone {
             Milestone(
                 label: r.prNumber > 0 ? "PR #\(r.prNumber)" : r.eventType,
                 href: r.prNumber > 0 ? links.prPage(r.prNumber) : nil, sha: Format.shortSHA(r.pytorchHeadSha),
                 when: Format.absolute(r.startedAt.flatMap(UTCTimestamp.init(parsing:))),
-                reportHref: paths.jobDirectory(r.dynamoKey).map { links.page($0) })
+                reportHref: try links.drillDown(r.dynamoKey))
         }
         let rows = history
-        executions = rows.map { r in
+        executions = try rows.map { r in
             let outcome = r.outcome
             let glyph = outcome == "passed" ? (r.flaky ? "F" : "O") : outcome == "skipped" ? "S" : "X"
             let started = r.startedAt.flatMap(UTCTimestamp.init(parsing:))
@@ -137,7 +137,7 @@ struct TestHistoryPage: Sendable, Encodable {
                 message: r.message.flatMap { $0.isEmpty ? nil : $0 }
                     .map { String(String($0.split(separator: "\n").first ?? "").prefix(200)) },
                 // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
-                reportHref: paths.jobDirectory(r.dynamoKey).map {
+                reportHref: try paths.jobDirectory(r.dynamoKey).map {
                     links.page($0) + (outcome != "passed" || r.flaky ? "#t-\(r.ordinal)" : "")
                 })
         }
@@ -146,9 +146,9 @@ struct TestHistoryPage: Sendable, Encodable {
         failures = rows.filter(isFailing).count
         // The current streak: executions from the newest back to the first one that did not fail.
         let streak = rows.prefix { r in isFailing(r) || r.outcome == "skipped" }.filter(isFailing)
-        failingSince = rows.first.map(isFailing) == true ? streak.last.map(describe) : nil
-        lastGreen = rows.first { $0.outcome == "passed" }.map(describe)
-        lastFailure = rows.first(where: isFailing).map(describe)
+        failingSince = rows.first.map(isFailing) == true ? try streak.last.map(describe) : nil
+        lastGreen = try rows.first { $0.outcome == "passed" }.map(describe)
+        lastFailure = try rows.first(where: isFailing).map(describe)
         if rows.first.map(isFailing) == true {
             status = "failing"
             statusClass = "error"

@@ -15,7 +15,8 @@ public struct BuildReport: Sendable {
     public var pages: [String: Int] = [:]
     /// Files removed because no page produces them any more (full builds only).
     public var removed = 0
-    /// Seconds spent per stage: `fold`, `harvest`, `index`, `prepare`, `render`, `publish`.
+    /// Seconds spent per stage, by the stage's name: `fold`, `harvest`, `index`, `plan`,
+    /// `render`, `publish` (``BuildStage/pipeline``).
     public var seconds: [String: Double] = [:]
     /// Whether every page was rendered, and why (or what changed).
     public var full = false
@@ -43,9 +44,7 @@ public struct BuildReport: Sendable {
     /// One line: build number and kind, callbacks folded, artifacts harvested, pages rendered,
     /// files written/unchanged/removed, seconds per stage.
     public var line: String {
-        let stages = ["fold", "harvest", "index", "prepare", "render", "publish"].map {
-            "\($0) \(String(format: "%.2f", seconds[$0] ?? 0))s"
-        }
+        let stages = BuildStage.pipeline.map { "\($0.name) \(String(format: "%.2f", seconds[$0.name] ?? 0))s" }
         return "build \(build) (\(full ? "full" : "incremental"): \(reason)): folded \(fold.applied) callbacks "
             + "(\(fold.failed) bad), harvested \(harvest.harvested) artifacts "
             + "(\(harvest.fetched) downloaded, \(harvest.dropped) from the drop folder, \(harvest.problems) with problems, "

@@ -8,14 +8,14 @@ import Foundation
 public final class SiteWriter {
     /// The output directory (absolute).
     public let root: URL
+    /// What this writer (and the writers it absorbed) did.
+    public private(set) var files = WrittenFiles()
     /// Files written because they were new or changed.
-    public private(set) var written = 0
+    public var written: Int { files.written }
     /// Files left alone because their bytes were identical.
-    public private(set) var unchanged = 0
-    /// Every relative path produced by this build.
-    public private(set) var paths: Set<String> = []
+    public var unchanged: Int { files.unchanged }
     /// Relative paths written (new or changed) or removed, in order.
-    public private(set) var changed: [String] = []
+    public var changed: [String] { files.changed }
 
     /// Prepares `directory` (created when missing).
     ///
@@ -45,9 +45,9 @@ public final class SiteWriter {
     public func write(_ data: Data, to relativePath: String) throws(SiteWriterError) {
         try Self.validate(relativePath)
         let url = root.appendingPathComponent(relativePath)
-        paths.insert(relativePath)
+        files.paths.insert(relativePath)
         if let existing = FileManager.default.contents(atPath: url.path), existing == data {
-            unchanged += 1
+            files.unchanged += 1
             return
         }
         do {
@@ -57,18 +57,13 @@ public final class SiteWriter {
         } catch {
             throw SiteWriterError(path: url.path, reason: "write failed: \(error.localizedDescription)")
         }
-        written += 1
-        changed.append(relativePath)
+        files.written += 1
+        files.changed.append(relativePath)
     }
 
-    /// Adds another writer's counts and paths (parallel workers write disjoint paths under the
-    /// same root; their writers are merged before ``removeFilesNotWritten()``).
-    public func absorb(_ other: SiteWriter) {
-        written += other.written
-        unchanged += other.unchanged
-        paths.formUnion(other.paths)
-        changed += other.changed
-    }
+    /// Adds what other writers did (parallel workers write disjoint paths under the same root;
+    /// their records are merged before ``removeFilesNotWritten()``).
+    public func absorb(_ other: WrittenFiles) { files.add(other) }
 
     /// Removes every file under the root that this build did not produce (after a full build),
     /// and directories left empty.
@@ -89,14 +84,14 @@ public final class SiteWriter {
                 atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 directories.append(relative)
-            } else if !paths.contains(relative) {
+            } else if !files.paths.contains(relative) {
                 do {
                     try FileManager.default.removeItem(at: root.appendingPathComponent(relative))
                 } catch {
                     throw SiteWriterError(
                         path: relative, reason: "cannot remove a stale page: \(error.localizedDescription)")
                 }
-                changed.append(relative)
+                files.changed.append(relative)
                 removed += 1
             }
         }

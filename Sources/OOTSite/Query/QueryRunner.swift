@@ -8,7 +8,7 @@ public final class QueryRunner {
     private let directory: String
     private var loaded: [String: (SavedQuery, SQLiteStatement, ColumnIndex)] = [:]
     /// Per query: runs, rows and seconds spent, for `build --query-stats`.
-    public private(set) var stats: [String: (runs: Int, rows: Int, seconds: Double)] = [:]
+    public private(set) var stats: [String: QueryStat] = [:]
 
     /// Creates a runner over `database` (opened with ``OOTDatabase/openForReading(path:)``) for
     /// the queries under `directory` (for example `data/queries`).
@@ -72,10 +72,8 @@ public final class QueryRunner {
             try body(columns, statement.row())
             count += 1
         }
-        let previous = stats[name] ?? (0, 0, 0)
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        stats[name] = (previous.runs + 1, previous.rows + count, previous.seconds + seconds)
+        let run = QueryStat(name: name, runs: 1, rows: count, seconds: (ContinuousClock.now - start).inSeconds)
+        stats[name] = stats[name]?.adding(run) ?? run
     }
 
     /// Runs query `name` once per test case in its `params.json`, reading every row into the

@@ -1,0 +1,126 @@
+import OOTCore
+
+/// What the build's stages share (``BuildStage/pipeline``): what was loaded before them, the
+/// database they write, and what each stage hands to the next.
+///
+/// Data flows one way: `fold`, `harvest` and `index` write the database through ``writeDB``;
+/// `plan` and `render` read it through read-only connections (``PageSource``) and write files
+/// into the scratch tree; `publish` switches the site to that tree.
+struct BuildContext {
+    let options: BuildOptions
+    let renderer: TemplateRenderer
+    let allowlist: Allowlist
+    let publisher: SitePublisher
+    /// The templates, queries and options of this build (a change renders everything).
+    let fingerprint: String
+    /// The one writable connection.
+    let writeDB: SQLiteDatabase
+    /// The instant and settings the pages are rendered with.
+    let site: SiteContext
+    /// What was done so far.
+    var report = BuildReport()
+    /// From `index`: the jobs, backends, PRs and reports the fold and harvest changed.
+    var changes = ChangeSet()
+    /// From `index`: why the database asks for a full build (`reindex`, `prune`), if it does.
+    var forceReason: String?
+    /// From `plan`: every backend.
+    var backends: [BackendInfo] = []
+    /// From `plan`: what to render (before it: nothing).
+    var renderPlan = RenderPlan(full: false, reason: "")
+    /// From `render`: the files of the scratch tree written, left alone or removed.
+    var files = WrittenFiles()
+
+    /// Loads the templates, the allowlist and the publisher's state, and opens the database for
+    /// writing.
+    ///
+    /// - Throws: ``TemplateError``, ``AllowlistError``, ``SiteWriterError`` or `SQLiteError`.
+    init(options: BuildOptions) async throws {
+        self.options = options
+        renderer = try await TemplateRenderer(directory: options.templatesDirectory)
+        allowlist = try Allowlist(path: options.allowlistPath)
+        publisher = try SitePublisher(outputDirectory: options.outputDirectory)
+        fingerprint = Fingerprint.of(options)
+        writeDB = try OOTDatabase.openForWriting(path: options.databasePath)
+        site = SiteContext(
+            now: options.now ?? .now, days: options.days, greenThreshold: options.greenThreshold,
+            yellowThreshold: options.yellowThreshold, siteURL: options.siteURL, staleHours: options.staleHours,
+            snapshot: options.now != nil)
+        report.now = site.now
+    }
+
+    /// Stage `fold` (spec §6).
+    mutating func fold() throws {
+        report.fold = try Fold.run(writeDB)
+    }
+
+    /// Stage `harvest` (spec §7).
+    mutating func harvest() async throws {
+        report.harvest = try await Harvester(options: options.harvest).run(writeDB, progress: options.progress)
+    }
+
+    /// Stage `index`: the site tables and the change set.
+    mutating func index() throws {
+        changes = try SiteIndex.update(writeDB, allowlist: allowlist, prsPerPage: options.prsPerPage)
+        forceReason = try SiteIndex.forceFullReason(writeDB)
+        if let stale = try SiteIndex.reindexNeeded(writeDB) {
+            report.notices.append(
+                "\(stale): run `oot-hud reindex --db \(options.databasePath)` to fold the whole log by today's rules")
+        }
+    }
+
+    /// Stage `plan`: the backends and the ``RenderPlan``.
+    mutating func plan() throws {
+        let source = try PageSource(options: options, renderer: renderer, context: site, allowlist: allowlist)
+        backends = try source.backends()
+        renderPlan = try RenderPlanner.plan(
+            source: source, backends: backends, changes: changes,
+            published: publisher.currentTree == nil ? nil : publisher.state, forceReason: forceReason,
+            fingerprint: fingerprint)
+        report.full = renderPlan.full
+        report.reason = renderPlan.reason
+    }
+
+    /// Stage `render`: the plan's pages, on ``BuildOptions/renderWorkers`` workers, into the
+    /// scratch tree; on a full build, files no page produced any more are removed.
+    mutating func render() async throws {
+        let scratch = try publisher.prepare().path
+        let items = try RenderPlanner.items(
+            renderPlan, backends: backends,
+            source: try PageSource(options: options, renderer: renderer, context: site, allowlist: allowlist))
+        options.progress.start("render", total: items.count)
+        let (options, renderer, site, allowlist) = (options, renderer, site, allowlist)
+        let tally = try await ParallelRender.run(items, workers: options.renderWorkers, progress: options.progress) {
+            PageRenderer(
+                source: try PageSource(options: options, renderer: renderer, context: site, allowlist: allowlist),
+                writer: try SiteWriter(directory: scratch))
+        }
+        options.progress.finish()
+        report.pages = tally.pages
+        report.renderSeconds = tally.seconds
+        report.queries = tally.queries.values.sorted { $0.seconds > $1.seconds }
+        let writer = try SiteWriter(directory: scratch)
+        writer.absorb(tally.files)
+        if renderPlan.full { report.removed = try writer.removeFilesNotWritten() }
+        files = writer.files
+    }
+
+    /// Stage `publish`: switches `current` to the scratch tree, then marks the rendered jobs done
+    /// (a build that fails before this leaves them pending for the next one).
+    mutating func publish() throws {
+        let renderedAt = site.now.description
+        let (full, rendered) = (renderPlan.full, Array(renderPlan.backends.keys))
+        let fingerprint = self.fingerprint
+        try publisher.publish(changed: files.changed) { state in
+            state.fingerprint = fingerprint
+            state.renderedAt = renderedAt
+            if full { state.backendsRenderedAt = [:] }
+            for repo in rendered { state.backendsRenderedAt[repo] = renderedAt }
+        }
+        try SiteIndex.clearPending(writeDB, changes.jobs)
+        if renderPlan.full, forceReason != nil { try SiteIndex.clearForceFull(writeDB) }
+        report.written = files.written
+        report.unchanged = files.unchanged
+        report.build = publisher.state.build
+        report.published = publisher.root.appendingPathComponent("current").path
+    }
+}

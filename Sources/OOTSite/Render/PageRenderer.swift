@@ -1,0 +1,294 @@
+import Foundation
+import OOTCore
+
+/// Renders ``RenderItem``s: runs the saved queries a page needs (``PageSource``), builds its view
+/// model (`Pages/`), renders it through the templates and writes it, with its `index.json`,
+/// through a ``SiteWriter`` (spec §9).
+///
+/// One per render worker; never writes the database.
+struct PageRenderer {
+    let source: PageSource
+    let writer: SiteWriter
+    /// Pages written and seconds spent so far (a reference, so page builders that read `self`
+    /// can count without an exclusive access to it).
+    private let counts = Counts()
+
+    /// Pages by kind and seconds by item kind.
+    private final class Counts {
+        var pages: [String: Int] = [:]
+        var seconds: [String: Double] = [:]
+    }
+    /// Per backend, the test identities (`classname\u{1F}name`) that have a history page.
+    private var historyTests: [String: Set<String>] = [:]
+
+    /// Days of scheduled runs shown on the nightly/periodic pages, and of flaky evidence.
+    static let scheduledDays: Int64 = 30
+    /// Tests per backend that get a history page (most recently failing first, last 30 days).
+    static let historyPages: Int64 = 200
+    /// Executions listed on a test's history page.
+    static let historyLength = 100
+    /// Files of `templates/assets/` copied into every site.
+    static let assets = ["style.css", "hud.js"]
+
+    init(source: PageSource, writer: SiteWriter) {
+        self.source = source
+        self.writer = writer
+    }
+
+    private var queries: QueryRunner { source.queries }
+    private var paths: SitePaths { source.paths }
+    private var context: SiteContext { source.context }
+    private var renderer: TemplateRenderer { source.renderer }
+
+    /// Renders one item and counts its time.
+    ///
+    /// - Throws: ``RenderError`` naming the page and the cause (a query, template, path lookup or
+    ///   write that failed).
+    mutating func render(_ item: RenderItem) throws {
+        let start = ContinuousClock.now
+        defer { counts.seconds[item.kind, default: 0] += (ContinuousClock.now - start).inSeconds }
+        switch item {
+        case .summary(let backends):
+            try writeAssets()
+            try page("index.html", kind: "index") { try renderer.render(IndexPage(), "index") }
+            let now = SQLiteValue.text(context.now.description)
+            for range in SummaryPage.ranges {
+                try page(range.directory, kind: "summary") {
+                    try SummaryPage(
+                        days: range.days, directory: range.directory,
+                        summary: try queries.run("oot_summary", ["days": .integer(range.days), "now": now]),
+                        scheduled: try queries.run("oot_nightly_summary", ["days": .integer(range.days), "now": now]),
+                        backends: backends, paths: paths, context: context)
+                } html: {
+                    try renderer.render($0, "summary")
+                }
+            }
+        case .backend(let backend, let work):
+            guard let home = try Self.at("oot/\(backend.repo)", { try paths.backendDirectory(backend.repo) }) else {
+                return
+            }
+            try renderBackend(backend, home: home, work: work)
+        case .pr(let number):
+            let directory = SitePaths.prDirectory(number)
+            try page(directory, kind: "pr") { () throws -> PRPage in
+                let (model, comment) = try source.prPage(number)
+                try writer.write(comment, to: directory + "/comment.md")
+                return model
+            } html: {
+                try renderer.render($0, "pr")
+            }
+        case .job(let key):
+            try renderJob(key)
+        }
+    }
+
+    /// One drill-down page and its JSON.
+    private mutating func renderJob(_ key: String) throws {
+        guard let directory = try Self.at("job \(key)", { try paths.jobDirectory(key) }) else { return }
+        try Self.at(directory) {
+            guard let report = try queries.run("oot_job_report", as: OotJobReportRow.self, ["key": .text(key)]).first
+            else { return }
+            let limit = source.options.testcasesPerJobPage
+            let model = try JobPage(
+                report: report,
+                testcases: try queries.run("oot_job_testcases", ["key": .text(key), "limit": .integer(limit)]),
+                slowest: try queries.run("oot_job_slowest", ["key": .text(key), "limit": .integer(20)]),
+                suites: try queries.run("oot_job_suites", ["key": .text(key)]), directory: directory,
+                limit: Int(limit), paths: paths, context: context,
+                historyTests: try testsWithHistory(report.job.downstreamRepo))
+            try writer.write(try renderer.render(model, "job"), to: directory + "/index.html")
+            try writer.write(try model.json(), to: directory + "/index.json")
+            counts.pages["job", default: 0] += 1
+        }
+    }
+
+    /// A backend's pages: the landing matrix, the older pages asked for, trunk/nightly/periodic,
+    /// flaky evidence, test histories, feed and badge.
+    private mutating func renderBackend(_ backend: BackendInfo, home: String, work: RenderPlan.Backend) throws {
+        let repo = SQLiteValue.text(backend.repo)
+        let now = SQLiteValue.text(context.now.description)
+        let perPage = source.options.prsPerPage
+        let (summary, flakyJobs, buckets, landing) = try Self.at(home) {
+            (
+                try queries.run(
+                    "oot_backend_summary", as: OotBackendSummaryRow.self,
+                    ["repo": repo, "days": .integer(context.days), "now": now]
+                ).first,
+                try queries.run(
+                    "oot_backend_flaky_jobs", as: OotBackendFlakyJobsRow.self,
+                    ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
+                try queries.run(
+                    "oot_backend_buckets", as: OotBackendBucketsRow.self, ["repo": repo, "per_page": .integer(perPage)]
+                ).map { Int($0.bucket) },
+                try queries.run(
+                    "oot_backend_dashboard", as: JobRow.self,
+                    ["repo": repo, "per_page": .integer(perPage), "offset": .integer(0)])
+            )
+        }
+        func matrixPage(_ bucket: Int?, _ rows: () throws -> [JobRow]) throws {
+            let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: $0) } ?? home
+            try page(directory, kind: "backend") {
+                try BackendPage(
+                    backend: backend, directory: directory, home: home, bucket: bucket, buckets: buckets,
+                    summary: bucket == nil ? summary : nil, dashboard: try rows(), flakyJobs: flakyJobs.count,
+                    paths: paths, context: context)
+            } html: {
+                try renderer.render($0, "backend")
+            }
+        }
+        try matrixPage(nil) { landing }
+        if buckets.count > 1 {
+            let wanted = work.allBuckets ? Set(buckets) : work.buckets.intersection(buckets)
+            for bucket in wanted.sorted() {
+                try matrixPage(bucket) {
+                    try queries.run(
+                        "oot_backend_bucket", as: JobRow.self,
+                        ["repo": repo, "bucket": .integer(Int64(bucket)), "per_page": .integer(perPage)])
+                }
+            }
+        }
+        for kind in backend.scheduledKinds {
+            let directory = home + "/" + kind.rawValue
+            try page(directory, kind: "scheduled") {
+                try ScheduledPage(
+                    backend: backend, kind: kind, directory: directory, home: home, days: Self.scheduledDays,
+                    rows: try queries.run(
+                        "oot_nightly_dashboard", as: JobRow.self,
+                        [
+                            "repo": repo, "event_type": .text(kind.eventType), "days": .integer(Self.scheduledDays),
+                            "now": now,
+                        ]),
+                    paths: paths, context: context)
+            } html: {
+                try renderer.render($0, "scheduled")
+            }
+        }
+        try page(home + "/flaky", kind: "flaky") {
+            try FlakyPage(
+                repo: backend.repo, directory: home + "/flaky", home: home, days: Self.scheduledDays,
+                flakyJobs: flakyJobs,
+                flakyTests: try queries.run(
+                    "oot_backend_flaky_tests", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
+                paths: paths, context: context)
+        } html: {
+            try renderer.render($0, "flaky")
+        }
+        if work.allTests || !work.reports.isEmpty {
+            try renderTestHistories(backend, home: home, work: work)
+        }
+
+        // The feed follows the PRs of the landing page (the latest 50 by activity): a feed reader
+        // polls, so older state changes are already in it.
+        try Self.at(home + "/feed.xml") {
+            let feed = try FeedPage(
+                repo: backend.repo, home: home, jobs: landing, links: PageLinks(directory: home, paths: paths),
+                now: context.now)
+            try writer.write(try renderer.render(feed, "feed.xml"), to: home + "/feed.xml")
+            try writer.write(try renderer.render(BadgePage(jobs: landing), "badge.svg"), to: home + "/badge.svg")
+        }
+        counts.pages["feed", default: 0] += 1
+    }
+
+    /// The backend's failing tests (last 30 days, at most ``historyPages``), which get history pages.
+    private func failingTests(_ repo: String) throws -> [(classname: String, name: String)] {
+        try queries.run(
+            "oot_backend_failing_tests", as: OotBackendFailingTestsRow.self,
+            [
+                "repo": .text(repo), "days": .integer(Self.scheduledDays), "now": .text(context.now.description),
+                "limit": .integer(Self.historyPages),
+            ]
+        ).map { (classname: $0.classname, name: $0.name) }
+    }
+
+    /// ``failingTests(_:)`` as a set of `classname\u{1F}name`, cached per backend.
+    private mutating func testsWithHistory(_ repo: String) throws -> Set<String> {
+        if let cached = historyTests[repo] { return cached }
+        let set = Set(try failingTests(repo).map { $0.classname + "\u{1F}" + $0.name })
+        historyTests[repo] = set
+        return set
+    }
+
+    /// History pages of the backend's failing tests: all of them, or those in `work.reports`.
+    private mutating func renderTestHistories(_ backend: BackendInfo, home: String, work: RenderPlan.Backend) throws {
+        let repo = SQLiteValue.text(backend.repo)
+        var wanted = try Self.at(home + "/tests") { try failingTests(backend.repo) }
+        historyTests[backend.repo] = Set(wanted.map { $0.classname + "\u{1F}" + $0.name })
+        if !work.allTests {
+            var inReports: Set<String> = []
+            for key in work.reports {
+                let identities = try Self.at(home + "/tests") {
+                    try queries.run("oot_job_test_identities", as: OotJobTestIdentitiesRow.self, ["key": .text(key)])
+                }
+                for row in identities { inReports.insert(row.classname + "\u{1F}" + row.name) }
+            }
+            wanted = wanted.filter { inReports.contains($0.classname + "\u{1F}" + $0.name) }
+        }
+        for test in wanted {
+            let lookup = { try paths.testDirectory(repo: backend.repo, classname: test.classname, name: test.name) }
+            guard let directory = try Self.at(home + "/tests", lookup) else { continue }
+            try page(directory, kind: "test") {
+                try TestHistoryPage(
+                    repo: backend.repo, classname: test.classname, name: test.name, directory: directory, home: home,
+                    history: try queries.run(
+                        "oot_test_history",
+                        [
+                            "repo": repo, "classname": .text(test.classname), "name": .text(test.name),
+                            "limit": .integer(Int64(Self.historyLength)),
+                        ]),
+                    limit: Self.historyLength, paths: paths, context: context)
+            } html: {
+                try renderer.render($0, "test")
+            }
+        }
+    }
+
+    /// Builds a page's model, renders it, and writes it as `directory/index.html` with the model
+    /// as `index.json` beside it.
+    ///
+    /// - Throws: ``RenderError`` naming `directory` and the cause.
+    private func page<Model: Encodable>(
+        _ directory: String, kind: String, model: () throws -> Model, html: (Model) throws -> String
+    ) throws {
+        try Self.at(directory) {
+            let built = try model()
+            try writer.write(try html(built), to: directory + "/index.html")
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try writer.write(try encoder.encode(built), to: directory + "/index.json")
+        }
+        counts.pages[kind, default: 0] += 1
+    }
+
+    /// Writes a page that has no JSON (`index.html` at the root).
+    private func page(_ path: String, kind: String, html: () throws -> String) throws {
+        try Self.at(path) { try writer.write(try html(), to: path) }
+        counts.pages[kind, default: 0] += 1
+    }
+
+    /// Runs `body`, turning any error into a ``RenderError`` for the page at `path`.
+    private static func at<T>(_ path: String, _ body: () throws -> T) throws(RenderError) -> T {
+        do {
+            return try body()
+        } catch let error as RenderError {
+            throw error
+        } catch {
+            throw RenderError(page: path, underlying: error)
+        }
+    }
+
+    /// Copies the static assets (`assets/style.css`, `assets/hud.js`) from the templates folder.
+    private func writeAssets() throws {
+        for name in Self.assets {
+            let file = URL(fileURLWithPath: source.options.templatesDirectory).appendingPathComponent("assets/\(name)")
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw TemplateError(template: "assets/\(name)", reason: "missing \(file.path)")
+            }
+            try writer.write(data, to: "assets/\(name)")
+        }
+    }
+
+    /// What this renderer did: pages, seconds, query costs and written files.
+    var finished: RenderTally {
+        RenderTally(pages: counts.pages, seconds: counts.seconds, queries: queries.stats, files: writer.files)
+    }
+}

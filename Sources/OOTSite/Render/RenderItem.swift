@@ -1,0 +1,21 @@
+/// One unit of render work (spec §9 pages); parallel workers take them one at a time.
+enum RenderItem: Sendable {
+    /// Assets, the root index and the three summary ranges.
+    case summary([BackendInfo])
+    /// One backend's pages.
+    case backend(BackendInfo, RenderPlan.Backend)
+    /// One PR page and its `comment.md`.
+    case pr(Int64)
+    /// One drill-down, by `dynamoKey`.
+    case job(String)
+
+    /// The kind, for timings: `summary`, `backend`, `pr` or `job`.
+    var kind: String {
+        switch self {
+        case .summary: "summary"
+        case .backend: "backend"
+        case .pr: "pr"
+        case .job: "job"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import OOTCore
+
+/// Decides what a build renders (``RenderPlan``) and lists the work (``RenderItem``s): the one
+/// place that chooses between a full and an incremental build.
+enum RenderPlanner {
+    /// Why this build must render every page, or `nil` when only what changed needs it: asked for
+    /// (`--full`), nothing published yet (`first build`), a reason the database recorded
+    /// (`reindex`, `prune`, a new page layout), or different templates, queries or options than
+    /// the published build's (`fingerprint`).
+    static func fullReason(
+        requested: Bool, published: SitePublisher.State?, forceReason: String?, fingerprint: String
+    ) -> String? {
+        if requested { return "--full" }
+        guard let published else { return "first build" }
+        return published.forceFull ?? forceReason
+            ?? (published.fingerprint != fingerprint ? "templates, queries or options changed" : nil)
+    }
+
+    /// The plan of this build: a full one when ``fullReason(requested:published:forceReason:fingerprint:)``
+    /// gives a reason, else the pages fed by `changes`, by backends not refreshed for an hour,
+    /// and by running jobs that turned lost since the published build (`oot_lost_transitions`).
+    ///
+    /// - Parameters:
+    ///   - published: The published build's state, `nil` when nothing is published.
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func plan(
+        source: PageSource, backends: [BackendInfo], changes: ChangeSet, published: SitePublisher.State?,
+        forceReason: String?, fingerprint: String
+    ) throws -> RenderPlan {
+        let repos = backends.map(\.repo)
+        if let reason = fullReason(
+            requested: source.options.full, published: published, forceReason: forceReason, fingerprint: fingerprint)
+        {
+            return .full(reason: reason, repos: repos)
+        }
+        let now = source.context.now
+        let hourAgo = now.adding(seconds: -3600).description
+        let stale = repos.filter { (published?.backendsRenderedAt[$0] ?? "") < hourAgo }
+        let since = published?.renderedAt ?? now.description
+        let lost = try source.queries.run(
+            "oot_lost_transitions", as: OotLostTransitionsRow.self,
+            ["since": .text(since), "now": .text(now.description)]
+        ).map { row in
+            (
+                repo: row.repo, pr: row.prNumber,
+                bucket: MatrixBucket.of(seq: row.seq, perPage: source.options.prsPerPage)
+            )
+        }
+        return .incremental(changes: changes, stale: stale, lost: lost)
+    }
+
+    /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together:
+    /// the summary, then each planned backend, then PR pages (every PR on a full build), then
+    /// drill-downs (every report on a full build).
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func items(_ plan: RenderPlan, backends: [BackendInfo], source: PageSource) throws -> [RenderItem] {
+        let prs: [Int64] =
+            plan.full
+            ? try source.queries.run("oot_pr_numbers", as: OotPrNumbersRow.self).map(\.prNumber)
+            : plan.prs.sorted(by: >)
+        let reports: [String] =
+            plan.full
+            ? try source.queries.run("oot_report_keys", as: OotReportKeysRow.self).map(\.dynamoKey)
+            : plan.reports.sorted()
+        var items: [RenderItem] = [.summary(backends)]
+        for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
+        items += prs.map { .pr($0) }
+        items += reports.map { .job($0) }
+        return items
+    }
+}
