@@ -15,6 +15,12 @@
 # Each build runs under /usr/bin/time for wall time and peak RSS. Prints the ratios
 # incremental/full and 1m/100k. Targets: full 1M ≤ 60 s and ≥ 1,000 pages/s, incremental ≤ 1 s
 # and flat between sizes, peak RSS ≤ 1 GB.
+#
+# Against a baseline, in the same run:  BENCH_BASELINE=<git rev> scripts/bench-build.sh 100k
+# builds <rev> (release, in a worktree under /tmp, kept for the next run), then measures steps
+# 2–4 for the baseline and for this checkout in turn, BENCH_ROUNDS times (default 3), each binary
+# with its own templates and saved queries, and prints both and the ratio this/baseline of the
+# fastest run of each step (the machine is noisy; a ratio above 1 is slower).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then sizes=(100k 1m); else sizes=("$@"); fi
@@ -25,6 +31,22 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product oot-hud >/dev/null 2>&1 || swift build -c release --product oot-hud
 bin=$PWD/.build/release/oot-hud
 now=2026-11-28T12:00:00Z
+rounds=${BENCH_ROUNDS:-3}
+# tags: "new" (this checkout) and, with BENCH_BASELINE, "base"; each with its binary and checkout
+declare -A bins=([new]="$bin") roots=([new]="$PWD")
+tags=(new)
+if [ -n "${BENCH_BASELINE:-}" ]; then
+  rev=$(git rev-parse --short "$BENCH_BASELINE")
+  base_root=/tmp/oot-bench-baseline-$rev
+  if [ ! -d "$base_root" ]; then git worktree add --detach "$base_root" "$rev" >/dev/null; fi
+  echo "building the baseline $rev in $base_root (release)…"
+  (cd "$base_root" && swift build -c release --product oot-hud >/dev/null 2>&1 || swift build -c release --product oot-hud)
+  bins[base]=$base_root/.build/release/oot-hud
+  roots[base]=$base_root
+  tags=(base new)
+else
+  rounds=1
+fi
 
 synth_args() {
   case $1 in
@@ -34,18 +56,41 @@ synth_args() {
   esac
 }
 
-# run LABEL SIZE -- command...: records wall seconds, peak RSS (KiB) and the build's summary line.
+# run LABEL SIZE [TAG] -- command...: records wall seconds, peak RSS (KiB) and the build's summary
+# line (TAG: which binary, "new" when omitted).
 run() {
-  local label=$1 size=$2; shift 3
-  local log="$work/$size-$label.log"
+  local label=$1 size=$2 tag=new
+  if [ "$3" != "--" ]; then tag=$3; shift; fi
+  shift 3
+  local log="$work/$size-$label-$tag.log"
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$log" 2>&1 || { cat "$log"; exit 1; }
   read -r secs rss <"$work/time"
   local pages; pages=$(grep -o 'pages: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
-  echo "$size $label $secs $rss $pages" >>"$work/results"
-  printf '  %-12s %8.2f s  %7d pages  %6.0f pages/s  peak RSS %5d MiB\n' "$label" "$secs" "$pages" \
+  echo "$size $label $secs $rss $pages $tag" >>"$work/results"
+  printf '  %-12s %-4s %8.2f s  %7d pages  %6.0f pages/s  peak RSS %5d MiB\n' "$label" "$tag" "$secs" "$pages" \
     "$(echo "$pages / ($secs + 0.0001)" | bc -l)" "$((rss / 1024))"
   grep -o 'build [0-9]* ([a-z]*' "$log" | tail -1 | sed 's/^/      /' | tr -d '\n'
   grep -o 'fold [0-9.]*s, .*' "$log" | tail -1 | sed 's/^/: /'
+}
+
+# steps SIZE TAG: steps 2–4 with binary TAG, from a copy of the folded database into an empty site.
+steps() {
+  local size=$1 tag=$2 data="$data_root/$1"
+  local db="$work/$size-$tag.sqlite" site="$work/$size-$tag-site"
+  cp "$data/folded.sqlite" "$db"
+  local build=("${bins[$tag]}" build --db "$db" --out "$site" --artifact-root "$data/artifacts" --now "$now" --no-progress
+    --templates "${roots[$tag]}/templates" --queries "${roots[$tag]}/data/queries")
+  # 2. Full: every page rendered from the folded database into an empty site.
+  run full "$size" "$tag" -- "${build[@]}" --full
+  # The first build after a full one links the whole tree into the second tree (once per site:
+  # later builds copy only what the last build changed); measured apart, as "settle".
+  run settle "$size" "$tag" -- "${build[@]}"
+  # 3. Incremental after 100 new callbacks; 4. again with nothing new.
+  # (the appended JUnit files land in the dataset's artifacts folder, the same ones every run)
+  "$bin" synth --db "$db" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
+  run incremental "$size" "$tag" -- "${build[@]}"
+  run unchanged "$size" "$tag" -- "${build[@]}"
+  rm -rf "$site" "$db"*
 }
 
 for size in "${sizes[@]}"; do
@@ -70,25 +115,16 @@ for size in "${sizes[@]}"; do
   else
     echo "  initial      (folded database cached in $data/folded.sqlite; BENCH_INITIAL=1 re-measures)"
   fi
-  cp "$data/folded.sqlite" "$work/$size.sqlite"
-  build=("$bin" build --db "$work/$size.sqlite" --out "$work/$size-site" --artifact-root "$data/artifacts" --now "$now" --no-progress)
-  # 2. Full: every page rendered from the folded database into an empty site.
-  run full "$size" -- "${build[@]}" --full
-  # The first build after a full one links the whole tree into the second tree (once per site:
-  # later builds copy only what the last build changed); measured apart, as "settle".
-  run settle "$size" -- "${build[@]}"
-  # 3. Incremental after 100 new callbacks; 4. again with nothing new.
-  # (the appended JUnit files land in the dataset's artifacts folder, the same ones every run)
-  "$bin" synth --db "$work/$size.sqlite" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
-  run incremental "$size" -- "${build[@]}"
-  run unchanged "$size" -- "${build[@]}"
-  rm -rf "$work/$size-site" "$work/$size.sqlite"*
+  for ((round = 1; round <= rounds; round++)); do
+    [ "$rounds" -gt 1 ] && echo "  -- round $round of $rounds"
+    for tag in "${tags[@]}"; do steps "$size" "$tag"; done
+  done
 done
 
 echo
 echo "== ratios (same run)"
 awk '
-  { t[$1" "$2] = $3; r[$1" "$2] = $4 }
+  $6 == "new" { t[$1" "$2] = $3; r[$1" "$2] = $4 }
   END {
     for (s in t) { split(s, p, " "); sizes[p[1]] = 1 }
     for (z in sizes) if (t[z" full"] > 0) printf "  %-5s incremental/full = %.4f   (incremental %.2f s, full %.2f s)\n", z, t[z" incremental"] / t[z" full"], t[z" incremental"], t[z" full"]
@@ -98,3 +134,13 @@ awk '
       printf "  1m/100k peak RSS    = %.2f   (full build)\n", r["1m full"] / r["100k full"]
     }
   }' "$work/results"
+if [ "${#tags[@]}" -gt 1 ]; then
+  echo
+  echo "== this checkout vs the baseline $rev (fastest of $rounds runs each; above 1 is slower)"
+  awk '
+    $6 != "" { k = $1" "$2" "$6; if (!(k in best) || $3 < best[k]) best[k] = $3; steps[$1" "$2] = 1 }
+    END {
+      for (s in steps) if ((s" base") in best && (s" new") in best)
+        printf "  %-18s baseline %7.2f s   this %7.2f s   ratio %.3f\n", s, best[s" base"], best[s" new"], best[s" new"] / (best[s" base"] + 0.0001)
+    }' "$work/results" | sort
+fi

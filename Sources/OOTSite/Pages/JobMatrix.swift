@@ -21,20 +21,6 @@ struct JobMatrix: Sendable, Encodable {
         let tooltip: String?
         /// The drill-down page when harvested, else the run; `nil` when neither.
         let href: String?
-
-        /// The cell as `<td>…</td>`: a link when there is somewhere to go, else a focusable span
-        /// with the tooltip, else empty (what `partials/matrix.mustache` used to spell out).
-        var html: String {
-            if let href {
-                return
-                    "<td><a class=\"\(cssClass)\" href=\"\(HTML.escape(href))\" aria-label=\"\(HTML.escape(tooltip ?? ""))\">\(HTML.escape(glyph))</a></td>"
-            }
-            if let tooltip {
-                return
-                    "<td><span class=\"\(cssClass)\" tabindex=\"0\" aria-label=\"\(HTML.escape(tooltip))\">\(HTML.escape(glyph))</span></td>"
-            }
-            return "<td></td>"
-        }
     }
 
     /// One row.
@@ -53,31 +39,6 @@ struct JobMatrix: Sendable, Encodable {
         let author: String
         let eventType: String
         let cells: [Cell]
-
-        enum CodingKeys: String, CodingKey {
-            case time, timeAbsolute, sha, shaHref, prNumber, prPage, prGitHub, title, author, eventType, cells
-            case cellsHTML
-        }
-
-        /// Encodes the fields, plus `cellsHTML` (the row's `<td>` cells, pre-rendered) for templates.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(time, forKey: .time)
-            try c.encode(timeAbsolute, forKey: .timeAbsolute)
-            try c.encode(sha, forKey: .sha)
-            try c.encodeIfPresent(shaHref, forKey: .shaHref)
-            try c.encode(prNumber, forKey: .prNumber)
-            try c.encodeIfPresent(prPage, forKey: .prPage)
-            try c.encodeIfPresent(prGitHub, forKey: .prGitHub)
-            try c.encodeIfPresent(title, forKey: .title)
-            try c.encode(author, forKey: .author)
-            try c.encode(eventType, forKey: .eventType)
-            if encoder.userInfo[.templateTree] as? Bool == true {
-                try c.encode(cells.map(\.html).joined(), forKey: .cellsHTML)
-            } else {
-                try c.encode(cells, forKey: .cells)
-            }
-        }
     }
 
     let columns: [Column]

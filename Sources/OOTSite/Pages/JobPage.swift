@@ -32,35 +32,6 @@ struct JobPage: Sendable, Encodable {
         let stdoutNote: String?
         let stderr: String?
         let stderrNote: String?
-
-        /// The testcase's `<li>` in the failing, flaky or skipped list (rendered here rather than
-        /// in a partial: a report can list hundreds, each ~20 template lookups).
-        var html: String {
-            let e = HTML.escape
-            var s = "<li id=\"\(e(anchor))\">\n  <div><span class=\"chip \(e(outcomeClass))\">\(e(outcome))</span>"
-            if flaky { s += " <span class=\"chip warning\">flaky</span>" }
-            s += " <span class=\"mono test-name\">\(classname.map { e($0) + "." } ?? "")\(e(name))</span>"
-            s += " <a class=\"anchor\" href=\"#\(e(anchor))\" title=\"Permalink\">#</a>"
-            if let historyHref { s += " <a class=\"mini\" href=\"\(e(historyHref))\">history</a>" }
-            s += " <span class=\"muted\">\(e(time))"
-            if let suite { s += " · suite \(e(suite))" }
-            if hasReruns { s += " · \(reruns) failed attempt(s)" }
-            if let file { s += " · \(e(file))" }
-            s += "</span></div>\n"
-            if let message { s += "  <p class=\"message\">\(e(message))</p>\n" }
-            if let details {
-                s += "  <details><summary>Stack trace / output</summary><pre>\(e(details))</pre></details>\n"
-            }
-            if let stdout {
-                s +=
-                    "  <details><summary>stdout\(stdoutNote.map { " (\(e($0)))" } ?? "")</summary><pre>\(e(stdout))</pre></details>\n"
-            }
-            if let stderr {
-                s +=
-                    "  <details><summary>stderr\(stderrNote.map { " (\(e($0)))" } ?? "")</summary><pre>\(e(stderr))</pre></details>\n"
-            }
-            return s + "</li>\n"
-        }
     }
 
     /// One suite's totals.
@@ -107,10 +78,6 @@ struct JobPage: Sendable, Encodable {
     let parsed: String
     let disagreement: String?
     let failing: [TestLine]
-    /// ``failing``, ``flakyTests`` and ``skippedTests`` as HTML list items, for the template.
-    let failingHTML: String
-    let flakyHTML: String
-    let skippedHTML: String
     let hasFailing: Bool
     let flakyTests: [TestLine]
     let hasFlaky: Bool
@@ -121,14 +88,6 @@ struct JobPage: Sendable, Encodable {
     let suites: [SuiteLine]
     let hasSuites: Bool
     let listLimitNote: String?
-
-    /// What the template reads: the lists of failing, flaky and skipped tests go as HTML.
-    enum CodingKeys: String, CodingKey {
-        case page, repo, backendHref, jobName, level, label, labelClass, attempt, duration, prNumber, prTitle, prHref,
-            scheduled, sha, run, artifact, artifactText, state, stateOK, stateError, files, tests, passed, failures,
-            errors, skipped, flaky, totalTime, reported, parsed, disagreement, failingHTML, flakyHTML, skippedHTML,
-            hasFailing, hasFlaky, hasSkipped, slowest, hasSlowest, suites, hasSuites, listLimitNote
-    }
 
     /// Builds the page from an `oot_job_report` row and the `oot_job_testcases`, `oot_job_slowest`
     /// and `oot_job_suites` rows of the job.
@@ -195,12 +154,9 @@ struct JobPage: Sendable, Encodable {
         let lines = try testcases.map { try Self.line($0, history: history) }
         failing = lines.filter { $0.outcome == "failure" || $0.outcome == "error" }
         hasFailing = !failing.isEmpty
-        failingHTML = failing.map(\.html).joined()
         flakyTests = lines.filter { $0.outcome == "passed" }
-        flakyHTML = flakyTests.map(\.html).joined()
         hasFlaky = !flakyTests.isEmpty
         skippedTests = lines.filter { $0.outcome == "skipped" }
-        skippedHTML = skippedTests.map(\.html).joined()
         hasSkipped = !skippedTests.isEmpty
         self.slowest = try slowest.map { try Self.line($0.testcase, history: history) }
         hasSlowest = !self.slowest.isEmpty

@@ -21,48 +21,11 @@ struct PRPage: Sendable, Encodable {
         let moreFailing: Int
         let hasMoreFailing: Bool
         /// Sort rank: failed first, then running, then the rest (then by name).
-        let rank: Int
+        @NotEncoded var rank: Int
         /// `true` when in progress for over 6 h (shown as lost, not running).
         let lost: Bool
         /// Plain values for the Markdown summary.
-        let row: JobRow
-
-        /// Everything the template reads (the page is rendered from this encoding), not the
-        /// sort rank or the raw row.
-        enum CodingKeys: String, CodingKey {
-            case glyph, glyphClass, label, labelClass, name, duration, attempt, flakyNote, run, artifacts, details,
-                failingTests, hasFailingTests, moreFailing, hasMoreFailing, lost
-        }
-
-        /// The job's `<li>` in its backend box.
-        var html: String {
-            let e = HTML.escape
-            var s = "\n    <li>\n      <span class=\"glyph \(e(glyphClass))\">\(e(glyph))</span>\n      "
-            s +=
-                details.map { "<a class=\"job\" href=\"\(e($0))\">\(e(name))</a>" }
-                ?? "<span class=\"job\">\(e(name))</span>"
-            s += "\n      <span class=\"chip \(e(labelClass))\">\(e(label))</span>\n      "
-            if let attempt { s += "<span class=\"muted\">\(e(attempt))</span>" }
-            if flakyNote {
-                s += " <span class=\"chip warning\" title=\"An earlier attempt of this job failed\">flaky</span>"
-            }
-            s += "\n      <div class=\"job-sub\">Duration: \(e(duration))\n        "
-            if let run { s += "<a class=\"mini\" href=\"\(e(run))\">Run</a>" }
-            s += "\n        "
-            if let artifacts { s += "<a class=\"mini\" href=\"\(e(artifacts))\">Artifacts</a>" }
-            s += "\n        "
-            if let details { s += "<a class=\"mini\" href=\"\(e(details))\">Tests</a>" }
-            s += "\n      </div>\n      "
-            if hasFailingTests {
-                s += "\n      <ul class=\"failing\">\n        "
-                for test in failingTests { s += "<li class=\"mono\">\(e(test))</li>" }
-                s += "\n        "
-                if hasMoreFailing { s += "<li class=\"muted\">and \(moreFailing) more</li>" }
-                s += "\n      </ul>\n      "
-            }
-            s += "\n    </li>\n  "
-            return s
-        }
+        @NotEncoded var row: JobRow
     }
 
     /// One backend's box.
@@ -78,31 +41,6 @@ struct PRPage: Sendable, Encodable {
         let running: Int
         let failed: Int
         let lost: Int
-
-        enum CodingKeys: String, CodingKey {
-            case repo, href, level, boxClass, summary, jobs, passed, completed, running, failed, lost, jobsHTML
-        }
-
-        /// Encodes the fields; for templates, the job lines pre-rendered as `jobsHTML` instead of
-        /// `jobs` (a PR page has up to hundreds of them, each costing ~20 template lookups).
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(repo, forKey: .repo)
-            try c.encodeIfPresent(href, forKey: .href)
-            try c.encode(level, forKey: .level)
-            try c.encode(boxClass, forKey: .boxClass)
-            try c.encode(summary, forKey: .summary)
-            try c.encode(passed, forKey: .passed)
-            try c.encode(completed, forKey: .completed)
-            try c.encode(running, forKey: .running)
-            try c.encode(failed, forKey: .failed)
-            try c.encode(lost, forKey: .lost)
-            if encoder.userInfo[.templateTree] as? Bool == true {
-                try c.encode(jobs.map(\.html).joined(), forKey: .jobsHTML)
-            } else {
-                try c.encode(jobs, forKey: .jobs)
-            }
-        }
     }
 
     /// The jobs of one head SHA.

@@ -18,27 +18,6 @@ struct TestHistoryPage: Sendable, Encodable {
         let flaky: Bool
         let message: String?
         let reportHref: String?
-
-        /// The execution as a `<tr>` of the page's table (what `test.mustache` used to spell out;
-        /// a history page has up to 100 of them, where a template costs tens of µs a row).
-        var html: String {
-            let e = HTML.escape
-            var row = "<tr><td class=\"c\">"
-            if let reportHref {
-                row +=
-                    "<a class=\"\(e(glyphClass))\" href=\"\(e(reportHref))\" aria-label=\"\(e(outcome))\">\(e(glyph))</a>"
-            } else {
-                row += "<span class=\"\(e(glyphClass))\">\(e(glyph))</span>"
-            }
-            row +=
-                "</td><td class=\"muted\" title=\"\(e(whenAbsolute))\" data-t=\"\(e(whenAbsolute))\">\(e(when))</td><td>"
-            row += prHref.map { "<a href=\"\(e($0))\">#\(pr)</a>" } ?? e(run)
-            row +=
-                "</td><td class=\"mono\">\(e(sha))</td><td>\(e(job))</td><td class=\"num\">\(attempt)</td><td class=\"msg\">\(e(outcome))"
-            if flaky { row += " (flaky)" }
-            if let message, !message.isEmpty { row += ": " + e(message) }
-            return row + "</td></tr>"
-        }
     }
 
     /// One execution named in the page's facts ("failing since", "last green").
@@ -74,34 +53,6 @@ struct TestHistoryPage: Sendable, Encodable {
     let lastFailure: Milestone?
     let limitNote: String?
 
-    enum CodingKeys: String, CodingKey {
-        case page, repo, backendHref, classname, name, executions, executionsHTML, failures, total, status, statusClass,
-            failingSince, lastGreen, lastFailure, limitNote
-    }
-
-    /// Encodes the fields; for templates the executions come pre-rendered as `executionsHTML`.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(page, forKey: .page)
-        try c.encode(repo, forKey: .repo)
-        try c.encode(backendHref, forKey: .backendHref)
-        try c.encodeIfPresent(classname, forKey: .classname)
-        try c.encode(name, forKey: .name)
-        if encoder.userInfo[.templateTree] as? Bool == true {
-            try c.encode(executions.map(\.html).joined(), forKey: .executionsHTML)
-        } else {
-            try c.encode(executions, forKey: .executions)
-        }
-        try c.encode(failures, forKey: .failures)
-        try c.encode(total, forKey: .total)
-        try c.encode(status, forKey: .status)
-        try c.encode(statusClass, forKey: .statusClass)
-        try c.encodeIfPresent(failingSince, forKey: .failingSince)
-        try c.encodeIfPresent(lastGreen, forKey: .lastGreen)
-        try c.encodeIfPresent(lastFailure, forKey: .lastFailure)
-        try c.encodeIfPresent(limitNote, forKey: .limitNote)
-    }
-
     /// Builds the page from `oot_test_history` rows (newest first).
     init(
         repo: String, classname: String, name: String, directory: String, home: String, history: [OotTestHistoryRow],
@@ -134,8 +85,8 @@ struct TestHistoryPage: Sendable, Encodable {
                 job: r.workflowName.isEmpty ? r.jobName : "\(r.workflowName) / \(r.jobName)",
                 attempt: r.runAttempt, glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), outcome: outcome,
                 flaky: r.flaky,
-                message: r.message.flatMap { $0.isEmpty ? nil : $0 }
-                    .map { String(String($0.split(separator: "\n").first ?? "").prefix(200)) },
+                message: r.message.map { String(String($0.split(separator: "\n").first ?? "").prefix(200)) }
+                    .flatMap { $0.isEmpty ? nil : $0 },
                 // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
                 reportHref: try paths.jobDirectory(r.dynamoKey).map {
                     links.page($0) + (outcome != "passed" || r.flaky ? "#t-\(r.ordinal)" : "")

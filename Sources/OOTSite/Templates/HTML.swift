@@ -66,9 +66,3 @@ extension HTML {
         return String(out)
     }
 }
-
-extension CodingUserInfoKey {
-    /// Set while a view model is encoded for a template (``TemplateTree``): models then also
-    /// encode their pre-rendered HTML fragments, which `index.json` leaves out.
-    static let templateTree = CodingUserInfoKey(rawValue: "oot.templateTree")!
-}

@@ -1,9 +1,13 @@
+import Foundation
 import Mustache
 
 /// Loads the Mustache templates from `templates/` and renders view models with them.
 ///
-/// swift-mustache escapes `{{x}}` for HTML by default; templates use `{{{x}}}` only for HTML
-/// that our own code produced (cmark output), never for payload or XML strings.
+/// Templates stay dumb: every page's HTML is in `templates/` (repeated fragments in
+/// `templates/partials/`), none is built in Swift. swift-mustache escapes `{{x}}` for HTML;
+/// the one `{{{x}}}` is `pr.mustache`'s `commentHTML`, which is libcmark's output
+/// (``Markdown/html(_:)``, raw HTML in the Markdown disabled), never a payload or XML string.
+/// `comment.md` is Markdown (`{{% CONTENT_TYPE: TEXT}}`).
 public struct TemplateRenderer: Sendable {
     /// Templates the build needs.
     public static let required = [
@@ -26,6 +30,33 @@ public struct TemplateRenderer: Sendable {
         for name in Self.required where library.getTemplate(named: name) == nil {
             throw TemplateError(template: name, reason: "missing \(directory)/\(name).mustache")
         }
+        // swift-mustache renders an unknown partial as nothing: a misspelt name would silently
+        // drop part of every page, so each `{{> name}}` must name a loaded template.
+        for (template, partial) in try Self.partials(in: directory) where library.getTemplate(named: partial) == nil {
+            throw TemplateError(template: template, reason: "no partial named \(partial) (\(partial).mustache)")
+        }
+    }
+
+    /// Every `{{> name}}` in the `*.mustache` files under `directory`, with the template (its
+    /// path without the extension) that names it.
+    ///
+    /// - Throws: ``TemplateError`` when a template cannot be read.
+    static func partials(in directory: String) throws(TemplateError) -> [(template: String, partial: String)] {
+        let root = URL(fileURLWithPath: directory)
+        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var found: [(String, String)] = []
+        while let path = walker.nextObject() as? String {
+            guard path.hasSuffix(".mustache") else { continue }
+            let name = String(path.dropLast(".mustache".count))
+            let text: String
+            do {
+                text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            } catch {
+                throw TemplateError(template: name, reason: "cannot read it: \(error.localizedDescription)")
+            }
+            for match in text.matches(of: /\{\{>\s*([^\s}*]+)\s*\}\}/) { found.append((name, String(match.1))) }
+        }
+        return found
     }
 
     /// Renders `model` with template `name`.

@@ -47,7 +47,7 @@ private final class ArrayBox { var items: [Any] = [] }
 /// An `Encoder` writing into ``ObjectBox``/``ArrayBox`` nodes.
 private final class TreeEncoder: Encoder {
     let codingPath: [any CodingKey]
-    let userInfo: [CodingUserInfoKey: Any] = [.templateTree: true]
+    let userInfo: [CodingUserInfoKey: Any] = [:]
     /// An ``ObjectBox``, an ``ArrayBox`` or a leaf, once something was encoded.
     var storage: Any?
 
