@@ -59,7 +59,7 @@ struct Synth: ParsableCommand {
         let progress: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         do {
             if let append {
-                let s = try Appender.append(
+                let s = try Synthesizer.append(
                     count: append, options: options, databasePath: db, artifactsPath: artifacts, progress: progress)
                 print(
                     "synth --append: \(s.callbacks) callbacks (\(s.callbacks - s.running) completions, \(s.running) starts "
