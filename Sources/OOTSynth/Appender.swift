@@ -1,7 +1,7 @@
 import Foundation
 import OOTCore
 
-/// `oot-hud synth --append N`: adds exactly N callbacks after what a database already holds, for
+/// `oot-hud-synth --append N`: adds exactly N callbacks after what a database already holds, for
 /// "incremental build after N new callbacks" benchmarks.
 ///
 /// It reads the newest 50,000 callbacks of the log (not the plan: the database may come from any

@@ -1,7 +1,7 @@
 import Foundation
 import OOTCore
 
-/// The knobs of one `oot-hud synth` run.
+/// The knobs of one `oot-hud-synth` run.
 ///
 /// Every count is exact unless noted; times are UTC.
 public struct SynthOptions: Sendable {

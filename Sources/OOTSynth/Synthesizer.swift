@@ -1,7 +1,7 @@
 import Foundation
 import OOTCore
 
-/// `oot-hud synth`: plans a history, writes its JUnit files and appends its callbacks.
+/// `oot-hud-synth`: plans a history, writes its JUnit files and appends its callbacks.
 ///
 /// The plan is a `SynthPlan`; JUnit files go under the artifacts directory; callbacks go to the
 /// `callbacks` log in batches. It does not fold; `oot-hud build` does that later. Both entry points

@@ -6,7 +6,7 @@ import Testing
 
 @testable import OOTSynth
 
-/// `oot-hud synth` on a small configuration, with real SQLite files and JUnit files in temp
+/// `oot-hud-synth` on a small configuration, with real SQLite files and JUnit files in temp
 /// directories: reproducible, readable back by the endpoint's extraction and by the JUnit parser,
 /// and `--append` adds exactly what it says.
 @Suite struct SynthTests {
