@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "oot-hud", targets: ["oot-hud"]),
+        // The benchmark-data generator, apart so a deployment of `oot-hud` does not carry it.
+        .executable(name: "oot-hud-synth", targets: ["oot-hud-synth"]),
         .library(name: "OOTCore", targets: ["OOTCore"]),
         .library(name: "OOTJUnit", targets: ["OOTJUnit"]),
         .library(name: "OOTSite", targets: ["OOTSite"]),
@@ -64,15 +66,23 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        // `oot-hud synth`: a seeded generator of large realistic databases, for build benchmarks.
+        // A seeded generator of large realistic databases, for build benchmarks (docs/synth.md).
         .target(name: "OOTSynth", dependencies: ["OOTCore"]),
         // Thin executable: subcommands only.
         .executableTarget(
             name: "oot-hud",
             dependencies: [
-                "OOTCore", "OOTJUnit", "OOTSite", "OOTIngest", "OOTSynth",
+                "OOTCore", "OOTJUnit", "OOTSite", "OOTIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `oot-hud-synth`: OOTSynth's command line, a synchronous main (the generator blocks on its own threads).
+        .executableTarget(
+            name: "oot-hud-synth",
+            dependencies: [
+                "OOTCore", "OOTSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -81,8 +91,9 @@ let package = Package(
         .testTarget(name: "OOTCoreTests", dependencies: ["OOTCore", "OOTTestSupport"]),
         .testTarget(name: "OOTJUnitTests", dependencies: ["OOTJUnit", "OOTTestSupport"]),
         .testTarget(name: "OOTSynthTests", dependencies: ["OOTSynth", "OOTCore", "OOTJUnit", "OOTTestSupport"]),
-        // Runs the built `oot-hud` binary as a user would (depending on it makes `swift test` build it).
-        .testTarget(name: "OOTCLITests", dependencies: ["oot-hud", "OOTCore", "OOTTestSupport"]),
+        // Runs the built `oot-hud` and `oot-hud-synth` binaries as a user would (depending on them makes
+        // `swift test` build them).
+        .testTarget(name: "OOTCLITests", dependencies: ["oot-hud", "oot-hud-synth", "OOTCore", "OOTTestSupport"]),
         .testTarget(
             name: "OOTSiteTests",
             dependencies: [

@@ -4,13 +4,13 @@
 #   scripts/bench-build.sh [SIZES...]        # default: 100k 1m
 #
 # For each size it generates (or reuses, under $BENCH_DATA, default /tmp/synth-bench/<size>) a
-# seeded synthetic database with `oot-hud synth` (50 backends; 1m = 5,000 PRs, 20,000 JUnit
+# seeded synthetic database with `oot-hud-synth` (50 backends; 1m = 5,000 PRs, 20,000 JUnit
 # files of which 2,000 are 1 MB+; 100k = a tenth of that), then:
 #   1. initial build: fold every callback, harvest every JUnit file, render everything (once per
 #      dataset: the folded database is cached as folded.sqlite; BENCH_INITIAL=1 measures again);
 #   2. full build (--full) of every page from a copy of the folded database into an empty site;
 #   (then "settle": a build with nothing new, which links the whole site into the second tree once)
-#   3. incremental build after `oot-hud synth --append 100` (100 new callbacks, new JUnit files);
+#   3. incremental build after `oot-hud-synth --append 100` (100 new callbacks, new JUnit files);
 #   4. incremental build with nothing new.
 # Each build runs under /usr/bin/time for wall time and peak RSS. Prints the ratios
 # incremental/full and 1m/100k. Targets: full 1M ≤ 60 s and ≥ 1,000 pages/s, incremental ≤ 1 s
@@ -28,8 +28,11 @@ data_root=${BENCH_DATA:-/tmp/synth-bench}
 work=$(mktemp -d /tmp/bench-build.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product oot-hud >/dev/null 2>&1 || swift build -c release --product oot-hud
+for product in oot-hud oot-hud-synth; do
+  swift build -c release --product $product >/dev/null 2>&1 || swift build -c release --product $product
+done
 bin=$PWD/.build/release/oot-hud
+synth=$PWD/.build/release/oot-hud-synth
 now=2026-11-28T12:00:00Z
 rounds=${BENCH_ROUNDS:-3}
 # tags: "new" (this checkout) and, with BENCH_BASELINE, "base"; each with its binary and checkout
@@ -87,7 +90,7 @@ steps() {
   run settle "$size" "$tag" -- "${build[@]}"
   # 3. Incremental after 100 new callbacks; 4. again with nothing new.
   # (the appended JUnit files land in the dataset's artifacts folder, the same ones every run)
-  "$bin" synth --db "$db" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
+  "$synth" --db "$db" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
   run incremental "$size" "$tag" -- "${build[@]}"
   run unchanged "$size" "$tag" -- "${build[@]}"
   rm -rf "$site" "$db"*
@@ -99,7 +102,7 @@ for size in "${sizes[@]}"; do
     echo "generating $size into $data (one time)…"
     rm -rf "$data" && mkdir -p "$data"
     # shellcheck disable=SC2046
-    /usr/bin/time -f "  synth: %e s, peak RSS %M KiB" "$bin" synth --db "$data/oot.sqlite" --artifacts "$data/artifacts" \
+    /usr/bin/time -f "  synth: %e s, peak RSS %M KiB" "$synth" --db "$data/oot.sqlite" --artifacts "$data/artifacts" \
       $(synth_args "$size") --seed 1 --now "$now"
     touch "$data/.complete"
   fi

@@ -16,8 +16,11 @@ work=$(mktemp -d /tmp/fault-build.XXXXXX)
 pyserver=""
 trap '[ -n "$pyserver" ] && kill "$pyserver" 2>/dev/null; rm -rf "$work"' EXIT
 scripts/setup
-swift build -c release --product oot-hud >/dev/null 2>&1 || swift build -c release --product oot-hud
+for product in oot-hud oot-hud-synth; do
+  swift build -c release --product $product >/dev/null 2>&1 || swift build -c release --product $product
+done
 bin=$PWD/.build/release/oot-hud
+synth=$PWD/.build/release/oot-hud-synth
 now=2026-11-28T12:00:00Z
 failures=0
 
@@ -27,14 +30,14 @@ digest() { # a digest of every published file, by path and content
 
 echo "== 1. kill -9 at random points ($rounds rounds)"
 db=$work/oot.sqlite
-"$bin" synth --db "$db" --artifacts "$work/artifacts" --jobs 20000 --backends 8 --prs 300 --junit 400 \
+"$synth" --db "$db" --artifacts "$work/artifacts" --jobs 20000 --backends 8 --prs 300 --junit 400 \
   --big-junit 20 --big-junit-bytes 262144 --seed 3 --now "$now" >/dev/null
 build=("$bin" build --db "$db" --out "$work/site" --artifact-root "$work/artifacts" --now "$now" --no-progress)
 start=$(date +%s.%N)
 "${build[@]}" >/dev/null
 printf '  first build: %.2f s, %d files\n' "$(echo "$(date +%s.%N) - $start" | bc)" "$(find -L "$work/site/current" -type f | wc -l)"
 # How long an incremental build after 500 new callbacks takes: the kills land inside that span.
-"$bin" synth --db "$db" --artifacts "$work/artifacts" --append 500 --seed 99 --now "$now" >/dev/null 2>&1
+"$synth" --db "$db" --artifacts "$work/artifacts" --append 500 --seed 99 --now "$now" >/dev/null 2>&1
 start=$(date +%s.%N)
 "${build[@]}" >/dev/null
 span=$(echo "$(date +%s.%N) - $start" | bc)
@@ -43,7 +46,7 @@ killed=0; completed=0
 printf '  %-6s %8s %-10s %-9s %s\n' round "kill at" outcome "site" "next build"
 for round in $(seq "$rounds"); do
   before=$(digest "$work/site/current"); tree_before=$(readlink "$work/site/current")
-  "$bin" synth --db "$db" --artifacts "$work/artifacts" --append 500 --seed $((100 + round)) --now "$now" >/dev/null 2>&1
+  "$synth" --db "$db" --artifacts "$work/artifacts" --append 500 --seed $((100 + round)) --now "$now" >/dev/null 2>&1
   delay=$(python3 -c "import random, sys; print(round(random.uniform(0.02, float(sys.argv[1])), 2))" "$span")
   "${build[@]}" >/dev/null 2>&1 &
   pid=$!

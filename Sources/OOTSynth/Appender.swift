@@ -1,7 +1,7 @@
 import Foundation
 import OOTCore
 
-/// `oot-hud synth --append N`: adds exactly N callbacks after what a database already holds, for
+/// `oot-hud-synth --append N`: adds exactly N callbacks after what a database already holds, for
 /// "incremental build after N new callbacks" benchmarks.
 ///
 /// It reads the newest 50,000 callbacks of the log (not the plan: the database may come from any
@@ -11,9 +11,9 @@ import OOTCore
 /// callbacks complete recently started running jobs (about 30 % of completed test jobs with a
 /// new small JUnit file), and the rest start the jobs of one or more new PRs (`in_progress`).
 /// Jobs started over 6 h before stay lost. Deterministic for a given seed and database.
-public enum Appender {
+enum Appender {
     /// How far back the log is read, in callbacks.
-    public static let tailSize = 50_000
+    static let tailSize = 50_000
 
     /// Appends `count` callbacks.
     ///
@@ -25,7 +25,7 @@ public enum Appender {
     ///   - progress: Receives one line per stage.
     /// - Returns: What was added, with seconds per stage.
     /// - Throws: ``SynthError`` for an empty database; ``SQLiteError``, file-system errors.
-    public static func append(
+    static func append(
         count: Int, options: SynthOptions, databasePath: String, artifactsPath: String,
         progress: (String) -> Void = { _ in }
     ) throws -> SynthSummary {
@@ -246,7 +246,7 @@ public enum Appender {
                 let json = try? JSONValue.parse(body),
                 let payload = json["untrusted"]?["callback_payload"]?["payload"]
             {
-                var payloadBytes = ByteBuffer(capacity: 1_024)
+                var payloadBytes = ByteWriter(capacity: 1_024)
                 payloadBytes.json(payload)
                 open[record.dynamoKey] = OpenJob(
                     repo: record.downstreamRepo, jobName: record.jobName, checkRunID: record.checkRunID,

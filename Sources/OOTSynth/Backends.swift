@@ -1,7 +1,7 @@
 /// One job of a backend's CI matrix: a workflow name and a job name (the HUD's column key).
-public struct SynthJobSpec: Sendable, Equatable {
+struct SynthJobSpec: Sendable, Equatable {
     /// What the job does, which decides whether it reports tests.
-    public enum Kind: UInt8, Sendable {
+    enum Kind: UInt8, Sendable {
         /// Builds the backend; no tests, no `test_results`.
         case build
         /// Runs a shard of the test suite; reports `test_results` and may have a JUnit file.
@@ -11,38 +11,38 @@ public struct SynthJobSpec: Sendable, Equatable {
     }
 
     /// `workflow.name`, like `npu-ci`.
-    public let workflow: String
+    let workflow: String
     /// `workflow.job_name`, like `test-shard-1-of-4 (default, linux.npu.2xlarge)`.
-    public let name: String
+    let name: String
     /// Build, test or lint.
-    public let kind: Kind
+    let kind: Kind
     /// Median execution time, in minutes.
-    public let minutes: Double
+    let minutes: Double
 }
 
 /// A synthetic downstream backend: repository, level, CI matrix and timing profile.
-public struct SynthBackend: Sendable {
+struct SynthBackend: Sendable {
     /// `verified_repo`, `org-N/torch-<device>`.
-    public let repo: String
+    let repo: String
     /// The device name (`npu`, `xpu2`).
-    public let device: String
+    let device: String
     /// `downstream_repo_level`: `L2`, `L3` or `L4`.
-    public let level: String
+    let level: String
     /// The jobs run for each PR push, builds first (two workflows may share a job name).
-    public let matrix: [SynthJobSpec]
+    let matrix: [SynthJobSpec]
     /// The daily nightly job (`event_type` `nightly`).
-    public let nightly: SynthJobSpec
+    let nightly: SynthJobSpec
     /// Relative likelihood of running on a given push (L4 highest).
-    public let weight: Double
+    let weight: Double
     /// Median queue time, in seconds.
-    public let queueMedianSeconds: Double
+    let queueMedianSeconds: Double
     /// Multiplier on the base failure rate (1 = average).
-    public let failureFactor: Double
+    let failureFactor: Double
 
     /// The backends for `count` repositories drawn from `seed`, levels spread about 30 % L4,
     /// 40 % L3, 30 % L2; `extraShards` adds that many `default` test shards to every matrix
     /// (used when a push must hold more jobs than the matrices have).
-    public static func make(count: Int, seed: UInt64, extraShards: Int = 0) -> [SynthBackend] {
+    static func make(count: Int, seed: UInt64, extraShards: Int = 0) -> [SynthBackend] {
         var rng = SplitMix64(seed: seed, stream: 0xBAC4E4D)
         var levels: [String] = []
         let l4 = max(count >= 3 ? 1 : 0, Int((Double(count) * 0.3).rounded()))

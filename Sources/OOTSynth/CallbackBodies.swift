@@ -1,17 +1,17 @@
 /// Renders relay→HUD callback bodies (spec §2.2: `{"trusted": …, "untrusted": {"callback_payload":
 /// …}}`) as UTF-8 JSON bytes, field for field in the order of `data/samples/callbacks.ndjson`.
-public enum CallbackBodies {
+enum CallbackBodies {
     /// `test_results` of a completed job: `passed`, `failed` (failures + errors), `skipped`.
-    public struct TestResults: Sendable, Equatable {
+    struct TestResults: Sendable, Equatable {
         /// Tests that passed.
-        public var passed: Int
+        var passed: Int
         /// Tests that failed or errored.
-        public var failed: Int
+        var failed: Int
         /// Tests that were skipped.
-        public var skipped: Int
+        var skipped: Int
 
         /// Creates counts.
-        public init(passed: Int, failed: Int, skipped: Int) {
+        init(passed: Int, failed: Int, skipped: Int) {
             self.passed = passed
             self.failed = failed
             self.skipped = skipped
@@ -23,7 +23,7 @@ public enum CallbackBodies {
     /// lint, cancelled and timed-out jobs.
     ///
     /// - Parameter fileCounts: Counts of the written JUnit files, indexed like ``SynthPlan/files``.
-    public static func testResults(plan: SynthPlan, job: SynthJob, fileCounts: [ReportCounts]) -> TestResults? {
+    static func testResults(plan: SynthPlan, job: SynthJob, fileCounts: [ReportCounts]) -> TestResults? {
         guard plan.spec(of: job).kind == .test, job.conclusion == .success || job.conclusion == .failure else {
             return nil
         }
@@ -38,7 +38,7 @@ public enum CallbackBodies {
 
     /// Counts a test job reports without a JUnit file: its whole selection, with the pool's
     /// always-skipped tests skipped and `failing`'s tests failed.
-    public static func derivedResults(pool: TestPool, selection: TestSelection, failing: FailurePlan?) -> TestResults {
+    static func derivedResults(pool: TestPool, selection: TestSelection, failing: FailurePlan?) -> TestResults {
         let failed = Set(failing?.positions ?? [])
         // A failing test that is normally skipped counts as failed, not skipped.
         let skipped =
@@ -49,46 +49,46 @@ public enum CallbackBodies {
     }
 
     /// Everything one callback body says, already decided.
-    public struct Fields: Sendable {
+    struct Fields: Sendable {
         /// `trusted.verified_repo`.
-        public var repo: String
+        var repo: String
         /// `trusted.downstream_repo_level`, or `nil` to leave it out.
-        public var level: String?
+        var level: String?
         /// `ci_metrics.queue_time` in milliseconds, or `nil` for `null`.
-        public var queueMillis: Int64?
+        var queueMillis: Int64?
         /// `ci_metrics.execution_time` in milliseconds, or `nil` for `null`.
-        public var executionMillis: Int64?
+        var executionMillis: Int64?
         /// `event_type`: `pull_request` or `nightly`.
-        public var eventType: String
+        var eventType: String
         /// `delivery_id`.
-        public var delivery: String
+        var delivery: String
         /// The `payload` object, as JSON bytes.
-        public var payload: [UInt8]
+        var payload: [UInt8]
         /// `workflow.name`.
-        public var workflow: String
+        var workflow: String
         /// `workflow.url` (the run's page).
-        public var url: String
+        var url: String
         /// `workflow.run_attempt` (sent as a string).
-        public var attempt: Int64
+        var attempt: Int64
         /// `workflow.job_name`.
-        public var jobName: String
+        var jobName: String
         /// `workflow.check_run_id` (sent as a string).
-        public var checkRunID: String
+        var checkRunID: String
         /// `workflow.run_id` (sent as a string).
-        public var runID: String
+        var runID: String
         /// `workflow.conclusion` for a completed callback; `nil` makes an `in_progress` one.
-        public var conclusion: String?
+        var conclusion: String?
         /// `workflow.started_at`, microseconds since the epoch, or `nil` for `null`.
-        public var startedMicros: Int64?
+        var startedMicros: Int64?
         /// `workflow.completed_at`, microseconds since the epoch, or `nil` for `null`.
-        public var completedMicros: Int64?
+        var completedMicros: Int64?
         /// `workflow.test_results`, left out when `nil`.
-        public var results: TestResults?
+        var results: TestResults?
         /// `workflow.artifact_url`, left out when `nil`.
-        public var artifactURL: String?
+        var artifactURL: String?
 
         /// Creates the fields of one body (optional ones default to `null` / left out).
-        public init(
+        init(
             repo: String, level: String?, queueMillis: Int64? = nil, executionMillis: Int64? = nil,
             eventType: String, delivery: String, payload: [UInt8], workflow: String, url: String, attempt: Int64,
             jobName: String, checkRunID: String, runID: String, conclusion: String? = nil,
@@ -121,7 +121,7 @@ public enum CallbackBodies {
     /// - Parameters:
     ///   - results: `test_results` for a completed callback (see ``testResults(plan:job:fileCounts:)``).
     ///   - artifactURL: `artifact_url` for a completed callback with a JUnit file.
-    public static func body(
+    static func body(
         plan: SynthPlan, job: SynthJob, completed: Bool, results: TestResults?, artifactURL: String?
     ) -> [UInt8] {
         let backend = plan.backends[Int(job.backend)]
@@ -144,8 +144,8 @@ public enum CallbackBodies {
 
     /// Renders a body: `{"trusted":{"ci_metrics":{…},"verified_repo":…,"downstream_repo_level":…},
     /// "untrusted":{"callback_payload":{"event_type":…,"delivery_id":…,"payload":…,"workflow":{…}}}}`.
-    public static func render(_ f: Fields) -> [UInt8] {
-        var b = ByteBuffer(capacity: 1_400)
+    static func render(_ f: Fields) -> [UInt8] {
+        var b = ByteWriter(capacity: 1_400)
         b.raw("{\"trusted\":{\"ci_metrics\":{\"queue_time\":")
         if let q = f.queueMillis { b.milli(q) } else { b.raw("null") }
         b.raw(",\"execution_time\":")

@@ -3,16 +3,16 @@
 /// Device names, PR titles and authors, PyTorch test modules, operators and dtypes, failure
 /// messages, skip reasons and captured output. Plain constants; which entries are used is
 /// decided by ``SplitMix64`` draws.
-public enum Catalog {
+enum Catalog {
     /// Device names for backend repositories (`org-N/torch-<device>`); reused with a numeric
     /// suffix (`npu2`) past the end of the list.
-    public static let devices = [
+    static let devices = [
         "npu", "xpu", "mlu", "gcu", "dcu", "musa", "hpu", "rvv", "sdaa", "vacc", "aiu", "ipu", "tpu", "ppu",
         "kunlun", "maca", "biren", "corex", "dlc", "neuron", "vpu", "gaudi", "ascend", "mtgpu", "lpu",
     ]
 
     /// GitHub logins used as PR authors.
-    public static let authors = [
+    static let authors = [
         "eellison", "albanD", "anijain2305", "wanchaol", "malfet", "atalman", "jathu", "ezyang", "bdhirsh",
         "zou3519", "jansel", "Chillee", "soulitzer", "peterbell10", "lezcano", "pianpwk", "williamwen42",
         "yf225", "H-Huang", "kwen2501", "fegin", "awgu", "wconstab", "janeyx99", "mikaylagawarecki", "drisspg",
@@ -24,14 +24,14 @@ public enum Catalog {
     ]
 
     /// Area tags that open a PR title (`[inductor] …`); an empty string means no tag.
-    public static let areas = [
+    static let areas = [
         "inductor", "dynamo", "export", "AOTI", "c10d", "FSDP2", "DTensor", "MPS", "ROCm", "quant", "fx", "nn",
         "optim", "autograd", "sparse", "BE", "CI", "docs", "PrivateUse1", "accelerator", "cuda", "cpp_extension",
         "", "", "", "",
     ]
 
     /// PR title bodies (verb phrase and object).
-    public static let titleBodies = [
+    static let titleBodies = [
         "Fuse pointwise ops across reductions", "Add torch.accelerator.memory_stats for PrivateUse1",
         "Support dict views in guards", "Speed up redistribute for Shard(0)",
         "Fix strided copy for non-contiguous complex tensors", "Bump sleef to 3.8 and rebuild vectorized kernels",
@@ -54,7 +54,7 @@ public enum Catalog {
     ]
 
     /// Titles that exercise escaping: quotes, backslashes, a tab, non-ASCII and an emoji.
-    public static let trickyTitles = [
+    static let trickyTitles = [
         "Fix `torch.where` for \"nan\" inputs", "Handle Windows paths like C:\\Users\\ci in cpp_extension",
         "Support Unicode identifiers (ñ, ü, 中文) in FX codegen", "Revert \"[inductor] Fuse pointwise ops\"",
         "[docs] Clarify <Tensor> & \"view\" semantics", "Tab\tseparated log parsing in the flaky bot",
@@ -62,13 +62,13 @@ public enum Catalog {
     ]
 
     /// Labels a PR may carry in the webhook payload.
-    public static let labels = [
+    static let labels = [
         "ciflow/trunk", "ciflow/inductor", "topic: not user facing", "release notes: inductor", "module: dynamo",
         "module: distributed", "open source", "Merged", "ciflow/periodic", "module: PrivateUse1", "keep-going",
     ]
 
     /// Test modules run by the `default` configuration (paths under `test/`, without `.py`).
-    public static let defaultModules = [
+    static let defaultModules = [
         "test_ops", "test_nn", "test_torch", "test_autograd", "test_linalg", "test_reductions",
         "test_binary_ufuncs", "test_unary_ufuncs", "test_foreach", "test_sparse", "test_indexing", "test_view_ops",
         "test_shape_ops", "test_tensor_creation_ops", "test_type_promotion", "test_modules", "test_optim",
@@ -89,7 +89,7 @@ public enum Catalog {
     ]
 
     /// Test modules run by the `distributed` configuration.
-    public static let distributedModules = [
+    static let distributedModules = [
         "distributed/test_c10d_common", "distributed/test_c10d_gloo", "distributed/test_c10d_ops",
         "distributed/test_functional_api", "distributed/test_device_mesh", "distributed/test_store",
         "distributed/_composable/fsdp/test_fully_shard_training", "distributed/_composable/fsdp/test_fully_shard_comm",
@@ -100,7 +100,7 @@ public enum Catalog {
     ]
 
     /// Test modules run by the `inductor` configuration.
-    public static let inductorModules = [
+    static let inductorModules = [
         "inductor/test_torchinductor", "inductor/test_torchinductor_dynamic_shapes",
         "inductor/test_torchinductor_opinfo",
         "inductor/test_compiled_autograd", "inductor/test_pattern_matcher", "inductor/test_aot_inductor",
@@ -115,7 +115,7 @@ public enum Catalog {
     ]
 
     /// Test class stems; a class is `<Stem><DEVICE>`, like `TestCommonNPU`.
-    public static let classStems = [
+    static let classStems = [
         "TestCommon", "TestOps", "TestTorchDeviceType", "TestNNDeviceType", "TestAutogradDeviceType", "TestLinalg",
         "TestReductions", "TestBinaryUfuncs", "TestUnaryUfuncs", "TestForeach", "TestIndexing", "TestViewOps",
         "TestShapeOps", "TestTensorCreation", "TestTypePromotion", "TestModule", "TestOptimRenewed", "TestDecomp",
@@ -125,7 +125,7 @@ public enum Catalog {
     ]
 
     /// Operator names used in test names.
-    public static let ops = [
+    static let ops = [
         "add", "sub", "mul", "div", "addmm", "matmul", "bmm", "conv2d", "conv_transpose2d", "max_pool2d",
         "avg_pool2d", "softmax", "log_softmax", "layer_norm", "group_norm", "batch_norm", "embedding", "index_put",
         "index_select", "scatter_reduce", "gather", "cumsum", "cumprod", "sort", "topk", "argmax", "var_mean",
@@ -139,19 +139,19 @@ public enum Catalog {
     ]
 
     /// Test-name variants (`test_<variant>_<op>_<device>_<dtype>`).
-    public static let variants = [
+    static let variants = [
         "noncontiguous_samples", "out", "variant_consistency_eager", "dtypes", "compare_cpu", "fn_grad",
         "fn_gradgrad", "python_ref", "python_ref_meta", "fake_crossref_backward", "view_replay", "conj_view",
         "neg_view", "multiple_devices", "numpy_ref", "comprehensive", "correctness", "complex_half_reference",
     ]
 
     /// dtype suffixes.
-    public static let dtypes = [
+    static let dtypes = [
         "float32", "float16", "bfloat16", "float64", "int64", "int32", "bool", "complex64", "uint8", "int8",
     ]
 
     /// Skip reasons (`<skipped message=…>`); `%d` is the device.
-    public static let skipReasons = [
+    static let skipReasons = [
         "Skipped: %d does not support float64",
         "Only runs on cuda",
         "test requires a newer driver",
@@ -163,7 +163,7 @@ public enum Catalog {
     ]
 
     /// Failure messages with the last line of a traceback; `%d` is the device, `%D` its upper case.
-    public static let failureMessages = [
+    static let failureMessages = [
         "AssertionError: Tensor-likes are not close!\n\nMismatched elements: 3 / 1024 (0.3%)\nGreatest absolute difference: 0.0013427734375 at index (7, 2) (up to 1e-05 allowed)\nGreatest relative difference: 0.00218 at index (7, 2) (up to 1.3e-06 allowed)",
         "AssertionError: Scalars are not equal!\n\nExpected 128 but got 127.\nAbsolute difference: 1\nRelative difference: 0.0078125",
         "AssertionError: The values for attribute 'stride()' do not match: (1, 64) != (64, 1).",
@@ -175,7 +175,7 @@ public enum Catalog {
     ]
 
     /// Error messages (`<error>`: the test could not run to an assertion).
-    public static let errorMessages = [
+    static let errorMessages = [
         "RuntimeError: %D out of memory. Tried to allocate 2.00 GiB (GPU 0; 32.00 GiB total capacity; 29.41 GiB already allocated)",
         "NotImplementedError: Could not run 'aten::_foreach_add.List' with arguments from the 'PrivateUse1' backend.",
         "RuntimeError: %d: device-side assert triggered\nCompile with TORCH_USE_DSA to enable device-side assertions.",
@@ -184,7 +184,7 @@ public enum Catalog {
     ]
 
     /// Lines of captured output (`<system-out>`); `%d` is the device.
-    public static let outputLines = [
+    static let outputLines = [
         "[W1127 10:15:30.123456 3571 torch/csrc/%d/Module.cpp:211] Warning: Device capability 9.0 is not tested",
         "Running test with PYTORCH_TEST_WITH_SLOW=0 PYTORCH_TEST_SKIP_FAST=0",
         "/opt/conda/lib/python3.12/site-packages/torch/_dynamo/utils.py:1722: UserWarning: fallback to eager",

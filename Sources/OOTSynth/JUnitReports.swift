@@ -1,40 +1,40 @@
 /// Counts of one generated report, derived by the same rules `JUnitParser` applies: `passed`
 /// includes tests that passed after `<rerun>` attempts, `failed` is failures plus errors.
-public struct ReportCounts: Sendable, Equatable {
+struct ReportCounts: Sendable, Equatable {
     /// Testcases that passed (flaky passes included).
-    public var passed = 0
+    var passed = 0
     /// Testcases with a `<failure>`.
-    public var failures = 0
+    var failures = 0
     /// Testcases with an `<error>`.
-    public var errors = 0
+    var errors = 0
     /// Testcases with a `<skipped>`.
-    public var skipped = 0
+    var skipped = 0
     /// Passing testcases that carry `<rerun>` elements.
-    public var flaky = 0
+    var flaky = 0
     /// Size of the file, in bytes.
-    public var bytes = 0
+    var bytes = 0
 
     /// `failures + errors`, what the job reports as `test_results.failed`.
-    public var failed: Int { failures + errors }
+    var failed: Int { failures + errors }
     /// Every testcase.
-    public var tests: Int { passed + failures + errors + skipped }
+    var tests: Int { passed + failures + errors + skipped }
 
     /// Creates zero counts.
-    public init() {}
+    init() {}
 }
 
 /// Which tests of a job fail, and how: mostly its selection's troubled tests (so the same test
 /// keeps failing across jobs), sometimes another test of the small-report window.
-public struct FailurePlan: Sendable, Equatable {
+struct FailurePlan: Sendable, Equatable {
     /// Positions in ``TestSelection/tests``, distinct.
-    public var positions: [Int32]
+    var positions: [Int32]
     /// Parallel to ``positions``: `true` for an `<error>`, `false` for a `<failure>`.
-    public var isError: [Bool]
+    var isError: [Bool]
     /// Parallel to ``positions``: index into the failure or error message list.
-    public var message: [Int]
+    var message: [Int]
 
     /// The failures of a failed job with randomness `seed` (1–6 tests, 1 or 2 most often).
-    public static func make(seed: UInt64, selection: TestSelection) -> FailurePlan {
+    static func make(seed: UInt64, selection: TestSelection) -> FailurePlan {
         var rng = SplitMix64(seed: seed, stream: 0xFA11)
         let r = rng.unit()
         let count = r < 0.45 ? 1 : r < 0.7 ? 2 : r < 0.85 ? 3 : rng.int(in: 4...6)
@@ -60,28 +60,28 @@ public struct FailurePlan: Sendable, Equatable {
 }
 
 /// What to render for one job's JUnit report.
-public struct ReportRequest: Sendable {
+struct ReportRequest: Sendable {
     /// The backend's test pool.
-    public var pool: TestPool
+    var pool: TestPool
     /// The job's tests.
-    public var selection: TestSelection
+    var selection: TestSelection
     /// `true`: a big pytest-style report (`<properties>`, `<system-out>`, `<rerun>`), at least
     /// ``minimumBytes``; `false`: a small xmlrunner-style report of the selection's window.
-    public var big: Bool
+    var big: Bool
     /// Lower bound on a big report's size, in bytes (padded with suite-level output if needed).
-    public var minimumBytes: Int
+    var minimumBytes: Int
     /// Randomness of this job (times, outputs, flaky passes).
-    public var seed: UInt64
+    var seed: UInt64
     /// Tests that fail (a failed job), or `nil`.
-    public var failing: FailurePlan?
+    var failing: FailurePlan?
     /// Tests that failed on the previous attempt and pass now with a `<rerun>` (a passing
     /// rerun), or `nil`.
-    public var recovered: FailurePlan?
+    var recovered: FailurePlan?
     /// When the job started, in microseconds since the epoch (suite timestamps).
-    public var startMicros: Int64
+    var startMicros: Int64
 
     /// Creates a request.
-    public init(
+    init(
         pool: TestPool, selection: TestSelection, big: Bool, minimumBytes: Int, seed: UInt64,
         failing: FailurePlan?, recovered: FailurePlan?, startMicros: Int64
     ) {
@@ -97,9 +97,9 @@ public struct ReportRequest: Sendable {
 }
 
 /// Renders JUnit XML reports as bytes, counting outcomes as it writes them.
-public enum ReportWriter {
+enum ReportWriter {
     /// Renders `request`: the report bytes and their counts (``ReportCounts/bytes`` set).
-    public static func render(_ request: ReportRequest) -> (bytes: [UInt8], counts: ReportCounts) {
+    static func render(_ request: ReportRequest) -> (bytes: [UInt8], counts: ReportCounts) {
         var rng = SplitMix64(seed: request.seed, stream: 0x2E90)
         let pool = request.pool
         let selection = request.selection
@@ -120,11 +120,11 @@ public enum ReportWriter {
         if let plan = request.recovered { for (i, p) in plan.positions.enumerated() { recovered[p] = i } }
 
         let host = "\(device)-runner-\(rng.hex(6))"
-        var out = ByteBuffer(capacity: request.big ? request.minimumBytes * 2 : 65_536)
+        var out = ByteWriter(capacity: request.big ? request.minimumBytes * 2 : 65_536)
         out.raw("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<testsuites>\n")
         var counts = ReportCounts()
         var suite = ReportCounts()
-        var body = ByteBuffer(capacity: request.big ? 1 << 20 : 1 << 16)
+        var body = ByteWriter(capacity: request.big ? 1 << 20 : 1 << 16)
         var suiteMillis: Int64 = 0
         var clock = request.startMicros
         var group: Int32 = -1
@@ -308,7 +308,7 @@ public enum ReportWriter {
             """
     }
 
-    static func systemOut(_ body: inout ByteBuffer, _ rng: inout SplitMix64, _ pool: TestPool) {
+    static func systemOut(_ body: inout ByteWriter, _ rng: inout SplitMix64, _ pool: TestPool) {
         body.raw("<system-out>")
         for _ in 0..<rng.int(in: 2...16) {
             body.raw(pool.outputLines[rng.below(pool.outputLines.count)])

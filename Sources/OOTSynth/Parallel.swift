@@ -1,67 +1,53 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Runs `body(i)` for `i` in `0..<count` on up to `workers` threads.
 ///
-/// The results come back in index order, so the output never depends on scheduling. `body`
-/// must only read shared state.
-func parallelMap<T: Sendable>(_ count: Int, workers: Int, _ body: (Int) -> T) -> [T] {
+/// The results come back in index order, so the output never depends on scheduling. `body` is
+/// `@Sendable`: it runs on several threads at once and may only read shared state. This blocks
+/// the calling thread until every call has returned (`DispatchQueue.concurrentPerform`), so call it
+/// from synchronous code (`oot-hud-synth`'s `main`), never from a task on Swift's cooperative pool.
+func parallelMap<T: Sendable>(_ count: Int, workers: Int, _ body: @Sendable (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
     if workers <= 1 || count == 1 { return (0..<count).map(body) }
-    let slots = Slots<T>(count: count)
     let chunks = min(count, workers * 8)
-    withoutActuallyEscaping(body) { body in
-        let work = UncheckedSendable(body)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = count * chunk / chunks
-            let upper = count * (chunk + 1) / chunks
-            for i in lower..<upper { slots.set(i, work.value(i)) }
-        }
+    // Each chunk computes its slice into a local array and stores it under the lock once: one lock
+    // per chunk (at most 8 per worker), not per item.
+    let slices = Mutex<[[T]]>(Array(repeating: [], count: chunks))
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let slice = (count * chunk / chunks..<count * (chunk + 1) / chunks).map(body)
+        slices.withLock { $0[chunk] = slice }
     }
-    return slots.take()
-}
-
-/// Fixed slots written by index from several threads (each slot by one thread only).
-final class Slots<T>: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<T?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    func set(_ index: Int, _ value: T) { buffer[index] = value }
-
-    func take() -> [T] { buffer.map { $0! } }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
+    return slices.withLock { slices in
+        var results: [T] = []
+        results.reserveCapacity(count)
+        for slice in slices { results.append(contentsOf: slice) }
+        return results
     }
 }
 
-/// A value handed across threads where the caller guarantees there is no concurrent mutation.
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-
-/// A value computed on a background thread, waited for later (one producer, one consumer).
-final class Pending<T: Sendable>: @unchecked Sendable {
+/// A value computed on a background thread, waited for once (one producer, one consumer).
+final class Pending<T: Sendable>: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var result: T?
+    private let result = Mutex<T?>(nil)
 
-    /// Starts computing `work` on a global queue.
+    /// Starts computing `work` on a global dispatch queue (a thread of its own, not a Swift task).
     init(_ work: @escaping @Sendable () -> T) {
-        DispatchQueue.global().async {
-            self.result = work()
-            self.done.signal()
+        DispatchQueue.global().async { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            done.signal()
         }
     }
 
-    /// Waits for the value.
+    /// Blocks the calling thread until the value is there, and returns it.
+    ///
+    /// Call it once: the value is handed over, not kept.
     func wait() -> T {
         done.wait()
-        return result!
+        return result.withLock { value in
+            guard let taken = value.take() else { preconditionFailure("Pending.wait() called twice") }
+            return taken
+        }
     }
 }

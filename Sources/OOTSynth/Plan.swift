@@ -1,5 +1,5 @@
 /// How a completed job ended (`workflow.conclusion`).
-public enum SynthConclusion: UInt8, Sendable {
+enum SynthConclusion: UInt8, Sendable {
     /// `success`.
     case success
     /// `failure`.
@@ -10,7 +10,7 @@ public enum SynthConclusion: UInt8, Sendable {
     case timedOut
 
     /// The wire value.
-    public var text: String {
+    var text: String {
         switch self {
         case .success: "success"
         case .failure: "failure"
@@ -21,110 +21,110 @@ public enum SynthConclusion: UInt8, Sendable {
 }
 
 /// One pull request of the synthetic history.
-public struct SynthPR: Sendable {
+struct SynthPR: Sendable {
     /// `pull_request.number`, increasing with time.
-    public let number: Int64
+    let number: Int64
     /// `pull_request.title`.
-    public let title: String
+    let title: String
     /// `pull_request.user.login`.
-    public let author: String
+    let author: String
     /// `pull_request.head.ref`.
-    public let ref: String
+    let ref: String
     /// Label names.
-    public let labels: [String]
+    let labels: [String]
 }
 
 /// One push of a PR (a head SHA) or one nightly run: what every job dispatched for it shares.
-public struct SynthDispatch: Sendable {
+struct SynthDispatch: Sendable {
     /// Index into ``SynthPlan/prs``, or `-1` for a nightly run.
-    public let pr: Int32
+    let pr: Int32
     /// When the relay dispatched it, microseconds since the epoch.
-    public let micros: Int64
+    let micros: Int64
     /// The upstream head SHA (40 hex digits).
-    public let sha: String
+    let sha: String
     /// `delivery_id` (a UUID; the SHA for nightly runs).
-    public let delivery: String
+    let delivery: String
     /// The `payload` object as JSON bytes (the webhook payload, or `{repository, head_sha}`).
-    public let payload: [UInt8]
+    let payload: [UInt8]
 }
 
 /// One planned job execution.
-public struct SynthJob: Sendable {
+struct SynthJob: Sendable {
     /// Index into ``SynthPlan/backends``.
-    public var backend: Int32
+    var backend: Int32
     /// Index into the backend's ``SynthBackend/matrix``, or `-1` for its nightly job.
-    public var spec: Int32
+    var spec: Int32
     /// Index into ``SynthPlan/dispatches``.
-    public var dispatch: Int32
+    var dispatch: Int32
     /// `run_attempt`, from 1.
-    public var attempt: Int32
+    var attempt: Int32
     /// How it ended (meaningless while ``running``).
-    public var conclusion: SynthConclusion
+    var conclusion: SynthConclusion
     /// `true` when it has no `completed` callback.
-    public var running: Bool
+    var running: Bool
     /// `started_at` (the `in_progress` callback), microseconds since the epoch.
-    public var startMicros: Int64
+    var startMicros: Int64
     /// `completed_at`, microseconds since the epoch.
-    public var endMicros: Int64
+    var endMicros: Int64
     /// Relay-measured queue time, milliseconds (first attempts only; `-1` for none).
-    public var queueMillis: Int64
+    var queueMillis: Int64
     /// `run_id` (shared by the attempts of a run).
-    public var runID: Int64
+    var runID: Int64
     /// `check_run_id` (unique per execution).
-    public var checkRunID: Int64
+    var checkRunID: Int64
     /// The failed first attempt this job reruns, or `-1`.
-    public var rerunOf: Int32
+    var rerunOf: Int32
     /// Index into ``SynthPlan/files``, or `-1` when the job has no JUnit file.
-    public var file: Int32
+    var file: Int32
     /// This job's own randomness (test outcomes, report contents).
-    public var seed: UInt64
+    var seed: UInt64
 }
 
 /// One JUnit file to write.
-public struct SynthFile: Sendable {
+struct SynthFile: Sendable {
     /// Index into ``SynthPlan/jobs``.
-    public let job: Int32
+    let job: Int32
     /// Big (pytest style, ≥ ``SynthOptions/bigJUnitBytes``) or small.
-    public let big: Bool
+    let big: Bool
     /// Path relative to the artifacts directory: `<org>/<repo>/<YYYY-MM>/<check_run_id>.xml`.
-    public let path: String
+    let path: String
 }
 
 /// One callback to append: job and kind, at its receive time.
-public struct SynthEvent: Sendable {
+struct SynthEvent: Sendable {
     /// `received_at`, microseconds since the epoch.
-    public let micros: Int64
+    let micros: Int64
     /// Index into ``SynthPlan/jobs``.
-    public let job: Int32
+    let job: Int32
     /// `true` for the `completed` callback, `false` for `in_progress`.
-    public let completed: Bool
+    let completed: Bool
 }
 
 /// The whole synthetic history, decided before anything is written.
 ///
 /// Backends, PRs, dispatches, jobs with their times and conclusions, JUnit files and the callback
 /// order. Built by ``SynthPlan/make(_:)``; everything after it is a pure function of the plan.
-public final class SynthPlan: Sendable {
+final class SynthPlan: Sendable {
     /// The options it was planned for.
-    public let options: SynthOptions
+    let options: SynthOptions
     /// The backends.
-    public let backends: [SynthBackend]
+    let backends: [SynthBackend]
     /// Each backend's test pool (parallel to ``backends``).
-    public let pools: [TestPool]
+    let pools: [TestPool]
     /// Test selections per backend: one per matrix job, then the nightly job last.
-    public let selections: [[TestSelection]]
+    let selections: [[TestSelection]]
     /// Pull requests, by increasing number.
-    public let prs: [SynthPR]
+    let prs: [SynthPR]
     /// PR pushes and nightly runs.
-    public let dispatches: [SynthDispatch]
+    let dispatches: [SynthDispatch]
     /// Every job execution.
-    public let jobs: [SynthJob]
+    let jobs: [SynthJob]
     /// JUnit files, in job order.
-    public let files: [SynthFile]
+    let files: [SynthFile]
     /// Callbacks in arrival order.
-    public let events: [SynthEvent]
+    let events: [SynthEvent]
     /// Counts for the summary (callbacks and files are filled in later).
-    public let summary: SynthSummary
+    let summary: SynthSummary
 
     init(
         options: SynthOptions, backends: [SynthBackend], pools: [TestPool], selections: [[TestSelection]],
@@ -144,13 +144,13 @@ public final class SynthPlan: Sendable {
     }
 
     /// The spec of `job` (its matrix entry or the nightly job).
-    public func spec(of job: SynthJob) -> SynthJobSpec {
+    func spec(of job: SynthJob) -> SynthJobSpec {
         let backend = backends[Int(job.backend)]
         return job.spec < 0 ? backend.nightly : backend.matrix[Int(job.spec)]
     }
 
     /// The test selection of `job`.
-    public func selection(of job: SynthJob) -> TestSelection {
+    func selection(of job: SynthJob) -> TestSelection {
         let list = selections[Int(job.backend)]
         return job.spec < 0 ? list[list.count - 1] : list[Int(job.spec)]
     }
@@ -166,7 +166,7 @@ public final class SynthPlan: Sendable {
     /// day; jobs that would end after `now` are still running, so are the latest 0.5 % of test
     /// jobs as far as they started within the last 3 h, and a few jobs started over 6 h earlier
     /// never completed (lost).
-    public static func make(_ options: SynthOptions) -> SynthPlan {
+    static func make(_ options: SynthOptions) -> SynthPlan {
         var rng = SplitMix64(seed: options.seed)
         let hour: Int64 = 3_600_000_000
         let now = options.now.micros
@@ -240,7 +240,7 @@ public final class SynthPlan: Sendable {
                 if nightlyDispatch[d] == nil {
                     let sha = nightlyRNG.hex(40)
                     nightlyDispatch[d] = Int32(dispatches.count)
-                    var p = ByteBuffer(capacity: 100)
+                    var p = ByteWriter(capacity: 100)
                     p.raw("{\"repository\":{\"full_name\":\"pytorch/pytorch\"},\"head_sha\":")
                     p.jsonString(sha)
                     p.raw("}")
@@ -510,7 +510,7 @@ public final class SynthPlan: Sendable {
 
     /// The webhook `payload` of a PR push (the fields OOT HUD reads, plus realistic company).
     static func webhookPayload(_ pr: SynthPR, sha: String, action: String) -> [UInt8] {
-        var p = ByteBuffer(capacity: 800)
+        var p = ByteWriter(capacity: 800)
         p.raw("{\"action\":")
         p.jsonString(action)
         p.raw(",\"number\":")

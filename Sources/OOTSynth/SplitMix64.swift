@@ -5,28 +5,28 @@ import Foundation
 /// 64 bits of state, one add and two multiply-xorshift rounds per output; every draw is defined
 /// here (never with the standard library's `random(in:using:)`, whose algorithm is not a
 /// contract), so the same seed gives the same output on every run and every Swift version.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+struct SplitMix64: RandomNumberGenerator, Sendable {
     /// The current state (the next output is a function of it).
-    public private(set) var state: UInt64
+    private(set) var state: UInt64
 
     /// Creates a generator whose first output is a function of `seed` only.
-    public init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed }
 
     /// Creates a generator for a sub-stream: `seed` mixed with `stream`, such as a job index.
     ///
     /// Independent things get independent, order-free randomness.
-    public init(seed: UInt64, stream: UInt64) {
+    init(seed: UInt64, stream: UInt64) {
         state = SplitMix64.mix(seed ^ SplitMix64.mix(stream &+ 0x632B_E59B_D9B4_E019))
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return SplitMix64.mix(state)
     }
 
     /// The SplitMix64 finalizer: a bijective 64-bit mix.
-    public static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -34,22 +34,22 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform `Double` in `[0, 1)` (53 random bits).
-    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// A uniform integer in `0..<n` (`n > 0`); the modulo bias is below 2⁻³² for the sizes used.
-    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 
     /// A uniform integer in `range`.
-    public mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
+    mutating func int(in range: ClosedRange<Int>) -> Int { range.lowerBound + below(range.count) }
 
     /// `true` with probability `p`.
-    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+    mutating func chance(_ p: Double) -> Bool { unit() < p }
 
     /// An exponentially distributed value with the given mean (same unit as `mean`).
-    public mutating func exponential(mean: Double) -> Double { -mean * log(1 - unit()) }
+    mutating func exponential(mean: Double) -> Double { -mean * log(1 - unit()) }
 
     /// A log-normally distributed value: `median · e^(σ·N(0,1))` (same unit as `median`).
-    public mutating func logNormal(median: Double, sigma: Double) -> Double {
+    mutating func logNormal(median: Double, sigma: Double) -> Double {
         let u1 = 1 - unit()
         let u2 = unit()
         let normal = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
@@ -57,10 +57,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniformly chosen element of a non-empty array.
-    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// `count` lower-case hex digits (a git SHA is 40).
-    public mutating func hex(_ count: Int) -> String {
+    mutating func hex(_ count: Int) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(count)
@@ -79,7 +79,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A version-4-shaped UUID string (`8-4-4-4-12` lower-case hex), like GitHub delivery ids.
-    public mutating func uuid() -> String {
+    mutating func uuid() -> String {
         let h = Array(hex(32).utf8)
         var out = [UInt8]()
         out.reserveCapacity(36)
@@ -99,9 +99,9 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
 /// FNV-1a, 64-bit: a stable hash of text (Swift's `Hasher` is seeded per process, so it cannot be
 /// used for anything that must be reproducible).
-public enum StableHash {
+enum StableHash {
     /// The FNV-1a hash of `text`'s UTF-8 bytes.
-    public static func of(_ text: String) -> UInt64 {
+    static func of(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in text.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
@@ -110,7 +110,7 @@ public enum StableHash {
     }
 
     /// The FNV-1a hash of `bytes`, continuing from `hash` (start with the default to hash afresh).
-    public static func of<C: Collection>(bytes: C, continuing hash: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64
+    static func of<C: Collection>(bytes: C, continuing hash: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64
     where C.Element == UInt8 {
         var hash = hash
         for byte in bytes {

@@ -1,7 +1,7 @@
 import Foundation
 import OOTCore
 
-/// The knobs of one `oot-hud synth` run.
+/// The knobs of one `oot-hud-synth` run.
 ///
 /// Every count is exact unless noted; times are UTC.
 public struct SynthOptions: Sendable {
@@ -34,62 +34,5 @@ public struct SynthOptions: Sendable {
     public init() {}
 
     /// Approximate size of a small JUnit report, in bytes (40 KB at the default big size).
-    public var smallJUnitBytes: Int { max(1_000, Int(40_000.0 * Double(bigJUnitBytes) / 1_048_576.0)) }
-}
-
-/// What a generation or append run produced; printed as the command's summary line.
-public struct SynthSummary: Sendable, Equatable {
-    /// Job executions planned (for `--append`: jobs touched).
-    public var jobs = 0
-    /// Of which nightly jobs.
-    public var nightlyJobs = 0
-    /// Of which reruns (`run_attempt` > 1).
-    public var reruns = 0
-    /// Jobs with no `completed` callback (still running, lost ones included).
-    public var running = 0
-    /// Of which started more than 6 h before `now` ("lost").
-    public var lost = 0
-    /// Completed jobs by conclusion: `success`, `failure`, `cancelled`, `timed_out`.
-    public var conclusions: [String: Int] = [:]
-    /// Distinct PRs.
-    public var prs = 0
-    /// PR pushes (distinct head SHAs).
-    public var pushes = 0
-    /// Callbacks appended to the `callbacks` table.
-    public var callbacks = 0
-    /// JUnit files written.
-    public var junitFiles = 0
-    /// Of which big.
-    public var bigJUnitFiles = 0
-    /// Bytes of JUnit XML written.
-    public var junitBytes = 0
-    /// First `received_at` of the appended callbacks.
-    public var firstCallback: UTCTimestamp?
-    /// Last `received_at` of the appended callbacks.
-    public var lastCallback: UTCTimestamp?
-    /// Wall-clock seconds per stage, in stage order.
-    public var stageSeconds: [(String, Double)] = []
-
-    /// Creates an empty summary.
-    public init() {}
-
-    /// Total wall-clock seconds.
-    public var seconds: Double { stageSeconds.reduce(0) { $0 + $1.1 } }
-
-    /// Equal when every count and time range is equal (stage timings are ignored).
-    public static func == (a: SynthSummary, b: SynthSummary) -> Bool {
-        a.jobs == b.jobs && a.nightlyJobs == b.nightlyJobs && a.reruns == b.reruns && a.running == b.running
-            && a.lost == b.lost && a.conclusions == b.conclusions && a.prs == b.prs && a.pushes == b.pushes
-            && a.callbacks == b.callbacks && a.junitFiles == b.junitFiles && a.bigJUnitFiles == b.bigJUnitFiles
-            && a.junitBytes == b.junitBytes && a.firstCallback == b.firstCallback && a.lastCallback == b.lastCallback
-    }
-}
-
-/// Why a run could not start.
-public struct SynthError: Error, CustomStringConvertible, Sendable {
-    /// What is wrong, in words.
-    public let description: String
-
-    /// Creates an error with a message.
-    public init(_ description: String) { self.description = description }
+    var smallJUnitBytes: Int { max(1_000, Int(40_000.0 * Double(bigJUnitBytes) / 1_048_576.0)) }
 }

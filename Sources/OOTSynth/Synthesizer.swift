@@ -1,10 +1,12 @@
 import Foundation
 import OOTCore
 
-/// `oot-hud synth`: plans a history, writes its JUnit files and appends its callbacks.
+/// `oot-hud-synth`: plans a history, writes its JUnit files and appends its callbacks.
 ///
-/// The plan is a ``SynthPlan``; JUnit files go under the artifacts directory; callbacks go to the
-/// `callbacks` log in batches. It does not fold; `oot-hud build` does that later.
+/// The plan is a `SynthPlan`; JUnit files go under the artifacts directory; callbacks go to the
+/// `callbacks` log in batches. It does not fold; `oot-hud build` does that later. Both entry points
+/// are synchronous and block the calling thread until done (they use their own worker threads), so
+/// call them from a synchronous `main`, not from a task on Swift's cooperative pool.
 public enum Synthesizer {
     /// Generates a full history into an empty database.
     ///
@@ -61,6 +63,30 @@ public enum Synthesizer {
             "synth: callbacks: \(summary.callbacks) appended to \(databasePath) in \(batches) transactions; "
                 + "\(format(summary.stageSeconds.last!.1)) s")
         return summary
+    }
+
+    /// Adds exactly `count` callbacks after what a database already holds (`--append N`): running
+    /// jobs completing, some with a new small JUnit file, and the jobs of new PRs starting.
+    ///
+    /// It learns backends, matrices, ids and running jobs from the newest 50,000 callbacks, so any
+    /// OOT HUD database works, not only a generated one. Deterministic for a seed and a database.
+    ///
+    /// - Parameters:
+    ///   - count: Callbacks to add (exactly; at least 1).
+    ///   - options: Only `seed`, `now`, `bigJUnitBytes` (small-report scale) and `batchSize` are used.
+    ///   - databasePath: An OOT HUD database that already holds callbacks.
+    ///   - artifactsPath: Where the new JUnit files go (same layout as ``generate(options:databasePath:artifactsPath:progress:)``).
+    ///   - progress: Receives one line per stage.
+    /// - Returns: What was added (`jobs` = `callbacks` = `count`), with seconds per stage.
+    /// - Throws: ``SynthError`` for a database with no callbacks or no pull-request jobs in its
+    ///   newest 50,000; ``SQLiteError`` or file-system errors.
+    public static func append(
+        count: Int, options: SynthOptions, databasePath: String, artifactsPath: String,
+        progress: (String) -> Void = { _ in }
+    ) throws -> SynthSummary {
+        try Appender.append(
+            count: count, options: options, databasePath: databasePath, artifactsPath: artifactsPath,
+            progress: progress)
     }
 
     /// Writes every file of `plan` (in parallel; each file's bytes depend only on the plan).

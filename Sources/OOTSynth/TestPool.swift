@@ -5,47 +5,47 @@
 ///
 /// Layout: modules (`test/<path>.py`) per configuration (`default`, `distributed`, `inductor`),
 /// each with 1–3 classes of 30–160 parametrized tests, about 10,000 tests per backend.
-public final class TestPool: Sendable {
+final class TestPool: Sendable {
     /// One test identity.
-    public struct Test: Sendable {
+    struct Test: Sendable {
         /// Index into ``TestPool/classnames``.
-        public let classIndex: Int32
+        let classIndex: Int32
         /// Index into ``TestPool/files``.
-        public let moduleIndex: Int32
+        let moduleIndex: Int32
         /// The `name` attribute, UTF-8 (no characters that need XML escaping).
-        public let name: [UInt8]
+        let name: [UInt8]
         /// The `line` attribute.
-        public let line: Int32
+        let line: Int32
         /// Typical run time, in milliseconds.
-        public let millis: Int32
+        let millis: Int32
         /// Index into ``TestPool/skipReasons`` when the test is always skipped on this backend
         /// (about 5 % of tests), else `-1`.
-        public let skipReason: Int8
+        let skipReason: Int8
     }
 
     /// The repository this pool belongs to.
-    public let repo: String
+    let repo: String
     /// The device name (`npu`), from `torch-<device>`.
-    public let device: String
+    let device: String
     /// `classname` attributes, UTF-8, like `test_ops.TestCommonNPU`.
-    public let classnames: [[UInt8]]
+    let classnames: [[UInt8]]
     /// `file` attributes per module, UTF-8, like `test/test_ops.py`.
-    public let files: [[UInt8]]
+    let files: [[UInt8]]
     /// Module paths (`inductor/test_torchinductor`), parallel to ``files``.
-    public let modules: [String]
+    let modules: [String]
     /// Every test, grouped by module and class.
-    public let tests: [Test]
+    let tests: [Test]
     /// Module indices per configuration, in shard order.
-    public let configModules: [String: [Int]]
+    let configModules: [String: [Int]]
     /// Test index ranges per module (`tests[range]`).
-    public let moduleRanges: [Range<Int>]
+    let moduleRanges: [Range<Int>]
     /// Skip reasons with the device filled in, XML-attribute-escaped.
-    public let skipReasons: [[UInt8]]
+    let skipReasons: [[UInt8]]
     /// Lines of captured output with the device filled in, XML-text-escaped.
-    public let outputLines: [[UInt8]]
+    let outputLines: [[UInt8]]
 
     /// The pool of `repo` (`org-N/torch-<device>`; any other name works too).
-    public init(repo: String) {
+    init(repo: String) {
         self.repo = repo
         let tail = repo.split(separator: "/").last.map(String.init) ?? repo
         let device = tail.hasPrefix("torch-") ? String(tail.dropFirst(6)) : tail
@@ -132,7 +132,7 @@ public final class TestPool: Sendable {
     ///   - jobName: `workflow.job_name`.
     ///   - smallReportBytes: The approximate size of a small (xmlrunner-style) report, in bytes;
     ///     it sets how many tests a small report covers.
-    public func selection(jobName: String, smallReportBytes: Int) -> TestSelection {
+    func selection(jobName: String, smallReportBytes: Int) -> TestSelection {
         var config = "default"
         var shard = 1
         var shards = 1
@@ -180,19 +180,19 @@ public final class TestPool: Sendable {
 
 /// The tests of one job: its shard of the pool, the slice a small report covers, and the few
 /// "troubled" tests its failures usually hit (so a failing test fails again on later jobs).
-public struct TestSelection: Sendable {
+struct TestSelection: Sendable {
     /// Pool test indices, in run order.
-    public let tests: [Int32]
+    let tests: [Int32]
     /// Positions in ``tests`` a small report covers.
-    public let window: Range<Int>
+    let window: Range<Int>
     /// Positions in ``tests`` (inside ``window``) that fail most often.
-    public let troubled: [Int32]
+    let troubled: [Int32]
     /// How many of ``tests`` the pool always skips.
-    public let skippedCount: Int
+    let skippedCount: Int
 
     /// The positions a big report of about `count` tests covers: a contiguous run containing
     /// ``window``.
-    public func bigRange(count: Int) -> Range<Int> {
+    func bigRange(count: Int) -> Range<Int> {
         let n = max(window.count, min(tests.count, count))
         let start = max(0, min(window.lowerBound - (n - window.count) / 2, tests.count - n))
         return start..<(start + n)

@@ -9,8 +9,9 @@ struct OOTHud: AsyncParsableCommand {
         commandName: "oot-hud",
         abstract: "PyTorch HUD for out-of-tree backend CI: relay ingest + static site.",
         subcommands: [
-            Demo.self, Serve.self, Ingest.self, Build.self, Reindex.self, JUnit.self, PRCommentCommand.self, Synth.self,
-            Rollback.self, Prune.self, Backup.self,
+            Demo.self, Serve.self, Ingest.self, Build.self, Reindex.self, JUnit.self, PRCommentCommand.self,
+            Rollback.self,
+            Prune.self, Backup.self,
         ]
     )
 }

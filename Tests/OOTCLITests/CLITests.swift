@@ -12,6 +12,9 @@ import Testing
     /// `oot-hud` sits next to the test bundle in the build products directory.
     static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("oot-hud").path
+    /// `oot-hud-synth`, the benchmark generator, sits next to it.
+    static let synthBinary = URL(fileURLWithPath: binary).deletingLastPathComponent()
+        .appendingPathComponent("oot-hud-synth").path
 
     struct Run {
         let status: Int32
@@ -19,10 +22,13 @@ import Testing
         let stderr: String
     }
 
-    /// Runs `oot-hud arguments` with `environment` (PATH only, plus what is given) and waits.
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Run {
+    /// Runs `oot-hud arguments` (or another `executable`) with `environment` (PATH only, plus what
+    /// is given) and waits.
+    static func run(
+        _ arguments: [String], executable: String = binary, environment: [String: String] = [:], stdin: Data? = nil
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { _, new in new }
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -46,6 +52,31 @@ import Testing
         #expect(run.status != 0)
         #expect(run.stderr.contains("no relay token configured: set OOT_RELAY_TOKEN or pass --token-file"))
         #expect(!FileManager.default.fileExists(atPath: db), "nothing was created")
+    }
+
+    @Test func synthIsItsOwnExecutableAndRefusesToOverwrite() throws {
+        let (db, directory) = try Fixtures.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let arguments = [
+            "--db", db, "--artifacts", directory.appendingPathComponent("artifacts").path, "--jobs", "300",
+            "--backends", "2", "--prs", "10", "--junit", "6", "--big-junit", "1", "--big-junit-bytes", "20000",
+            "--jobs-per-day", "100",
+        ]
+        let run = try Self.run(arguments, executable: Self.synthBinary)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("synth: 300 jobs ("), "\(run.stdout)")
+        #expect(run.stderr.contains("synth: plan: 300 jobs"), "one progress line per stage")
+        let callbacks = try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks")
+        #expect(run.stdout.contains(", \(callbacks[0][0].integer ?? -1) callbacks, 6 JUnit files (1 big"))
+
+        let again = try Self.run(arguments, executable: Self.synthBinary)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already holds"), "\(again.stderr)")
+        #expect(
+            try SQLiteDatabase(path: db, mode: .readOnly).query("SELECT count(*) FROM callbacks") == callbacks,
+            "nothing was added")
+
+        #expect(try Self.run(["synth"] + arguments).status != 0, "synth is no longer an oot-hud subcommand")
     }
 
     @Test func ingestReportsBadLinesAndKeepsGoodOnes() throws {

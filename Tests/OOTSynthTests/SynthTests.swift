@@ -1,11 +1,12 @@
 import Foundation
 import OOTCore
 import OOTJUnit
-import OOTSynth
 import OOTTestSupport
 import Testing
 
-/// `oot-hud synth` on a small configuration, with real SQLite files and JUnit files in temp
+@testable import OOTSynth
+
+/// `oot-hud-synth` on a small configuration, with real SQLite files and JUnit files in temp
 /// directories: reproducible, readable back by the endpoint's extraction and by the JUnit parser,
 /// and `--append` adds exactly what it says.
 @Suite struct SynthTests {
@@ -189,9 +190,10 @@ import Testing
         let before = try Self.callbacks(output.database)
         var options = Self.smallOptions(seed: 2)
         options.batchSize = 7
-        let added = try Appender.append(
+        let added = try Synthesizer.append(
             count: 25, options: options, databasePath: output.database, artifactsPath: output.artifacts)
-        _ = try Appender.append(count: 25, options: options, databasePath: copy.database, artifactsPath: copy.artifacts)
+        _ = try Synthesizer.append(
+            count: 25, options: options, databasePath: copy.database, artifactsPath: copy.artifacts)
         let after = try Self.callbacks(output.database)
         #expect(after.count == summary.callbacks + 25)
         #expect(added.callbacks == 25)
@@ -246,7 +248,7 @@ import Testing
 enum SynthTestSupport {
     /// A webhook payload with `title`, built with the generator's own JSON writer.
     static func payload(title: String) -> [UInt8] {
-        var b = ByteBuffer()
+        var b = ByteWriter()
         b.raw("{\"pull_request\":{\"number\":1,\"title\":")
         b.jsonString(title)
         b.raw(",\"head\":{\"sha\":\"abc\"}},\"repository\":{\"full_name\":\"pytorch/pytorch\"}}")

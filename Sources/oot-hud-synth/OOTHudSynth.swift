@@ -3,8 +3,15 @@ import Foundation
 import OOTCore
 import OOTSynth
 
-struct Synth: ParsableCommand {
+/// `oot-hud-synth`: OOTSynth's command line.
+///
+/// A synchronous `main` on purpose: ``Synthesizer`` blocks its caller while its own threads work,
+/// which is right on the main thread and wrong on a task of Swift's cooperative pool (where an
+/// `AsyncParsableCommand`, like `oot-hud`'s, would run it).
+@main
+struct OOTHudSynth: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "oot-hud-synth",
         abstract:
             "Generate a large, realistic, reproducible database of relay callbacks and JUnit files (for build benchmarks).",
         discussion: """
@@ -59,7 +66,7 @@ struct Synth: ParsableCommand {
         let progress: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
         do {
             if let append {
-                let s = try Appender.append(
+                let s = try Synthesizer.append(
                     count: append, options: options, databasePath: db, artifactsPath: artifacts, progress: progress)
                 print(
                     "synth --append: \(s.callbacks) callbacks (\(s.callbacks - s.running) completions, \(s.running) starts "

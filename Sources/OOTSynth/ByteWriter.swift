@@ -6,32 +6,32 @@ import OOTCore
 /// JSON strings, XML text and attributes, integers, fixed-point decimals and timestamps. Bodies
 /// and reports are built with it directly, without `JSONSerialization` or string interpolation
 /// per field.
-public struct ByteBuffer: Sendable {
+struct ByteWriter: Sendable {
     /// The bytes written so far.
-    public var bytes: [UInt8]
+    var bytes: [UInt8]
 
     /// Creates an empty buffer with room for `capacity` bytes.
-    public init(capacity: Int = 0) {
+    init(capacity: Int = 0) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     /// Number of bytes written.
-    public var count: Int { bytes.count }
+    var count: Int { bytes.count }
 
     /// Appends raw bytes (already encoded).
-    @inlinable public mutating func raw(_ data: [UInt8]) { bytes.append(contentsOf: data) }
+    mutating func raw(_ data: [UInt8]) { bytes.append(contentsOf: data) }
 
     /// Appends a literal verbatim (no escaping).
-    @inlinable public mutating func raw(_ text: StaticString) {
+    mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a string verbatim (no escaping).
-    @inlinable public mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
     /// Appends a decimal integer.
-    public mutating func int<I: BinaryInteger>(_ value: I) {
+    mutating func int<I: BinaryInteger>(_ value: I) {
         var v = Int64(value)
         if v < 0 {
             bytes.append(UInt8(ascii: "-"))
@@ -54,7 +54,7 @@ public struct ByteBuffer: Sendable {
     }
 
     /// Appends `value` with exactly `digits` zero-padded digits, like `07`.
-    public mutating func padded(_ value: Int64, digits: Int) {
+    mutating func padded(_ value: Int64, digits: Int) {
         var divisor: Int64 = 1
         for _ in 1..<digits { divisor *= 10 }
         var v = value
@@ -66,7 +66,7 @@ public struct ByteBuffer: Sendable {
     }
 
     /// Appends `thousandths / 1000` with three decimals, like `12.345` (`thousandths ≥ 0`).
-    public mutating func milli(_ thousandths: Int64) {
+    mutating func milli(_ thousandths: Int64) {
         int(thousandths / 1000)
         bytes.append(UInt8(ascii: "."))
         padded(thousandths % 1000, digits: 3)
@@ -74,7 +74,7 @@ public struct ByteBuffer: Sendable {
 
     /// Appends a UTC timestamp given in microseconds since the epoch, in the relay's form
     /// `YYYY-MM-DDTHH:MM:SS.ffffffZ` (the same text ``UTCTimestamp/description`` produces).
-    public mutating func timestamp(micros: Int64, offsetSuffix: Bool = false) {
+    mutating func timestamp(micros: Int64, offsetSuffix: Bool = false) {
         let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         let fraction = micros - seconds * 1_000_000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
@@ -98,7 +98,7 @@ public struct ByteBuffer: Sendable {
 
     /// Appends `text` as a quoted JSON string: `"` `\` and control characters escaped
     /// (`\n`, `\t`, `\uXXXX`), everything else (UTF-8 included) verbatim.
-    public mutating func jsonString(_ text: String) {
+    mutating func jsonString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -119,13 +119,13 @@ public struct ByteBuffer: Sendable {
     }
 
     /// Appends `text` escaped for XML character data (`&`, `<`, `>`).
-    public mutating func xmlText(_ text: String) { bytes.append(contentsOf: Escape.xmlText(text)) }
+    mutating func xmlText(_ text: String) { bytes.append(contentsOf: Escape.xmlText(text)) }
 
     /// Appends `text` escaped for a double-quoted XML attribute (also `"`, TAB, LF, CR).
-    public mutating func xmlAttribute(_ text: String) { bytes.append(contentsOf: Escape.xmlAttribute(text)) }
+    mutating func xmlAttribute(_ text: String) { bytes.append(contentsOf: Escape.xmlAttribute(text)) }
 
     /// Appends a JSON value (objects with sorted keys, so the output is deterministic).
-    public mutating func json(_ value: JSONValue) {
+    mutating func json(_ value: JSONValue) {
         switch value {
         case .null: raw("null")
         case .bool(let b): raw(b ? "true" : "false")
@@ -154,9 +154,9 @@ public struct ByteBuffer: Sendable {
 }
 
 /// XML escaping to byte arrays, for text prepared once and written many times.
-public enum Escape {
+enum Escape {
     /// `text` escaped for XML character data (`&amp;`, `&lt;`, `&gt;`).
-    public static func xmlText(_ text: String) -> [UInt8] {
+    static func xmlText(_ text: String) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -172,7 +172,7 @@ public enum Escape {
 
     /// `text` escaped for a double-quoted XML attribute value; TAB, LF and CR become character
     /// references so they survive attribute-value normalization.
-    public static func xmlAttribute(_ text: String) -> [UInt8] {
+    static func xmlAttribute(_ text: String) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
@@ -192,12 +192,12 @@ public enum Escape {
 }
 
 /// Calendar helpers for file layout (the day arithmetic is ``UTCTimestamp/civil(fromDays:)``).
-public enum Civil {
+enum Civil {
     /// `YYYY-MM` of an instant given in microseconds since the epoch (UTC).
-    public static func yearMonth(micros: Int64) -> String {
+    static func yearMonth(micros: Int64) -> String {
         let days = micros >= 0 ? micros / 86_400_000_000 : (micros - 86_399_999_999) / 86_400_000_000
         let (y, m, _) = UTCTimestamp.civil(fromDays: days)
-        var b = ByteBuffer(capacity: 7)
+        var b = ByteWriter(capacity: 7)
         b.padded(y, digits: 4)
         b.raw("-")
         b.padded(m, digits: 2)
@@ -207,10 +207,10 @@ public enum Civil {
 
 extension UTCTimestamp {
     /// Microseconds since the Unix epoch (nanoseconds truncated).
-    public var micros: Int64 { seconds * 1_000_000 + nanoseconds / 1_000 }
+    var micros: Int64 { seconds * 1_000_000 + nanoseconds / 1_000 }
 
     /// The instant `micros` microseconds after the Unix epoch.
-    public init(micros: Int64) {
+    init(micros: Int64) {
         let s = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
         self.init(seconds: s, nanoseconds: (micros - s * 1_000_000) * 1_000)
     }
