@@ -71,8 +71,11 @@ public struct Allowlist: Sendable, Equatable {
             self.init()
             return
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw AllowlistError(source: path, reason: "cannot read the file")
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw AllowlistError(source: path, reason: "cannot read the file: \(error.localizedDescription)")
         }
         try self.init(yaml: text, source: path)
     }

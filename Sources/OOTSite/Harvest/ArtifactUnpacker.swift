@@ -85,9 +85,11 @@ struct ArtifactUnpacker {
             if files.count == Self.maxFiles { break }
             // Entry paths are never used as paths (zip slip): each entry gets a numbered file.
             let target = workDirectory.appendingPathComponent("zip-\(files.count).xml")
-            guard FileManager.default.createFile(atPath: target.path, contents: nil),
-                let handle = try? FileHandle(forWritingTo: target)
-            else { return .failure(.retryable("cannot write in \(workDirectory.path)")) }
+            let handle: FileHandle
+            switch Self.newFile(target) {
+            case .success(let opened): handle = opened
+            case .failure(let error): return .failure(error)
+            }
             do {
                 defer { try? handle.close() }
                 _ = try archive.extract(entry, skipCRC32: false) { data in
@@ -109,10 +111,16 @@ struct ArtifactUnpacker {
 
     private func gunzip(_ path: String, contentType: String?) -> Result<[ReportFile], ArtifactError> {
         let target = workDirectory.appendingPathComponent("gunzip-\(UUID().uuidString)")
-        guard let input = FileHandle(forReadingAtPath: path),
-            FileManager.default.createFile(atPath: target.path, contents: nil),
-            let output = try? FileHandle(forWritingTo: target)
-        else { return .failure(.retryable("cannot unpack in \(workDirectory.path)")) }
+        guard let input = FileHandle(forReadingAtPath: path) else {
+            return .failure(.retryable("cannot read \(path)"))
+        }
+        let output: FileHandle
+        switch Self.newFile(target) {
+        case .success(let opened): output = opened
+        case .failure(let error):
+            try? input.close()
+            return .failure(error)
+        }
         defer {
             try? input.close()
             try? output.close()
@@ -140,6 +148,21 @@ struct ArtifactUnpacker {
         case .xml, .empty: return .success([ReportFile(path: target.path, name: (path as NSString).lastPathComponent)])
         case .zip: return unzip(target.path)
         default: return .failure(.notJUnit("not a JUnit artifact: a gzip file that does not hold XML (a tarball?)"))
+        }
+    }
+
+    /// Creates `url` empty and opens it for writing.
+    ///
+    /// - Returns: The handle, or a retryable error naming the file and the cause (a full disk, a
+    ///   read-only work directory: the next build tries again).
+    static func newFile(_ url: URL) -> Result<FileHandle, ArtifactError> {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            return .failure(.retryable("cannot create \(url.path)"))
+        }
+        do {
+            return .success(try FileHandle(forWritingTo: url))
+        } catch {
+            return .failure(.retryable("cannot write \(url.path): \(error.localizedDescription)"))
         }
     }
 }

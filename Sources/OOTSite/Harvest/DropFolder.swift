@@ -19,12 +19,16 @@ struct DropFolder {
         var marker: String { "drop:\(repo)/\(checkRunID)" }
     }
 
-    /// Every `<org>/<repo>/<check_run_id>` folder (up to `limit`).
-    func entries(limit: Int = 100_000) -> [Entry] {
+    /// Every `<org>/<repo>/<check_run_id>` folder (up to `limit`); none while the root does not
+    /// exist yet.
+    ///
+    /// - Throws: `CocoaError` when a folder that exists cannot be listed (permissions): the
+    ///   harvest stage fails rather than skip reports silently.
+    func entries(limit: Int = 100_000) throws -> [Entry] {
         var entries: [Entry] = []
-        for org in Self.children(root) {
-            for repo in Self.children(root + "/" + org) {
-                for checkRunID in Self.children(root + "/" + org + "/" + repo) {
+        for org in try Self.children(root) {
+            for repo in try Self.children(root + "/" + org) {
+                for checkRunID in try Self.children(root + "/" + org + "/" + repo) {
                     entries.append(
                         Entry(
                             repo: "\(org)/\(repo)", checkRunID: checkRunID, path: "\(root)/\(org)/\(repo)/\(checkRunID)"
@@ -36,9 +40,12 @@ struct DropFolder {
         return entries
     }
 
-    /// The plain-named subdirectories of `path`, sorted.
-    static func children(_ path: String) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    /// The plain-named subdirectories of `path`, sorted; none when `path` does not exist.
+    ///
+    /// - Throws: `CocoaError` when `path` exists but cannot be listed.
+    static func children(_ path: String) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: path)
         return names.filter { name in
             var isDirectory: ObjCBool = false
             return isPlain(name) && FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory)

@@ -53,7 +53,7 @@ public struct Harvester {
 
         // 1. The drop folder.
         if let root = options.dropFolder {
-            for entry in DropFolder(root: root).entries() {
+            for entry in try DropFolder(root: root).entries() {
                 let jobs = try db.query(
                     """
                     SELECT j.dynamoKey FROM oot_workflow_job j LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
@@ -135,7 +135,13 @@ public struct Harvester {
     static func materialize(
         _ job: Pending, locator: ArtifactLocator, fetcher: RemoteFetcher, directory: URL, options: HarvestOptions
     ) async -> Materialized {
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            return Materialized(
+                job: job, files: .failure(.retryable("cannot create \(directory.path): \(error.localizedDescription)")),
+                contentType: nil, remote: false)
+        }
         let unpacker = ArtifactUnpacker(workDirectory: directory, maxUncompressedBytes: options.maxUncompressedBytes)
         switch locator.locate(job.url) {
         case .unavailable(let reason):
@@ -154,7 +160,14 @@ public struct Harvester {
             case .success(let download):
                 // An HTML index of a folder URL: fetch the *.xml files it links to.
                 if ArtifactUnpacker.kind(of: download.file.path) == .html, download.finalURL.hasDirectoryPath {
-                    let html = (try? String(contentsOf: download.file, encoding: .utf8)) ?? ""
+                    let html: String
+                    do {
+                        html = try String(contentsOf: download.file, encoding: .utf8)
+                    } catch {
+                        return Materialized(
+                            job: job, files: .failure(.notJUnit("the artifact folder's index is not UTF-8 text")),
+                            contentType: download.contentType, remote: true)
+                    }
                     let links = DirectoryListing.xmlLinks(in: html, base: download.finalURL)
                     guard !links.isEmpty else {
                         return Materialized(

@@ -50,9 +50,11 @@ final class RemoteFetcher: Sendable {
                     .tooLarge("the artifact is \(length >> 20) MiB, over the \(policy.maxBytes >> 20) MiB cap"))
             }
             let file = directory.appendingPathComponent("download-\(UUID().uuidString)")
-            guard FileManager.default.createFile(atPath: file.path, contents: nil),
-                let handle = try? FileHandle(forWritingTo: file)
-            else { return .failure(.retryable("cannot write a temporary file in \(directory.path)")) }
+            let handle: FileHandle
+            switch ArtifactUnpacker.newFile(file) {
+            case .success(let opened): handle = opened
+            case .failure(let error): return .failure(error)
+            }
             defer { try? handle.close() }
             var received = 0
             do {

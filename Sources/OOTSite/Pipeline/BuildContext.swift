@@ -74,7 +74,7 @@ struct BuildContext {
         backends = try source.backends()
         renderPlan = try RenderPlanner.plan(
             source: source, backends: backends, changes: changes,
-            published: publisher.currentTree == nil ? nil : publisher.state, forceReason: forceReason,
+            published: try publisher.currentTree == nil ? nil : publisher.state, forceReason: forceReason,
             fingerprint: fingerprint)
         report.full = renderPlan.full
         report.reason = renderPlan.reason

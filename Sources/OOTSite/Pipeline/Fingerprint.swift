@@ -34,12 +34,16 @@ enum Fingerprint {
         ]
         mix(settings.joined(separator: "\u{1F}").utf8)
         // The program itself: a new oot-hud renders pages differently.
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
-            let attributes = try? FileManager.default.attributesOfItem(atPath: executable)
-        {
-            let size = attributes[.size] as? Int ?? 0
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            mix("\(executable)\u{1F}\(size)\u{1F}\(modified)".utf8)
+        if let executable = Bundle.main.executablePath {
+            mix(executable.utf8)
+            // A binary replaced while it runs (an upgrade in place) has no attributes left: its
+            // path alone is mixed, so the next run, with the new binary's size and mtime, differs
+            // and renders everything, which is what an upgrade needs.
+            if let attributes = try? FileManager.default.attributesOfItem(atPath: executable) {
+                let size = attributes[.size] as? Int ?? 0
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                mix("\(size)\u{1F}\(modified)".utf8)
+            }
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -82,14 +82,32 @@ public final class SitePublisher {
         }
     }
 
-    /// The tree `current` points to (`a`/`b`), or `nil` before the first publish.
+    /// The tree `current` points to (`a`/`b`), or `nil` before the first publish (no `current`,
+    /// or one this publisher did not make).
+    ///
+    /// - Throws: ``SiteWriterError`` when `current` exists but cannot be read.
     public var currentTree: String? {
-        guard
-            let target = try? FileManager.default.destinationOfSymbolicLink(
-                atPath: root.appendingPathComponent("current").path)
-        else { return nil }
-        let name = (target as NSString).lastPathComponent
-        return ["a", "b"].contains(name) ? name : nil
+        get throws(SiteWriterError) {
+            let link = root.appendingPathComponent("current").path
+            let target: String
+            do {
+                target = try FileManager.default.destinationOfSymbolicLink(atPath: link)
+            } catch CocoaError.fileReadNoSuchFile, CocoaError.fileNoSuchFile {
+                return nil
+            } catch {
+                // Not a link (a file or folder someone put there) is not a published build.
+                let type: FileAttributeType?
+                do {
+                    type = try FileManager.default.attributesOfItem(atPath: link)[.type] as? FileAttributeType
+                } catch {
+                    throw SiteWriterError(path: link, reason: "cannot read it: \(error.localizedDescription)")
+                }
+                guard type == .typeSymbolicLink else { return nil }
+                throw SiteWriterError(path: link, reason: "cannot read the link: \(error.localizedDescription)")
+            }
+            let name = (target as NSString).lastPathComponent
+            return ["a", "b"].contains(name) ? name : nil
+        }
     }
 
     /// The directory of tree `name`.
@@ -100,7 +118,7 @@ public final class SitePublisher {
     /// - Returns: The scratch tree's directory, where the build writes.
     /// - Throws: ``SiteWriterError`` on file-system errors.
     public func prepare() throws(SiteWriterError) -> URL {
-        let current = currentTree
+        let current = try currentTree
         if let current, let served = state.trees[current], served.clean, served.build == state.build + 1 {
             // Killed between the switch and the last state save: the symlink is the truth.
             state.build = served.build
@@ -142,7 +160,7 @@ public final class SitePublisher {
             throw SiteWriterError(
                 path: list.path, reason: "cannot record the changed paths: \(error.localizedDescription)")
         }
-        let old = currentTree
+        let old = try currentTree
         state.trees[scratch] = State.Tree(build: build, clean: true)
         update(&state)
         try save()
@@ -162,7 +180,7 @@ public final class SitePublisher {
     /// - Returns: A one-line description of what was done.
     /// - Throws: ``SiteWriterError`` when there is no previous build.
     public func rollback() throws(SiteWriterError) -> String {
-        guard let current = currentTree else {
+        guard let current = try currentTree else {
             throw SiteWriterError(path: root.path, reason: "nothing published yet")
         }
         let previous = current == "a" ? "b" : "a"

@@ -33,8 +33,11 @@ public struct SavedQuery: Sendable {
             throw QueryError(query: name, reason: "query names are [A-Za-z0-9_]")
         }
         let folder = URL(fileURLWithPath: directory).appendingPathComponent(name)
-        guard let sql = try? String(contentsOf: folder.appendingPathComponent("query.sql"), encoding: .utf8) else {
-            throw QueryError(query: name, reason: "missing \(folder.path)/query.sql")
+        let sql: String
+        do {
+            sql = try String(contentsOf: folder.appendingPathComponent("query.sql"), encoding: .utf8)
+        } catch {
+            throw QueryError(query: name, reason: "cannot read \(folder.path)/query.sql: \(error.localizedDescription)")
         }
         guard let paramsData = FileManager.default.contents(atPath: folder.appendingPathComponent("params.json").path)
         else { throw QueryError(query: name, reason: "missing \(folder.path)/params.json") }
