@@ -52,11 +52,11 @@ public final class SQLiteDatabase {
         if path != ":memory:" {
             do {
                 try execute("SELECT count(*) FROM sqlite_schema")
-            } catch let error where error.code & 0xFF == SQLITE_NOTADB || error.code & 0xFF == SQLITE_CORRUPT {
+            } catch let error where error.primaryCode == .notADatabase || error.primaryCode == .corrupt {
                 // Said in the user's terms; the file was only read.
                 throw SQLiteError(
                     code: error.code,
-                    message: error.code & 0xFF == SQLITE_NOTADB
+                    message: error.primaryCode == .notADatabase
                         ? "file is not a database (it holds something other than SQLite data); nothing was changed"
                         : "the database file is damaged (\(error.message)); nothing was changed: restore it from a backup",
                     path: path)

@@ -101,9 +101,10 @@ public final class IngestMetrics: Sendable {
     /// Route labels of the latency histogram.
     public static let routes = ["results", "healthz", "metrics", "other"]
 
-    /// Records a request's latency for `route` (one of ``routes``; anything else counts as `other`).
-    public func observe(route: String, nanoseconds: Int64) {
-        (latency[route] ?? latency["other"])?.recordNanoseconds(nanoseconds)
+    /// Records a request's latency, in seconds, for `route` (one of ``routes``; anything else counts
+    /// as `other`).
+    public func observe(route: String, seconds: Double) {
+        (latency[route] ?? latency["other"])?.recordSeconds(seconds)
     }
 
     /// The Prometheus text exposition.

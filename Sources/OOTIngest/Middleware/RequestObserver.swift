@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import OOTCore
 
 /// Logs one structured line per request (method, path, HTTP code, latency in ms and, on the
 /// results route, repo, status and dynamoKey) and records the metrics.
@@ -32,13 +33,12 @@ struct RequestObserver: RouterMiddleware {
         _ request: Request, _ context: IngestRequestContext, status: Int, reason: String?,
         start: ContinuousClock.Instant
     ) {
-        let elapsed = ContinuousClock.now - start
-        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        let seconds = (ContinuousClock.now - start).inSeconds
         let path = request.uri.path
         let route =
             IngestRoutes.isResults(path)
             ? "results" : path == IngestRoutes.health ? "healthz" : path == IngestRoutes.metrics ? "metrics" : "other"
-        metrics.observe(route: route, nanoseconds: nanoseconds)
+        metrics.observe(route: route, seconds: seconds)
         let fields = context.trace.fields
         if route == "results" {
             if status == 200, let s = fields.status {
@@ -50,7 +50,7 @@ struct RequestObserver: RouterMiddleware {
         }
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)", "path": "\(path)", "http": "\(status)",
-            "ms": "\(String(format: "%.2f", Double(nanoseconds) / 1e6))",
+            "ms": "\(String(format: "%.2f", seconds * 1000))",
         ]
         if let repo = fields.repo { metadata["repo"] = "\(repo)" }
         if let s = fields.status { metadata["status"] = "\(s)" }

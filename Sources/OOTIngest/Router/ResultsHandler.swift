@@ -23,7 +23,7 @@ struct ResultsHandler: Sendable {
     let store: IngestStore
     let configuration: IngestConfiguration
     let limiter: RateLimiter
-    let clock = ContinuousClock()
+    /// The zero of the limiter's clock (seconds since the router was built).
     let epoch = ContinuousClock.now
 
     func handle(_ request: Request, context: IngestRequestContext) async throws -> Response {
@@ -51,9 +51,8 @@ struct ResultsHandler: Sendable {
             repo: record.downstreamRepo, status: record.status, dynamoKey: record.dynamoKey,
             warnings: extracted.warnings)
 
-        let now = (ContinuousClock.now - epoch)
         if case .limited(let retryAfter) = limiter.admit(
-            record.downstreamRepo, now: Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18)
+            record.downstreamRepo, now: (ContinuousClock.now - epoch).inSeconds)
         {
             throw IngestError(
                 .rateLimited, .tooManyRequests,

@@ -159,8 +159,7 @@ public final class IngestStore: Sendable {
 
     static func classify(_ error: any Error) -> IngestStoreError {
         guard let error = error as? SQLiteError else { return .storage("\(error)") }
-        let primary = error.code & 0xFF
-        if primary == 13 /* SQLITE_FULL */ {
+        if error.primaryCode == .full {
             // SQLite says "database or disk is full" for both causes; name them instead.
             return .full(
                 error.message == "database or disk is full"
