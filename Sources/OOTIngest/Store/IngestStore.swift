@@ -70,6 +70,8 @@ public final class IngestStore: Sendable {
     private struct State {
         var pending: [Pending] = []
         var flushing = false
+        /// Callbacks in the batch the writer is committing (or has just committed and is answering).
+        var committing = 0
         var closed = false
     }
 
@@ -141,6 +143,7 @@ public final class IngestStore: Sendable {
             let batch: [Pending] = state.withLock { state in
                 let take = Array(state.pending.prefix(options.maxBatch))
                 state.pending.removeFirst(take.count)
+                state.committing = take.count
                 if take.isEmpty { state.flushing = false }
                 return take
             }
@@ -176,6 +179,10 @@ public final class IngestStore: Sendable {
 
     /// Callbacks waiting for a commit right now (not counting a batch being committed).
     public var queued: Int { state.withLock { $0.pending.count } }
+
+    /// Callbacks given to ``append(_:)`` that the store has not answered yet: those queued plus the
+    /// batch being committed.
+    public var unanswered: Int { state.withLock { $0.pending.count + $0.committing } }
 
     /// How many callbacks are stored.
     ///
