@@ -6,7 +6,10 @@ import OOTIngest
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the ingest endpoint POST /api/crcr/results and /api/oot/results (plus /healthz and /metrics).",
+        abstract: """
+            Run the ingest endpoint POST \(IngestRoutes.crcrResults) and \(IngestRoutes.ootResults) \
+            (plus \(IngestRoutes.health) and \(IngestRoutes.metrics)).
+            """,
         discussion: """
             Relay tokens come from OOT_RELAY_TOKEN and/or --token-file (one token per line, # comments); \
             several may be valid at once, for rotation. With no token the server refuses to start. \

@@ -6,12 +6,15 @@ import Synchronization
 import Testing
 
 /// Group commit and concurrency: no lost row, no SQLITE_BUSY reaching a client.
+///
+/// The posts go over loopback (``LiveServer``): many connections at once, and ingest end to end
+/// while a build's reader holds the database.
 @Suite struct ConcurrencyTests {
     @Test func manyParallelPostsAreAllStored() async throws {
         try await LiveServer.with(rateLimit: 0) { server in
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
                 for n in 0..<300 {
-                    group.addTask { try await server.post(LiveServer.callback(checkRunID: "p\(n)")).status }
+                    group.addTask { try await server.post(TestRelay.callback(checkRunID: "p\(n)")).status }
                 }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
@@ -26,7 +29,7 @@ import Testing
 
     @Test func aReaderHoldingTheDatabaseDoesNotBlockIngest() async throws {
         try await LiveServer.with { server in
-            _ = try await server.post(LiveServer.callback(checkRunID: "first"))
+            _ = try await server.post(TestRelay.callback(checkRunID: "first"))
             // A build's query stage: a long read transaction on its own connection.
             let reader = try SQLiteDatabase(path: server.databasePath, mode: .readOnly)
             try reader.execute("BEGIN")
@@ -34,7 +37,7 @@ import Testing
             // In WAL mode a reader never takes the write lock; were it otherwise, each commit would
             // wait out the 10 s busy timeout and fail with SQLITE_BUSY (a 500). Every post must succeed.
             for n in 0..<20 {
-                let status = try await server.post(LiveServer.callback(checkRunID: "r\(n)")).status
+                let status = try await server.post(TestRelay.callback(checkRunID: "r\(n)")).status
                 #expect(status == 200)
             }
             #expect(
@@ -49,7 +52,7 @@ import Testing
         let batches = Mutex<[Int]>([])
         let store = try IngestStore(path: path, batchObserver: { size in batches.withLock { $0.append(size) } })
         func entry(_ n: Int) throws -> CallbackLog.Entry {
-            let body = try LiveServer.callback(checkRunID: "g\(n)")
+            let body = try TestRelay.callback(checkRunID: "g\(n)")
             return CallbackLog.Entry(body: body, record: try JobRecord.extract(fromBody: body), receivedAt: .now)
         }
         // Another writer (a build's fold) holds the write lock: the first callback's commit waits on it.
@@ -83,7 +86,7 @@ import Testing
         let store = try IngestStore(path: path)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for n in 0..<40 {
-                let body = try LiveServer.callback(checkRunID: "c\(n)")
+                let body = try TestRelay.callback(checkRunID: "c\(n)")
                 let entry = CallbackLog.Entry(
                     body: body, record: try JobRecord.extract(fromBody: body), receivedAt: .now)
                 group.addTask { _ = try await store.append(entry) }
@@ -91,7 +94,7 @@ import Testing
             try await group.waitForAll()
         }
         await store.close()
-        let body = try LiveServer.callback(checkRunID: "late")
+        let body = try TestRelay.callback(checkRunID: "late")
         await #expect(throws: IngestStoreError.closed) {
             try await store.append(
                 CallbackLog.Entry(body: body, record: try JobRecord.extract(fromBody: body), receivedAt: .now))

@@ -4,13 +4,14 @@ import OOTIngest
 import OOTTestSupport
 import Testing
 
-/// `POST /api/crcr/results` over real HTTP on loopback (spec §3, §14).
+/// `POST /api/crcr/results` (spec §3, §14): through the router in-process (``InProcessServer``),
+/// and the bodies at the 2 MiB cap over loopback (``LiveServer``).
 @Suite struct EndpointTests {
     static let key =
         "example-org/accel-backend/0b5e7d2a-1c3f-4e6b-9a8d-7f6e5d4c3b2a/accel-ci/test-accel-float32/27182818284"
 
     @Test func acceptsACallbackAndAnswersWithItsDynamoKey() async throws {
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let reply = try await server.post(Fixtures.callback("spec-2.3-in_progress.json"))
             #expect(reply.status == 200)
             #expect(reply.json["ok"] as? Bool == true)
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func theRawBodyIsAppendedVerbatim() async throws {
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let body = try Fixtures.callback("spec-2.3-completed.json")
             _ = try await server.post(body)
             let db = try SQLiteDatabase(path: server.databasePath, mode: .readOnly)
@@ -42,7 +43,7 @@ import Testing
 
     @Test(arguments: [nil, "wrong-token", "s3cret-relay-tokeN", ""] as [String?])
     func rejectsMissingOrWrongTokens(token: String?) async throws {
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let headers = token.map { [("X-OOT-Relay-Token", $0)] } ?? []
             let reply = try await server.send(headers: headers, body: Fixtures.callback("spec-2.3-in_progress.json"))
             #expect(reply.status == 401)
@@ -51,6 +52,8 @@ import Testing
         }
     }
 
+    /// Loopback: refused on its Content-Length before the body is read, the 413 must still reach a
+    /// client that is sending 2 MiB.
     @Test func bodiesOverTwoMebibytesAre413() async throws {
         try await LiveServer.with { server in
             let reply = try await server.post(Data(repeating: UInt8(ascii: " "), count: 2 * 1024 * 1024 + 1))
@@ -67,6 +70,7 @@ import Testing
         body.set("untrusted.callback_payload.payload.padding", String(repeating: "x", count: 2 * 1024 * 1024 - base))
         let data = body.data
         #expect(data.count == 2 * 1024 * 1024)
+        // Loopback: the cap holds for the bytes as they arrive on the wire, not only in-process.
         try await LiveServer.with { server in
             let reply = try await server.post(data)
             #expect(reply.status == 200)
@@ -78,7 +82,7 @@ import Testing
         var body = try Fixtures.callbackJSON("spec-2.3-in_progress.json")
         body.set("untrusted.callback_payload.workflow.job_name", nil)
         let data = body.data
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             _ = try await server.post(Fixtures.callback("spec-2.3-in_progress.json"))
             let reply = try await server.post(data)
             #expect(reply.status == 400)
@@ -91,7 +95,7 @@ import Testing
     }
 
     @Test func malformedJSONIs400NotA500() async throws {
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let reply = try await server.post(Data("{\"trusted\": [".utf8))
             #expect(reply.status == 400)
             #expect((reply.json["error"] as? String)?.hasPrefix("body is not valid JSON") == true)
@@ -101,7 +105,7 @@ import Testing
     @Test func twoMebibytesOfNestedArraysAre400AndTheServerStaysUp() async throws {
         let half = 1024 * 1024
         let body = Data(repeating: UInt8(ascii: "["), count: half) + Data(repeating: UInt8(ascii: "]"), count: half)
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let reply = try await server.post(body)
             #expect(reply.status == 400)
             #expect((reply.json["error"] as? String)?.contains("nest") == true, "\(reply.json)")
@@ -111,8 +115,8 @@ import Testing
     }
 
     @Test func healthzAnswers() async throws {
-        try await LiveServer.with { server in
-            let reply = try await server.send(.GET, "/healthz")
+        try await InProcessServer.with { server in
+            let reply = try await server.send(.get, IngestRoutes.health)
             #expect(reply.status == 200)
         }
     }

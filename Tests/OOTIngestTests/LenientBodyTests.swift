@@ -7,7 +7,7 @@ import Testing
 /// A 4xx is final for the job (spec §14.2), so an optional field of the wrong shape never draws one.
 ///
 /// The callback is stored, the field dropped, and the 200 reply, the metrics and the fold say
-/// so. Each case over real HTTP.
+/// so. Each case through the router in-process (``InProcessServer``).
 @Suite struct LenientBodyTests {
     /// One malformed optional field: where, its JSON value, the warning, and what the row then holds.
     struct Case: Sendable, CustomTestStringConvertible {
@@ -109,7 +109,7 @@ import Testing
         body.set(
             testCase.path, try JSONSerialization.jsonObject(with: Data(testCase.json.utf8), options: .fragmentsAllowed))
         let data = body.data
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let reply = try await server.post(data)
             #expect(reply.status == 200, "\(reply.body)")
             #expect(reply.json["ok"] as? Bool == true)
@@ -133,7 +133,7 @@ import Testing
         var body = try Fixtures.callbackJSON("spec-2.3-completed.json")
         body.set("\(Self.workflow).status", "queued")
         let data = body.data
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let reply = try await server.post(data)
             #expect(reply.status == 400)
             #expect(
@@ -151,7 +151,7 @@ import Testing
         var body = try Fixtures.callbackJSON("spec-2.3-completed.json")
         body.set(path, nil)
         let data = body.data
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let reply = try await server.post(data)
             #expect(reply.status == 400)
             #expect((reply.json["error"] as? String)?.hasPrefix("\(path): missing") == true, "\(reply.body)")
@@ -163,7 +163,7 @@ import Testing
         var late = try Fixtures.callbackJSON("spec-2.3-completed.json")
         late.set("\(Self.workflow).conclusion", NSNull())
         let lateData = late.data
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             #expect(try await server.post(Fixtures.callback("spec-2.3-completed.json")).status == 200)
             #expect(try await server.post(lateData).status == 200)
             let db = try OOTDatabase.openForWriting(path: server.databasePath)
@@ -179,7 +179,7 @@ import Testing
         var body = try Fixtures.callbackJSON("spec-2.3-in_progress.json")
         body.set("\(Self.workflow).check_run_id", "")
         let data = body.data
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             let reply = try await server.post(data)
             #expect(reply.status == 200)
             #expect((reply.json["dynamoKey"] as? String)?.hasSuffix("/test-accel-float32/31415926535-1") == true)

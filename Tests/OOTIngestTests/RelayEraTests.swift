@@ -4,8 +4,9 @@ import OOTIngest
 import OOTTestSupport
 import Testing
 
-/// One realistic body per relay era, posted over HTTP to the path and with the header that era
-/// used (spec §14.1, `docs/ingest.md` "Relay versions"): each must get 200 and fold to its row.
+/// One realistic body per relay era, posted to the path and with the header that era used (spec
+/// §14.1, `docs/ingest.md` "Relay versions"), through the router in-process: each must get 200 and
+/// fold to its row.
 @Suite struct RelayEraTests {
     /// What the folded row must hold.
     struct Expected: Sendable {
@@ -78,18 +79,19 @@ import Testing
                 conclusion: "success", startedAt: "2026-11-28T06:00:00.000000Z",
                 completedAt: "2026-11-28T06:00:00.000000Z")),
         Era(
-            name: "HUD_API_URL set to the server root: /crcr/results", path: "/crcr/results",
+            name: "HUD_API_URL set to the server root: \(IngestRoutes.crcrResultsAtRoot)",
+            path: IngestRoutes.crcrResultsAtRoot,
             header: "x-hud-internal-bot", bodies: prBodies, expected: pr),
     ]
 
     @Test(arguments: eras)
     func everyEraIsStoredAndFoldsToItsRow(era: Era) async throws {
         let bodies = try era.bodies.map { try Fixtures.callback("relay/\($0)") }
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             var key = ""
             for body in bodies {
                 let reply = try await server.send(
-                    .POST, era.path, headers: [(era.header, LiveServer.token), ("Content-Type", "application/json")],
+                    .post, era.path, headers: [(era.header, TestRelay.token), ("Content-Type", "application/json")],
                     body: body)
                 #expect(reply.status == 200, "\(era.name): \(reply.body)")
                 #expect(reply.json["warnings"] == nil, "a clean body draws no warning: \(reply.body)")
@@ -118,7 +120,7 @@ import Testing
     }
 
     @Test func aPushRecordsItsRefAndCommitAndNeverUsesTheDeliveryIDAsTheSHA() async throws {
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             for name in ["push-in_progress.json", "push-completed.json"] {
                 #expect(try await server.post(Fixtures.callback("relay/\(name)")).status == 200)
             }
@@ -140,7 +142,7 @@ import Testing
     }
 
     @Test func aPullRequestRecordsItsBaseLabelsAndDraftFlag() async throws {
-        try await LiveServer.with { server in
+        try await InProcessServer.with { server in
             #expect(try await server.post(Fixtures.callback("relay/pull_request-in_progress.json")).status == 200)
             let db = try OOTDatabase.openForWriting(path: server.databasePath)
             _ = try Fold.run(db)

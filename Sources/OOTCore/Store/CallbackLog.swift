@@ -2,8 +2,10 @@ import Foundation
 
 /// The append-only `callbacks` table: every accepted relay body, verbatim, with its receive time.
 ///
-/// It is the source of truth: `oot_workflow_job` is derived from it by ``Fold``. Not `Sendable`;
-/// the ingest server confines one instance to an actor.
+/// It is the source of truth: `oot_workflow_job` is derived from it by ``Fold``. Not `Sendable`,
+/// like its ``SQLiteDatabase``: use an instance from one thread at a time. (The ingest server's
+/// `IngestStore` keeps its one instance in a `Mutex` and uses it on its serial writer queue only;
+/// `oot-hud ingest` uses one on the main thread.)
 public final class CallbackLog {
     /// One accepted callback, ready to append.
     public struct Entry: Sendable {

@@ -10,8 +10,12 @@ public enum IngestRoutes {
     public static let crcrResults = "/api/crcr/results"
     /// RFC-0054's path, posted to by the relays of June 2026 (spec §2.2).
     public static let ootResults = "/api/oot/results"
+    /// ``crcrResults`` for a relay whose `HUD_API_URL` is this server's root, not its `/api`.
+    public static let crcrResultsAtRoot = "/crcr/results"
+    /// ``ootResults`` for a relay whose `HUD_API_URL` is this server's root, not its `/api`.
+    public static let ootResultsAtRoot = "/oot/results"
     /// Every path answering the results contract (`POST` only), the name in use upstream first.
-    public static let results = [crcrResults, ootResults, "/crcr/results", "/oot/results"]
+    public static let results = [crcrResults, ootResults, crcrResultsAtRoot, ootResultsAtRoot]
     /// The health check (`GET`, `HEAD`).
     public static let health = "/healthz"
     /// The Prometheus metrics (`GET`, `HEAD`).

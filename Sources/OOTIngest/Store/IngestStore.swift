@@ -56,11 +56,11 @@ public enum IngestStoreError: Error, Equatable, CustomStringConvertible {
 
 /// The ingest side of the database: appends accepted callbacks with **group commit**.
 ///
-/// Concurrent requests queue their callbacks; one writer (a serial queue owning the only write
-/// connection) commits everything queued in a single transaction, then resumes each request. A
-/// request is answered only after the transaction holding its row has committed, but N
-/// concurrent requests cost one commit instead of N. A failed commit fails every request in
-/// it and leaves no partial rows.
+/// Concurrent requests queue their callbacks; the request that finds no commit running starts
+/// one on a serial writer queue, which commits everything queued in a single transaction, resumes
+/// each request, and repeats until nothing is queued. A request is answered only after the
+/// transaction holding its row has committed, but N concurrent requests cost one commit instead
+/// of N. A failed commit fails every request in it and leaves no partial rows.
 public final class IngestStore: Sendable {
     private struct Pending {
         let entry: CallbackLog.Entry
@@ -70,18 +70,23 @@ public final class IngestStore: Sendable {
     private struct State {
         var pending: [Pending] = []
         var flushing = false
+        /// Callbacks in the batch the writer is committing (or has just committed and is answering).
+        var committing = 0
         var closed = false
     }
 
-    /// The write connection; touched only on `queue`.
-    private final class Writer: @unchecked Sendable {
-        var log: CallbackLog?
-        init(log: CallbackLog) { self.log = log }
-    }
-
+    /// Callbacks waiting for a commit, and whether a flush is running; taken briefly by requests.
     private let state = Mutex(State())
+    /// Runs the flushes, `count()` and `unhealthyReason()` one at a time, on a thread of its own:
+    /// SQLite blocks (a commit can wait out the busy timeout), which must not stall Swift's
+    /// cooperative threads.
     private let queue = DispatchQueue(label: "oot-hud.ingest.writer")
-    private let writer: Writer
+    /// The only write connection (`CallbackLog` is not `Sendable`); `nil` once closed.
+    ///
+    /// Locked only in jobs on `queue`, which is serial, so the lock is never contended and costs
+    /// one uncontended lock per transaction; it is here so that the compiler, not a comment,
+    /// checks that the connection is never used from two threads at once.
+    private let connection: Mutex<CallbackLog?>
     private let options: IngestStoreOptions
     /// The database file.
     public let path: String
@@ -102,7 +107,7 @@ public final class IngestStore: Sendable {
             let pageSize = try db.query("PRAGMA page_size").first?.first?.integer ?? 4096
             try db.execute("PRAGMA max_page_count = \(max(1, cap / pageSize))")
         }
-        writer = Writer(log: try CallbackLog(database: db))
+        connection = Mutex(try CallbackLog(database: db))
         self.options = options
         self.path = path
         self.batchObserver = batchObserver
@@ -138,20 +143,24 @@ public final class IngestStore: Sendable {
             let batch: [Pending] = state.withLock { state in
                 let take = Array(state.pending.prefix(options.maxBatch))
                 state.pending.removeFirst(take.count)
+                state.committing = take.count
                 if take.isEmpty { state.flushing = false }
                 return take
             }
             if batch.isEmpty { return }
-            guard let log = writer.log else {
-                for item in batch { item.continuation.resume(throwing: IngestStoreError.closed) }
-                continue
+            let committed: Result<[Int64], IngestStoreError> = connection.withLock { log in
+                guard let log else { return .failure(.closed) }
+                do {
+                    return .success(try log.append(batch.map(\.entry)))
+                } catch {
+                    return .failure(Self.classify(error))
+                }
             }
-            do {
-                let ids = try log.append(batch.map(\.entry))
+            switch committed {
+            case .success(let ids):
                 batchObserver?(batch.count)
                 for (item, id) in zip(batch, ids) { item.continuation.resume(returning: id) }
-            } catch {
-                let failure = Self.classify(error)
+            case .failure(let failure):
                 for item in batch { item.continuation.resume(throwing: failure) }
             }
         }
@@ -170,6 +179,10 @@ public final class IngestStore: Sendable {
 
     /// Callbacks waiting for a commit right now (not counting a batch being committed).
     public var queued: Int { state.withLock { $0.pending.count } }
+
+    /// Callbacks given to ``append(_:)`` that the store has not answered yet: those queued plus the
+    /// batch being committed.
+    public var unanswered: Int { state.withLock { $0.pending.count + $0.committing } }
 
     /// How many callbacks are stored.
     ///
@@ -219,7 +232,7 @@ public final class IngestStore: Sendable {
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             queue.async {
                 self.flush()
-                self.writer.log = nil
+                self.connection.withLock { $0 = nil }
                 done.resume()
             }
         }
@@ -228,15 +241,15 @@ public final class IngestStore: Sendable {
     private func onWriter<T: Sendable>(_ body: @escaping @Sendable (CallbackLog) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                guard let log = self.writer.log else {
-                    continuation.resume(throwing: IngestStoreError.closed)
-                    return
+                let result: Result<T, IngestStoreError> = self.connection.withLock { log in
+                    guard let log else { return .failure(.closed) }
+                    do {
+                        return .success(try body(log))
+                    } catch {
+                        return .failure(Self.classify(error))
+                    }
                 }
-                do {
-                    continuation.resume(returning: try body(log))
-                } catch {
-                    continuation.resume(throwing: Self.classify(error))
-                }
+                continuation.resume(with: result)
             }
         }
     }
