@@ -172,6 +172,38 @@ import Testing
         }
     }
 
+    /// `oot_test_history` as a plain join (every job of the backend probed): the reference for the
+    /// saved query, which reads the identity index within the backend's key range instead.
+    static let historyByJobs = """
+        SELECT j.dynamoKey, tc.ordinal, tc.outcome
+        FROM junit_testcases tc JOIN oot_workflow_job j ON j.dynamoKey = tc.dynamoKey
+        WHERE tc.name = ?3 AND (tc.classname = ?2 OR (tc.classname = '' AND tc.suite = ?2)) AND j.downstream_repo = ?1
+        ORDER BY j.effective_started_at DESC, j.run_attempt DESC, tc.ordinal LIMIT 100
+        """
+
+    @Test func testHistoryByKeyRangeEqualsAJoinOverTheBackendsJobs() async throws {
+        let site = try await DemoSite.shared()
+        let db = try OOTDatabase.openForReading(path: site.databasePath)
+        let runner = QueryRunner(database: db, directory: DemoSite.root.appendingPathComponent("data/queries").path)
+        // Every test identity of every backend, including names that sort next to another repo's.
+        let identities = try db.query(
+            """
+            SELECT DISTINCT j.downstream_repo, CASE WHEN tc.classname = '' THEN tc.suite ELSE tc.classname END, tc.name
+            FROM junit_testcases tc JOIN oot_workflow_job j ON j.dynamoKey = tc.dynamoKey
+            """)
+        #expect(identities.count > 100)
+        for identity in identities {
+            let expected = try db.query(Self.historyByJobs, identity).map { [$0[0], $0[1], $0[2]] }
+            let actual = try runner.run(
+                "oot_test_history", as: OotTestHistoryRow.self,
+                [
+                    "repo": identity[0], "classname": identity[1], "name": identity[2], "limit": .integer(100),
+                ]
+            ).map { [SQLiteValue.text($0.dynamoKey), .integer($0.ordinal), .text($0.outcome)] }
+            #expect(actual == expected, "\(identity)")
+        }
+    }
+
     @Test func everySavedQueryHasARowType() {
         #expect(Set(QueryRowTypes.byQuery.keys) == Set(Self.names))
     }

@@ -10,6 +10,8 @@ public final class SiteWriter {
     public let root: URL
     /// What this writer (and the writers it absorbed) did.
     public private(set) var files = WrittenFiles()
+    /// Directories this writer made or found, so each is created once, not once per file.
+    private var directories: Set<String> = []
     /// Files written because they were new or changed.
     public var written: Int { files.written }
     /// Files left alone because their bytes were identical.
@@ -51,8 +53,11 @@ public final class SiteWriter {
             return
         }
         do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let directory = url.deletingLastPathComponent()
+            if !directories.contains(directory.path) {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                directories.insert(directory.path)
+            }
             try data.write(to: url, options: .atomic)
         } catch {
             throw SiteWriterError(path: url.path, reason: "write failed: \(error.localizedDescription)")
@@ -76,14 +81,15 @@ public final class SiteWriter {
     public func removeFilesNotWritten() throws(SiteWriterError) -> Int {
         guard let walker = FileManager.default.enumerator(atPath: root.path) else { return 0 }
         var removed = 0
-        var directories: [String] = []
+        var folders: [String] = []
+        defer { directories = [] }  // some may be gone
         while let relative = walker.nextObject() as? String {
             if relative.hasPrefix(".") { walker.skipDescendants(); continue }
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(
                 atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory)
             if isDirectory.boolValue {
-                directories.append(relative)
+                folders.append(relative)
             } else if !files.paths.contains(relative) {
                 do {
                     try FileManager.default.removeItem(at: root.appendingPathComponent(relative))
@@ -95,7 +101,7 @@ public final class SiteWriter {
                 removed += 1
             }
         }
-        for directory in directories.reversed() {
+        for directory in folders.reversed() {
             let url = root.appendingPathComponent(directory)
             if (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
                 try? FileManager.default.removeItem(at: url)

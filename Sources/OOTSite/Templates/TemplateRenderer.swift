@@ -7,7 +7,8 @@ import Mustache
 /// `templates/partials/`), none is built in Swift. swift-mustache escapes `{{x}}` for HTML;
 /// the one `{{{x}}}` is `pr.mustache`'s `commentHTML`, which is libcmark's output
 /// (``Markdown/html(_:)``, raw HTML in the Markdown disabled), never a payload or XML string.
-/// `comment.md` is Markdown (`{{% CONTENT_TYPE: TEXT}}`).
+/// `comment.md` is Markdown (`{{% CONTENT_TYPE: TEXT}}`); the HTML templates and partials say
+/// `{{% CONTENT_TYPE: HTML}}`, which reads as our ``HTML/Escaper`` (the same output, over bytes).
 public struct TemplateRenderer: Sendable {
     /// Templates the build needs.
     public static let required = [
@@ -22,6 +23,8 @@ public struct TemplateRenderer: Sendable {
     /// - Throws: ``TemplateError`` when the folder is missing, a required template is absent,
     ///   or a template does not parse.
     public init(directory: String) async throws {
+        // Before parsing: a template's `{{% CONTENT_TYPE: HTML}}` is resolved when it is read.
+        MustacheContentTypes.register(HTML.Escaper(), named: "HTML")
         do {
             library = try await MustacheLibrary(directory: directory)
         } catch let error as MustacheLibrary.ParserError {

@@ -1,51 +1,54 @@
 import Foundation
+import Mustache
 
-/// Turns an `Encodable` view model into the plain tree Mustache reads fastest: `[String: Any]`
-/// dictionaries (which swift-mustache looks up by key), arrays, and `String`/`Int`/`Double`/`Bool`
-/// leaves.
+/// Turns an `Encodable` view model into the plain tree Mustache reads fastest: objects that
+/// answer names by dictionary lookup (`MustacheParent`), lists (`MustacheSequence`), and
+/// ``TemplateText``/`Int`/`Double`/`Bool` leaves, built in one pass.
 ///
 /// Without it, every `{{name}}` is resolved by `Mirror` reflection over the model's fields, which
 /// profiling showed to be 60 % of render time.
 ///
-/// `nil` optionals are left out, exactly as reflection sees them (a missing key), so templates
-/// behave the same; keys follow the `Encodable` conformance (the same names `index.json` uses).
+/// A `nil` optional is kept as `NSNull`, which swift-mustache reads as absent (`{{x}}` writes
+/// nothing, `{{#x}}` skips, `{{^x}}` renders), but which ends the lookup at its own object instead
+/// of searching every enclosing object for the name; keys follow the `Encodable` conformance (the
+/// same names `index.json` uses, where `nil` stays left out).
 enum TemplateTree {
     /// The tree of `value`.
     ///
     /// - Throws: Whatever the value's `encode(to:)` throws.
     static func of(_ value: any Encodable) throws -> Any {
-        if let leaf = leaf(value) { return leaf }
-        let encoder = TreeEncoder(codingPath: [])
-        try value.encode(to: encoder)
-        return resolve(encoder)
+        try TreeEncoder.node(value, path: [])
     }
 
     /// Leaves kept as they are; strings made ``HTML/visible(_:)`` (no control characters or
     /// bidirectional overrides reach a page).
     fileprivate static func leaf(_ value: Any) -> Any? {
         switch value {
-        case let text as String: return HTML.visible(text)
+        case let text as String: return TemplateText(HTML.visible(text))
         case is Bool, is Int, is Int64, is Int32, is UInt, is UInt64, is Double, is Float: return value
         default: return nil
         }
     }
 
-    /// Replaces the encoder's mutable boxes by plain values, recursively.
-    fileprivate static func resolve(_ node: Any) -> Any {
-        switch node {
-        case let object as ObjectBox: return object.entries.mapValues(resolve)
-        case let array as ArrayBox: return array.items.map(resolve)
-        case let encoder as TreeEncoder: return encoder.storage.map(resolve) ?? [String: Any]()
-        default: return node
-        }
-    }
 }
 
-private final class ObjectBox { var entries: [String: Any] = [:] }
-private final class ArrayBox { var items: [Any] = [] }
+/// An object of the tree: its fields by name.
+private final class ObjectBox: MustacheParent {
+    var entries: [String: Any] = [:]
+    func child(named name: String) -> Any? { entries[name] }
+}
+
+/// A list of the tree.
+private final class ArrayBox: MustacheSequence {
+    var items: [Any] = []
+    func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
+}
 
 /// An `Encoder` writing into ``ObjectBox``/``ArrayBox`` nodes.
-private final class TreeEncoder: Encoder {
+///
+/// It stands in the tree itself only for a `superEncoder`, answering names from what was
+/// encoded into it.
+private final class TreeEncoder: Encoder, MustacheParent {
     let codingPath: [any CodingKey]
     let userInfo: [CodingUserInfoKey: Any] = [:]
     /// An ``ObjectBox``, an ``ArrayBox`` or a leaf, once something was encoded.
@@ -67,13 +70,15 @@ private final class TreeEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(encoder: self) }
 
-    /// A leaf, or a nested encoder for anything else.
-    static func node(_ value: some Encodable, path: [any CodingKey]) throws -> Any {
+    /// A leaf, or the object or list `value` encodes to (an empty object when it encodes nothing).
+    static func node(_ value: any Encodable, path: [any CodingKey]) throws -> Any {
         if let leaf = TemplateTree.leaf(value) { return leaf }
         let encoder = TreeEncoder(codingPath: path)
         try value.encode(to: encoder)
-        return encoder
+        return encoder.storage ?? ObjectBox()
     }
+
+    func child(named name: String) -> Any? { (storage as? ObjectBox)?.entries[name] }
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
@@ -82,7 +87,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) throws {}
     mutating func encode(_ value: String, forKey key: Key) throws {
-        object.entries[key.stringValue] = HTML.visible(value)
+        object.entries[key.stringValue] = TemplateText(HTML.visible(value))
     }
     mutating func encode(_ value: Bool, forKey key: Key) throws { object.entries[key.stringValue] = value }
     mutating func encode(_ value: Int, forKey key: Key) throws { object.entries[key.stringValue] = value }
@@ -90,6 +95,30 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Double, forKey key: Key) throws { object.entries[key.stringValue] = value }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         object.entries[key.stringValue] = try TreeEncoder.node(value, path: codingPath + [key])
+    }
+
+    // `nil` is stored as `NSNull` (see ``TemplateTree``); synthesized conformances call these.
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        object.entries[key.stringValue] = value.map { TemplateText(HTML.visible($0)) } ?? NSNull()
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        object.entries[key.stringValue] = value ?? NSNull()
+    }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        object.entries[key.stringValue] = value ?? NSNull()
+    }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+        object.entries[key.stringValue] = value ?? NSNull()
+    }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        object.entries[key.stringValue] = value ?? NSNull()
+    }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        guard let value else {
+            object.entries[key.stringValue] = NSNull()
+            return
+        }
+        try encode(value, forKey: key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
