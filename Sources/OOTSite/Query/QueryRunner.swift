@@ -26,8 +26,8 @@ public final class QueryRunner {
         _ name: String, as type: Row.Type = Row.self, _ parameters: [String: SQLiteValue] = [:]
     ) throws -> [Row] {
         var rows: [Row] = []
-        try execute(name, parameters) { columns, values in
-            rows.append(try Row(from: RowDecoder(query: name, columns: columns, values: values)))
+        try execute(name, parameters) { columns, statement in
+            rows.append(try Row(from: RowDecoder(query: name, columns: columns, statement: statement)))
         }
         return rows
     }
@@ -41,9 +41,9 @@ public final class QueryRunner {
     ) {
         var names: [String] = []
         var rows: [[SQLiteValue]] = []
-        try execute(name, parameters) { columns, values in
+        try execute(name, parameters) { columns, statement in
             names = columns.names
-            rows.append(values)
+            rows.append(statement.row())
         }
         return (names, rows)
     }
@@ -51,7 +51,7 @@ public final class QueryRunner {
     /// Binds `parameters`, steps through the rows handing each to `body`, and counts the time.
     private func execute(
         _ name: String, _ parameters: [String: SQLiteValue],
-        _ body: (ColumnIndex, [SQLiteValue]) throws -> Void
+        _ body: (ColumnIndex, SQLiteStatement) throws -> Void
     ) throws {
         let start = ContinuousClock.now
         let (query, statement, columns) = try prepared(name)
@@ -69,7 +69,7 @@ public final class QueryRunner {
         }
         var count = 0
         while try statement.step() {
-            try body(columns, statement.row())
+            try body(columns, statement)
             count += 1
         }
         let run = QueryStat(name: name, runs: 1, rows: count, seconds: (ContinuousClock.now - start).inSeconds)
@@ -91,8 +91,8 @@ public final class QueryRunner {
             var bindings: [String: SQLiteValue] = [:]
             for (key, value) in test { bindings[key] = try query.binding(key, value) }
             var count = 0
-            try execute(name, bindings) { columns, values in
-                _ = try rowType.init(from: RowDecoder(query: name, columns: columns, values: values))
+            try execute(name, bindings) { columns, statement in
+                _ = try rowType.init(from: RowDecoder(query: name, columns: columns, statement: statement))
                 count += 1
             }
             counts.append(count)

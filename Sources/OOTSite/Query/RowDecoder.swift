@@ -8,10 +8,14 @@ import OOTCore
 /// column, never turns into `""`, `0` or `nil`. `NULL` reads as `nil` into an optional and throws
 /// into anything else. Types: `String` from text; `Int`/`Int64` from integers (and reals without a
 /// fraction); `Double` from reals or integers; `Bool` from the integers 0 and 1.
+///
+/// Columns are read from the statement's current row when a property asks for them (the job
+/// listings select 30 columns; a row type may read 20), never copied into an array first.
 struct RowDecoder: Decoder {
     let query: String
     let columns: ColumnIndex
-    let values: [SQLiteValue]
+    /// The statement, stepped onto the row being read.
+    let statement: SQLiteStatement
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -28,13 +32,13 @@ struct RowDecoder: Decoder {
     }
 
     /// The value of the column `key` reads, or a ``QueryRowError`` when the query has no such column.
-    func value(_ key: any CodingKey) throws(QueryRowError) -> (column: String, value: SQLiteValue) {
+    func value(_ key: any CodingKey) throws(QueryRowError) -> (column: Int, value: SQLiteValue) {
         guard let index = columns.index(of: key.stringValue) else {
             throw QueryRowError(
                 query: query, column: ColumnIndex.snakeCase(key.stringValue),
                 reason: "missing: the query returns \(columns.names.joined(separator: ", "))")
         }
-        return (columns.names[index], values[index])
+        return (index, statement.column(Int32(index)))
     }
 }
 
@@ -84,7 +88,7 @@ private struct RowContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decodeNil(forKey key: Key) throws -> Bool { try decoder.value(key).value == .null }
 
-    private func fail(_ column: String, _ value: SQLiteValue, _ expected: String) -> QueryRowError {
+    private func fail(_ column: Int, _ value: SQLiteValue, _ expected: String) -> QueryRowError {
         let found: String
         switch value {
         case .null: found = "NULL"
@@ -93,7 +97,8 @@ private struct RowContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         case .text(let s): found = "the text \"\(s.prefix(40))\""
         case .blob(let b): found = "a blob of \(b.count) bytes"
         }
-        return QueryRowError(query: decoder.query, column: column, reason: "expected \(expected), found \(found)")
+        return QueryRowError(
+            query: decoder.query, column: decoder.columns.names[column], reason: "expected \(expected), found \(found)")
     }
 
     private func string(_ key: Key) throws -> String? {
@@ -136,7 +141,11 @@ private struct RowContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func required<T>(_ value: T?, _ key: Key, _ expected: String) throws -> T {
-        guard let value else { throw fail(ColumnIndex.snakeCase(key.stringValue), .null, expected) }
+        guard let value else {
+            throw QueryRowError(
+                query: decoder.query, column: ColumnIndex.snakeCase(key.stringValue),
+                reason: "expected \(expected), found NULL")
+        }
         return value
     }
 
