@@ -3,12 +3,21 @@
 reports their artifact_url values point to (copied from ../shared/junit-corpus, SOURCES kept).
 
 Deterministic: run it again and the output is byte-identical. The scenarios:
-  3 backends (L4 acme-silicon/torch-npu, L3 openxpu/pytorch-xpu, L2 riscv-ai/torch-rvv),
-  7 PRs, in_progress + completed pairs, a rerun (run_attempt 2) that turns a failure green,
-  a job still running, cancelled and timed_out jobs, a PR with two pushes (two head SHAs),
-  the same job name in two workflows, a truncated JUnit file, two nightly self-reports (one sent
-  with started_at null), a periodic run that completed with conclusion null, and trunk runs on two
-  pushes to upstream main (the second breaks a test job).
+  4 backends (L4 acme-silicon/torch-npu and hexa-compute/torch-hxa, L3 openxpu/pytorch-xpu,
+  L2 riscv-ai/torch-rvv), 8 PRs, in_progress + completed pairs, a rerun (run_attempt 2) that turns a
+  failure green, a job still running, cancelled and timed_out jobs, a PR with two pushes (two head
+  SHAs), the same job name in two workflows, a truncated JUnit file, two nightly self-reports (one
+  sent with started_at null), a periodic run that completed with conclusion null, and trunk runs on
+  two pushes to upstream main (the second breaks a test job). Every PR webhook carries
+  pull_request.base.sha: the upstream main commit current when the PR's jobs started.
+  PR 188874 shows each failure classification ("is it my fault?"): on the L4 NPU backend the tests
+  that trunk push 2 broke (BROKEN TRUNK) plus a failure of its own (NEW, blocking on L4); on the L3
+  XPU backend the same new failure ("fails on 2 of 3 backends"), tests that failed in one execution
+  and passed in another of a flakefinder run on unittest methods (FLAKY), two tests that failed
+  every execution (NEW; one is an expected failure that passed: unittest's "unexpected success"),
+  and a cancelled job (UNSTABLE); RVV is green; the second L4 backend (HXA) sent nothing for it (no
+  results yet). Its two failing test jobs point their artifact_url at a directory of reports
+  (junit/demo/pr-188874-*/, each holding two files).
 Usage: scripts/make-samples.py [--corpus ../shared/junit-corpus]
 """
 import hashlib, json, os, re, shutil, sys, uuid
@@ -39,10 +48,28 @@ JUNIT = {
     "truncated": ("pytest/truncated-corrupt.xml", 2, 0, 0),
 }
 
+# Directory artifacts: key -> (directory under junit/, files). Each file is (where it is copied from,
+# the copy's name, passed, failed, skipped); the job reports the sums. A source starting with
+# "repo:" is a path in this repository, anything else a path in the corpus.
+DIRS = {
+    "pr-npu-float32": ("demo/pr-188874-npu-float32/", [
+        ("python-unittest/xmlrunner-cdata-file-attr.xml", "xmlrunner-cdata-file-attr.xml", 4, 2, 2),
+        ("pytest/horovod-failure-and-skip.xml", "horovod-failure-and-skip.xml", 3, 1, 1),
+    ]),
+    "pr-xpu": ("demo/pr-188874-xpu/", [
+        ("pytest/horovod-failure-and-skip.xml", "horovod-failure-and-skip.xml", 3, 1, 1),
+        # pytest-flakefinder on unittest.TestCase methods: each test is run 3 times under the same
+        # classname + name, so a test that fails in one execution and passes in another reads as flaky.
+        ("repo:Tests/Fixtures/producers/pytest/flakefinder-3-runs-unittest.xml",
+         "flakefinder-3-runs-unittest.xml", 12, 9, 6),
+    ]),
+}
+
 BACKENDS = {
     "npu": ("acme-silicon/torch-npu", "L4", {"build": "npu-ci", "test-npu-float32": "npu-ci", "test-npu-distributed": "npu-ci"}),
     "xpu": ("openxpu/pytorch-xpu", "L3", None),
     "rvv": ("riscv-ai/torch-rvv", "L2", None),
+    "hxa": ("hexa-compute/torch-hxa", "L4", None),
 }
 
 PRS = [
@@ -54,7 +81,11 @@ PRS = [
     (188842, "Fix strided copy for non-contiguous complex tensors", "malfet", "complex-copy-fix"),
     (188857, "Bump sleef to 3.8 and rebuild vectorized kernels", "atalman", "bump-sleef-3.8"),
     (188866, "[docs] Document OOT backend onboarding levels", "jathu", "oot-levels-docs"),
+    (188874, "[aten] Vectorize index_put for PrivateUse1", "ysiraichi", "index-put-privateuse1"),
 ]
+
+# Pushes to upstream main (the trunk runs below): sha("main", n) lands at hour TRUNK_PUSHES[n - 1].
+TRUNK_PUSHES = [6, 19]
 
 
 def sha(*parts):
@@ -76,7 +107,12 @@ def number(*parts, lo=10**10, span=10**10):
 events = []  # (arrival time, body)
 
 
-def webhook(pr, head_sha):
+def main_at(t):
+    """The upstream main commit current at t: sha("main", 0) before the first trunk push."""
+    return sha("main", sum(1 for hours in TRUNK_PUSHES if at(hours) <= t))
+
+
+def webhook(pr, head_sha, base_sha):
     number_, title, author, ref = pr
     return {
         "action": "synchronize",
@@ -85,7 +121,7 @@ def webhook(pr, head_sha):
             "number": number_, "title": title, "state": "open", "draft": False,
             "user": {"login": author, "type": "User"},
             "head": {"sha": head_sha, "ref": ref, "repo": {"full_name": "pytorch/pytorch"}},
-            "base": {"ref": "main", "repo": {"full_name": "pytorch/pytorch"}},
+            "base": {"ref": "main", "sha": base_sha, "repo": {"full_name": "pytorch/pytorch"}},
             "labels": [{"name": "ciflow/oot/" + "npu"}] if number_ % 2 else [],
         },
         "repository": {"full_name": "pytorch/pytorch", "default_branch": "main"},
@@ -100,7 +136,7 @@ def job(backend, pr, head_sha, workflow, job_name, start, minutes, conclusion, j
     run_id = str(number("run", repo, pr[0], head_sha, workflow))
     check_run_id = str(number("check", repo, pr[0], head_sha, workflow, job_name, attempt))
     run_url = f"https://github.com/{repo}/actions/runs/{run_id}"
-    base = {"event_type": "pull_request", "delivery_id": delivery, "payload": webhook(pr, head_sha)}
+    base = {"event_type": "pull_request", "delivery_id": delivery, "payload": webhook(pr, head_sha, main_at(start))}
     wf = {
         "schema_version": "1", "name": workflow, "url": run_url, "run_attempt": str(attempt),
         "job_name": job_name, "check_run_id": check_run_id, "run_id": run_id,
@@ -122,7 +158,12 @@ def emit(repo, level, base, wf, start, minutes, conclusion, junit, queue_time, s
         return
     end = start + timedelta(minutes=minutes, seconds=int(wf["check_run_id"]) % 50)
     done = {**wf, "status": "completed", "conclusion": conclusion, "started_at": None, "completed_at": ts(end)}
-    if junit:
+    if junit in DIRS:
+        path, files = DIRS[junit]
+        done["test_results"] = {"passed": sum(f[2] for f in files), "failed": sum(f[3] for f in files),
+                                "skipped": sum(f[4] for f in files)}
+        done["artifact_url"] = "file://junit/" + path
+    elif junit:
         path, passed, failed, skipped = JUNIT[junit]
         done["test_results"] = {"passed": passed, "failed": failed, "skipped": skipped}
         done["artifact_url"] = "file://junit/" + path
@@ -163,6 +204,8 @@ job("npu", pr[188815], h, "npu-ci", "test-npu-float32", at(21, 16), 45, "success
 job("npu", pr[188815], h, "npu-ci", "test-npu-distributed", at(21, 16), 39, "success", "mocha")
 job("xpu", pr[188815], h, "xpu-ci", "build", at(21, 2), 22, "success", "notime")
 job("xpu", pr[188815], h, "xpu-ci", "test-xpu", at(21, 26), 0, None, still_running=True)
+job("hxa", pr[188815], h, "hxa-ci", "build", at(21, 3), 17, "success", "swift")
+job("hxa", pr[188815], h, "hxa-ci", "test-hxa", at(21, 22), 33, "success", "mocha")
 # PR 188830: RVV cancelled; the XPU inductor job never reported completion (relay sweeper: timed_out).
 h = sha(188830)
 job("npu", pr[188830], h, "npu-ci", "build", at(9, 40), 15, "success", "swift")
@@ -181,6 +224,8 @@ job("npu", pr[188842], h, "npu-ci", "test-npu-float32", at(16, 15), 45, "success
 job("npu", pr[188842], h, "npu-ci", "test-npu-distributed", at(16, 15), 38, "success", "mocha")
 job("xpu", pr[188842], h, "xpu-ci", "build", at(16, 2), 22, "success", "notime")
 job("xpu", pr[188842], h, "xpu-ci", "test-xpu", at(16, 25), 50, "success", "stamps")
+job("hxa", pr[188842], h, "hxa-ci", "build", at(16, 4), 16, "success", "swift")
+job("hxa", pr[188842], h, "hxa-ci", "test-hxa", at(16, 22), 34, "success", "mocha")
 # PR 188857: the sleef bump breaks the RVV and NPU builds.
 h = sha(188857)
 job("npu", pr[188857], h, "npu-ci", "build", at(18, 30), 9, "failure", "gobuild")
@@ -193,6 +238,20 @@ job("npu", pr[188866], h, "npu-ci", "build", at(23, 10), 14, "success", "swift")
 job("npu", pr[188866], h, "npu-ci", "test-npu-float32", at(23, 25), 44, "success", "mocha")
 job("npu", pr[188866], h, "npu-ci", "test-npu-distributed", at(23, 25), 36, "success", "mocha")
 job("rvv", pr[188866], h, "rvv-ci", "test-cpu-rvv", at(23, 12), 94, "success", "mocha")
+job("hxa", pr[188866], h, "hxa-ci", "build", at(23, 14), 16, "success", "swift")
+job("hxa", pr[188866], h, "hxa-ci", "test-hxa", at(23, 32), 33, "success", "mocha")
+# PR 188874 (based on trunk push 2): one failure of each class. NPU float32 fails the tests that
+# trunk push 2 broke (broken trunk) plus one of its own (new, blocking on L4); XPU fails that same
+# test (fails on 2 of 3 backends) and a flakefinder run (flaky tests, and two that fail every
+# execution: new); the XPU inductor job was cancelled (unstable); RVV passes; HXA sent nothing.
+h = sha(188874)
+job("npu", pr[188874], h, "npu-ci", "build", at(22, 0), 15, "success", "swift")
+job("npu", pr[188874], h, "npu-ci", "test-npu-float32", at(22, 17), 46, "failure", "pr-npu-float32")
+job("npu", pr[188874], h, "npu-ci", "test-npu-distributed", at(22, 17), 38, "success", "mocha")
+job("xpu", pr[188874], h, "xpu-ci", "build", at(22, 2), 23, "success", "notime")
+job("xpu", pr[188874], h, "xpu-ci", "test-xpu", at(22, 27), 52, "failure", "pr-xpu")
+job("xpu", pr[188874], h, "xpu-inductor", "test-xpu", at(22, 27), 19, "cancelled")
+job("rvv", pr[188874], h, "rvv-ci", "test-cpu-rvv", at(22, 5), 96, "success", "mocha")
 
 # Nightly self-report (spec §2.3, RFC-0056): one completed callback, delivery_id = upstream SHA.
 nightly_sha = sha("nightly", "2026-11-28")
@@ -248,6 +307,7 @@ for n, (hours, title, author, float32) in enumerate([
     (6, "[inductor] Fuse pointwise ops across reductions (#188793)", "eellison", ("success", "mocha")),
     (19, "Add torch.accelerator.memory_stats for PrivateUse1 (#188801)", "albanD", ("failure", "unittest")),
 ], start=1):
+    assert hours == TRUNK_PUSHES[n - 1]
     after, before = sha("main", n), sha("main", n - 1)
     payload = push_payload(after, before, title, author, at(hours))
     trunk_job("npu", after, payload, "npu-ci", "build", at(hours, 5), 14, "success", "swift")
@@ -306,5 +366,30 @@ for key, (path, *_rest) in sorted(JUNIT.items(), key=lambda kv: kv[1][0]):
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     shutil.copyfile(os.path.join(CORPUS, path), dest)
     lines += [l for l in sources if f"`{path}`" in l][:1]
+
+# Directory artifacts: copies under their own names, each with where it comes from.
+lines += ["", "## Directory artifacts", "",
+          "Two jobs of PR 188874 point their `artifact_url` at a directory; its files are byte-for-byte copies",
+          "of the files below (for the corpus ones, their SOURCES.md row is in the table above).", "",
+          "| File | Copied from | Origin |", "|---|---|---|"]
+copied = 0
+for key, (directory, files) in sorted(DIRS.items()):
+    shutil.rmtree(os.path.join(OUT, "junit", directory), ignore_errors=True)
+    os.makedirs(os.path.join(OUT, "junit", directory))
+    for source, name, *_counts in files:
+        if source.startswith("repo:"):
+            source = source[len("repo:"):]
+            origin_path = os.path.join(ROOT, source)
+            summary = source[:-len(".xml")] + ".summary.txt"
+            origin = (f"generated by the real tool (pytest 9.2.0 + pytest-flakefinder 1.1.0) with "
+                      f"`scripts/make-producer-fixtures.sh`; its command and terminal output are in `{summary}`")
+            where = f"this repository: `{source}`"
+        else:
+            origin_path = os.path.join(CORPUS, source)
+            origin = "see the corpus row for this file above"
+            where = f"`../shared/junit-corpus/{source}`"
+        shutil.copyfile(origin_path, os.path.join(OUT, "junit", directory, name))
+        lines.append(f"| `{directory}{name}` | {where} | {origin} |")
+        copied += 1
 open(os.path.join(OUT, "junit", "SOURCES.md"), "w").write("\n".join(lines) + "\n")
-print(f"wrote {len(events)} callbacks and {len(JUNIT)} JUnit files to {OUT}")
+print(f"wrote {len(events)} callbacks and {len(JUNIT) + copied} JUnit files to {OUT}")
