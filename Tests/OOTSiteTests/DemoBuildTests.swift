@@ -14,19 +14,22 @@ import Testing
         #expect(files.contains("index.html"))
         #expect(files.contains("assets/style.css"))
         #expect(files.contains("oot/index.html"))
-        for backend in ["acme-silicon/torch-npu", "openxpu/pytorch-xpu", "riscv-ai/torch-rvv"] {
+        for backend in [
+            "acme-silicon/torch-npu", "openxpu/pytorch-xpu", "riscv-ai/torch-rvv", "hexa-compute/torch-hxa",
+        ] {
             #expect(files.contains("oot/\(backend)/index.html"))
         }
-        for pr in [188793, 188801, 188815, 188830, 188842, 188857, 188866] {
+        for pr in [188793, 188801, 188815, 188830, 188842, 188857, 188866, 188874] {
             #expect(files.contains("pr/\(pr)/index.html"))
             #expect(files.contains("pr/\(pr)/comment.md"))
         }
-        // 49 completed jobs (40 PR jobs, 6 trunk jobs on two pushes, 2 nightly, 1 periodic); all but
-        // the timed-out PR job and the periodic one (no conclusion, no report) carry a file:// artifact.
-        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.html") }.count == 47)
-        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.json") }.count == 47)
-        #expect(site.report.fold.applied == 97)
-        #expect(site.report.harvest.harvested == 47)
+        // 62 completed jobs (53 PR jobs, 6 trunk jobs on two pushes, 2 nightly, 1 periodic); all but
+        // the timed-out and the cancelled PR jobs without a report and the periodic one (no
+        // conclusion, no report) carry a file:// artifact (two of them a folder of reports).
+        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.html") }.count == 59)
+        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.json") }.count == 59)
+        #expect(site.report.fold.applied == 123)
+        #expect(site.report.harvest.harvested == 59)
         #expect(site.report.harvest.problems == 1, "the truncated report")
     }
 
@@ -59,8 +62,8 @@ import Testing
     @Test func summaryShowsPassRatesWorstFirst() async throws {
         let site = try await DemoSite.shared()
         let html = try site.page("oot/index.html")
-        // torch-rvv: 3 of 5 completed (1 failure, 1 cancelled); torch-npu: 18 of 22 (every attempt);
-        // pytorch-xpu: 11 of 13 (1 failure, 1 timed out).
+        // torch-rvv: 4 of 6 completed (1 failure, 1 cancelled); torch-npu: 20 of 25 (every attempt);
+        // pytorch-xpu: 12 of 16 (2 failures, 1 timed out, 1 cancelled); torch-hxa: 6 of 6.
         // Sections L4 → L1; within L2, data first by pass rate, the silent registered backend last.
         let sections = [
             "L4 Backends (merge-gating)", "L3 Backends (check runs on PR)", "L2 Backends (callback-only)",
@@ -72,26 +75,27 @@ import Testing
         let l2 = html.between("L2 Backends", "</table>")
         #expect(l2.range(of: "riscv-ai/torch-rvv</a>")!.lowerBound < l2.range(of: "quiet-labs/torch-quiet")!.lowerBound)
         #expect(html.between("L1 Integrations", "</div>").contains("sigma-devices/torch-sigma"))
-        #expect(html.contains("<span class=\"chip error\">60.0%</span>"))
-        #expect(html.contains("<span class=\"chip warning\">81.8%</span>"))
-        #expect(html.contains("<span class=\"chip warning\">84.6%</span>"))
+        #expect(html.contains("<span class=\"chip error\">66.7%</span>"))
+        #expect(html.contains("<span class=\"chip warning\">80.0%</span>"))
+        #expect(html.contains("<span class=\"chip error\">75.0%</span>"))
+        #expect(html.contains("<span class=\"chip success\">100.0%</span>"))
         #expect(html.contains("href=\"acme-silicon/torch-npu/index.html\""), "relative to /oot/")
         #expect(html.contains("<span class=\"level level-l4\">L4</span>"))
         #expect(html.contains("<span class=\"level level-l3\">L3</span>"))
         #expect(html.contains("<span class=\"level level-l2\">L2</span>"))
-        // Stat cards: 40 completed jobs, 6 failures, 1 timed out.
-        #expect(html.contains("<div class=\"card-label\">Jobs</div><div class=\"card-value\">40</div>"))
-        #expect(html.contains("<div class=\"card-label\">Failures</div><div class=\"card-value\">6</div>"))
+        // Stat cards: 53 completed jobs, 8 failures, 1 timed out.
+        #expect(html.contains("<div class=\"card-label\">Jobs</div><div class=\"card-value\">53</div>"))
+        #expect(html.contains("<div class=\"card-label\">Failures</div><div class=\"card-value\">8</div>"))
         #expect(html.contains("<div class=\"card-label\">Timed out</div><div class=\"card-value\">1</div>"))
     }
 
     @Test func backendMatrixShowsTheLatestAttemptPerCell() async throws {
         let site = try await DemoSite.shared()
         let html = try site.page("oot/acme-silicon/torch-npu/index.html")
-        #expect(html.contains("Pass rate: 81.8%"))
-        #expect(html.contains("18/22 jobs passed"))
+        #expect(html.contains("Pass rate: 80.0%"))
+        #expect(html.contains("20/25 jobs passed"))
         // Rows: newest activity first.
-        let order = [188866, 188815, 188857, 188842, 188830, 188801, 188793].map {
+        let order = [188866, 188874, 188815, 188857, 188842, 188830, 188801, 188793].map {
             html.range(of: ">#\($0)<")!.lowerBound
         }
         #expect(order == order.sorted())
@@ -135,7 +139,7 @@ import Testing
             ))
         #expect(html.contains("box box-failure"))
         // Failed jobs sort first within a box.
-        let box = html.between("openxpu/pytorch-xpu</a>", "</section>")
+        let box = html.between("box-head\"><a href=\"../../oot/openxpu/pytorch-xpu/index.html\">", "</section>")
         #expect(box.range(of: "xpu-inductor / test-xpu")!.lowerBound < box.range(of: "xpu-ci / build")!.lowerBound)
         #expect(box.contains("<span class=\"chip warning\">timed_out</span>"))
         #expect(html.contains("<span class=\"chip warning\">cancelled</span>"))
@@ -143,13 +147,16 @@ import Testing
         #expect(html.contains(">Tests</a>"))
         // The bot summary section is the cmark rendering of comment.md.
         #expect(html.contains("<h3>Out-of-tree backends for PR #188830 at"))
-        #expect(html.contains("<strong>4/6 jobs passed, 2 failed across 3 backends</strong>"))
+        #expect(
+            html.contains(
+                "<p><strong>1 new failure · 1 unstable</strong></p>\n<p>4/6 jobs passed, 2 failed across 3 backends</p>"
+            ))
     }
 
     @Test func runningJobsAreCountedAsRunning() async throws {
         let site = try await DemoSite.shared()
         let html = try site.page("pr/188815/index.html")
-        #expect(html.contains("<strong>4/4 passed, 1 running</strong>"))
+        #expect(html.contains("<strong>6/6 passed, 1 running</strong>"))
         #expect(html.contains("box box-pending"))
         #expect(html.contains("<span class=\"chip info\">running</span>"))
     }
@@ -157,7 +164,7 @@ import Testing
     @Test func olderPushesAreCollapsedBelowTheLatestHead() async throws {
         let site = try await DemoSite.shared()
         let html = try site.page("pr/188842/index.html")
-        #expect(html.contains("<strong>5/5 passed</strong>"))
+        #expect(html.contains("<strong>7/7 passed</strong>"))
         let older = html.between("<details class=\"older\">", "</details>")
         #expect(older.contains("npu-ci / test-npu-float32"))
         #expect(older.contains("<span class=\"chip error\">failure</span>"))
@@ -169,13 +176,20 @@ import Testing
         let site = try await DemoSite.shared()
         let comment = try site.page("pr/188793/comment.md")
         #expect(comment.hasPrefix("### Out-of-tree backends for PR #188793 at "))
-        #expect(comment.contains("**6/7 jobs passed, 1 failed across 3 backends**"))
+        #expect(comment.contains("**1 new failure (1 blocking)**\n\n6/7 jobs passed, 1 failed across 3 backends"))
+        #expect(comment.contains("#### L4: blocking\n\n**NEW** (1): "))
+        #expect(
+            comment.contains(
+                "- **acme\\-silicon/torch\\-npu** [npu\\-ci / test\\-npu\\-float32](<../../oot/acme-silicon/torch-npu/job/"
+            ))
+        #expect(
+            comment.contains(
+                "[test\\.test\\_spark\\.SparkTests\\.test\\_rsh\\_events](<../../oot/acme-silicon/torch-npu/tests/"))
         #expect(comment.contains("- ❌ **acme\\-silicon/torch\\-npu** (L4): 2/3 passed"))
         #expect(
             comment.contains(
                 "  - ❌ npu\\-ci / test\\-npu\\-float32: failure ([run](<https://github.com/acme-silicon/torch-npu/actions/runs/"
             ))
-        #expect(comment.contains("failing: test\\.test\\_spark\\.SparkTests\\.test\\_rsh\\_events"))
         #expect(comment.contains("- ✅ **openxpu/pytorch\\-xpu** (L3): 3/3 passed"))
     }
 
@@ -327,8 +341,8 @@ import Testing
         func jobs(_ html: String) -> Int {
             Int(html.between("<div class=\"card-label\">Jobs</div><div class=\"card-value\">", "<")) ?? -1
         }
-        #expect(jobs(week) == 40 && jobs(month) == 40)
-        #expect((1..<40).contains(jobs(day)))
+        #expect(jobs(week) == 53 && jobs(month) == 53)
+        #expect((1..<53).contains(jobs(day)))
     }
 
     @Test func theFeedHasAnEntryPerStateChange() async throws {
@@ -339,11 +353,13 @@ import Testing
         let titles = feed.components(separatedBy: "<entry>").dropFirst().map { $0.between("<title>", "</title>") }
         #expect(
             titles == [
+                "npu-ci / test-npu-float32 recovered on PR #188866",
+                "npu-ci / test-npu-float32 newly failing on PR #188874",
                 "npu-ci / build recovered on PR #188815",
                 "npu-ci / build newly failing on PR #188857",
                 "npu-ci / test-npu-float32 recovered on PR #188801",
             ])
-        #expect(feed.occurrences(of: "<id>") == 4, "the feed's and each entry's")
+        #expect(feed.occurrences(of: "<id>") == 6, "the feed's and each entry's")
         #expect(try site.page("oot/quiet-labs/torch-quiet/feed.xml").occurrences(of: "<entry>") == 0)
         // Backend pages advertise their feed.
         #expect(
@@ -354,8 +370,8 @@ import Testing
     @Test func theBadgeIsGreenOnlyWithoutFailures() async throws {
         let site = try await DemoSite.shared()
         let npu = try site.page("oot/acme-silicon/torch-npu/badge.svg")
-        #expect(npu.contains(">2 failing</text>"))
-        #expect(npu.contains("<title>oot ci: 2 failing</title>"))
+        #expect(npu.contains(">3 failing</text>"))
+        #expect(npu.contains("<title>oot ci: 3 failing</title>"))
         let quiet = try site.page("oot/quiet-labs/torch-quiet/badge.svg")
         #expect(quiet.contains(">no data</text>"))
         #expect(!npu.contains("#4c1") && !quiet.contains("#4c1"), "neither is green")

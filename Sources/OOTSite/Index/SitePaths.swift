@@ -82,8 +82,14 @@ public final class SitePaths {
     /// - Throws: ``SQLiteError`` when the lookup fails.
     public func testDirectory(repo: String, classname: String, name: String) throws(SQLiteError) -> String? {
         guard let base = try backendDirectory(repo) else { return nil }
+        return base + "/" + Self.crossBackendTestDirectory(classname: classname, name: name)
+    }
+
+    /// The directory of one test's page across backends, `tests/<slug>-<hash>` (the same slug
+    /// and hash as its per-backend history pages, ``testDirectory(repo:classname:name:)``).
+    public static func crossBackendTestDirectory(classname: String, name: String) -> String {
         let identity = classname.isEmpty ? name : "\(classname).\(name)"
-        return base + "/tests/" + Self.slug(identity, maxLength: 80) + "-" + Self.hash(classname + "\u{1F}" + name)
+        return "tests/" + slug(identity, maxLength: 80) + "-" + hash(classname + "\u{1F}" + name)
     }
 
     /// The directory of a registered backend, or `nil` when it was never registered.

@@ -41,6 +41,8 @@ struct JobRow: Decodable, Sendable {
     /// A push's head commit title and author (trunk runs).
     var commitTitle: String?
     var commitAuthor: String?
+    /// The PR's base SHA (`pull_request.base.sha`); `nil` when no callback carried one.
+    var baseSHA: String?
 
     private enum CodingKeys: String, CodingKey {
         case dynamoKey
@@ -70,6 +72,7 @@ struct JobRow: Decodable, Sendable {
         case pushRef = "push_ref"
         case commitTitle = "commit_title"
         case commitAuthor = "commit_author"
+        case baseSHA = "base_sha"
     }
 
     /// Reads the job columns of one result row.
@@ -110,6 +113,7 @@ struct JobRow: Decodable, Sendable {
         pushRef = try text(.pushRef)
         commitTitle = try text(.commitTitle)
         commitAuthor = try text(.commitAuthor)
+        baseSHA = try text(.baseSHA)
     }
 
     /// The matrix column key: workflow and job name together, so equal job names in two
@@ -200,6 +204,20 @@ struct JobRow: Decodable, Sendable {
 }
 
 extension Array where Element == JobRow {
+    /// The head SHAs of these jobs, newest first.
+    ///
+    /// Ordered by each SHA's newest job (start, else completion), ties by SHA. The first is a
+    /// PR's current head.
+    func shasNewestFirst() -> [(sha: String, newest: UTCTimestamp)] {
+        var newest: [String: UTCTimestamp] = [:]
+        for row in self {
+            let time = row.sortTime ?? UTCTimestamp(seconds: 0)
+            newest[row.headSHA] = Swift.max(newest[row.headSHA] ?? time, time)
+        }
+        return newest.map { (sha: $0.key, newest: $0.value) }
+            .sorted { $0.newest > $1.newest || ($0.newest == $1.newest && $0.sha < $1.sha) }
+    }
+
     /// The latest attempt of each job key (highest `run_attempt`, then latest start), plus
     /// whether an earlier attempt of that job failed (HUD's `F`: passed after a failed attempt).
     func latestAttempts() -> [String: (row: JobRow, earlierFailure: Bool)] {

@@ -52,6 +52,8 @@ struct TestHistoryPage: Sendable, Encodable {
     /// The latest failing execution.
     let lastFailure: Milestone?
     let limitNote: String?
+    /// The test's page across backends (`tests/<test-id>/`).
+    let acrossHref: String
 
     /// Builds the page from `oot_test_history` rows (newest first).
     init(
@@ -65,6 +67,7 @@ struct TestHistoryPage: Sendable, Encodable {
         self.name = name
         let links = PageLinks(directory: directory, paths: paths)
         backendHref = links.page(home)
+        acrossHref = links.page(SitePaths.crossBackendTestDirectory(classname: classname, name: name))
         func describe(_ r: OotTestHistoryRow) throws -> Milestone {
             Milestone(
                 label: r.prNumber > 0 ? "PR #\(r.prNumber)" : r.eventType,

@@ -52,7 +52,15 @@ public enum SiteBuilder {
         guard known.first?.first?.integer ?? 0 > 0 else {
             throw UnknownPRError(number: number, databasePath: options.databasePath)
         }
-        return try source.prPage(number).comment
+        var history: [String: Set<TestIdentity>] = [:]
+        return try source.prPage(number, backends: try source.backends()) { repo, test in
+            if history[repo] == nil {
+                history[repo] = Set(
+                    try source.testsWithHistory(
+                        repo: repo, days: PageRenderer.scheduledDays, limit: PageRenderer.historyPages))
+            }
+            return history[repo]?.contains(test) ?? false
+        }.comment
     }
 
     /// The latest job time in the database (UTC), for building a snapshot of sample data "as of"

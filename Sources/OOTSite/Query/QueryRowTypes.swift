@@ -13,6 +13,7 @@ enum QueryRowTypes {
         "oot_backend_flaky_tests": OotBackendFlakyTestsRow.self,
         "oot_backend_summary": OotBackendSummaryRow.self,
         "oot_backends": OotBackendsRow.self,
+        "oot_job_history": OotJobHistoryRow.self,
         "oot_job_report": OotJobReportRow.self,
         "oot_job_slowest": OotJobSlowestRow.self,
         "oot_job_suites": OotJobSuitesRow.self,
@@ -23,10 +24,12 @@ enum QueryRowTypes {
         "oot_nightly_summary": OotNightlySummaryRow.self,
         "oot_pr_failing_tests": OotPrFailingTestsRow.self,
         "oot_pr_numbers": OotPrNumbersRow.self,
+        "oot_pr_report_errors": OotPrReportErrorsRow.self,
         "oot_pr_results": JobRow.self,
         "oot_pr_test_grid": OotPrTestGridRow.self,
         "oot_report_keys": OotReportKeysRow.self,
         "oot_summary": OotSummaryRow.self,
+        "oot_test_across_backends": OotTestAcrossBackendsRow.self,
         "oot_test_history": OotTestHistoryRow.self,
     ]
 }

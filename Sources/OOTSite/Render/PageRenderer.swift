@@ -20,6 +20,8 @@ struct PageRenderer {
     }
     /// Per backend, the test identities (`classname\u{1F}name`) that have a history page.
     private var historyTests: [String: Set<String>] = [:]
+    /// Every backend with its level, read once per renderer.
+    private var backends: [BackendInfo]?
 
     /// Days of scheduled runs shown on the nightly/periodic pages, and of flaky evidence.
     static let scheduledDays: Int64 = 30
@@ -70,15 +72,39 @@ struct PageRenderer {
             try renderBackend(backend, home: home, work: work)
         case .pr(let number):
             let directory = SitePaths.prDirectory(number)
-            try page(directory, kind: "pr") { () throws -> PRPage in
-                let (model, comment) = try source.prPage(number)
+            let backends = try Self.at(directory) { try backendList() }
+            try Self.at(directory) {
+                let (model, comment, document) = try source.prPage(number, backends: backends) { repo, test in
+                    try testsWithHistory(repo).contains(test.classname + "\u{1F}" + test.name)
+                }
                 try writer.write(comment, to: directory + "/comment.md")
-                return model
-            } html: {
-                try renderer.render($0, "pr")
+                try writer.write(try renderer.render(model, "pr"), to: directory + "/index.html")
+                try writer.write(try document.json(), to: directory + "/index.json")
             }
+            counts.pages["pr", default: 0] += 1
         case .job(let key):
             try renderJob(key)
+        case .test(let test):
+            let directory = SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)
+            let backends = try Self.at(directory) { try backendList() }
+            let levels = Dictionary(backends.map { ($0.repo, $0.level) }, uniquingKeysWith: { a, _ in a })
+            let executions = try Self.at(directory) {
+                try queries.run(
+                    "oot_test_across_backends", as: OotTestAcrossBackendsRow.self,
+                    [
+                        "classname": .text(test.classname), "name": .text(test.name),
+                        "per_backend": .integer(TestAcrossPage.perBackend),
+                    ])
+            }
+            try page(directory, kind: "test-across") { () throws -> TestAcrossPage in
+                try TestAcrossPage(
+                    test: test, directory: directory, executions: executions, levels: levels,
+                    historyExists: { repo in
+                        try testsWithHistory(repo).contains(test.classname + "\u{1F}" + test.name)
+                    }, paths: paths, context: context)
+            } html: {
+                try renderer.render($0, "test-across")
+            }
         }
     }
 
@@ -190,14 +216,16 @@ struct PageRenderer {
     }
 
     /// The backend's failing tests (last 30 days, at most ``historyPages``), which get history pages.
-    private func failingTests(_ repo: String) throws -> [(classname: String, name: String)] {
-        try queries.run(
-            "oot_backend_failing_tests", as: OotBackendFailingTestsRow.self,
-            [
-                "repo": .text(repo), "days": .integer(Self.scheduledDays), "now": .text(context.now.description),
-                "limit": .integer(Self.historyPages),
-            ]
-        ).map { (classname: $0.classname, name: $0.name) }
+    private func failingTests(_ repo: String) throws -> [TestIdentity] {
+        try source.testsWithHistory(repo: repo, days: Self.scheduledDays, limit: Self.historyPages)
+    }
+
+    /// Every backend with its level (``PageSource/backends()``), cached.
+    private mutating func backendList() throws -> [BackendInfo] {
+        if let backends { return backends }
+        let list = try source.backends()
+        backends = list
+        return list
     }
 
     /// ``failingTests(_:)`` as a set of `classname\u{1F}name`, cached per backend.

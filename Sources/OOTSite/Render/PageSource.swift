@@ -57,25 +57,81 @@ struct PageSource {
         return backends
     }
 
-    /// The PR page model of `number` and its `comment.md` source (spec §9.3, §10).
+    /// The backend's tests that failed (or were flaky) in the last `days` days before the build's
+    /// time, most recently failing first, at most `limit`: the tests that get a history page
+    /// (`oot_backend_failing_tests`).
     ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    func testsWithHistory(repo: String, days: Int64, limit: Int64) throws -> [TestIdentity] {
+        try queries.run(
+            "oot_backend_failing_tests", as: OotBackendFailingTestsRow.self,
+            [
+                "repo": .text(repo), "days": .integer(days), "now": .text(context.now.description),
+                "limit": .integer(limit),
+            ]
+        ).map { TestIdentity(classname: $0.classname, name: $0.name) }
+    }
+
+    /// Executions read per test (or job) to classify a failure: the newest, enough for 14 days
+    /// of history and the trunk run before the PR on any backend we have seen.
+    static let classificationHistory: Int64 = 300
+
+    /// The PR page model of `number`, its `comment.md` source and its `index.json` document
+    /// (spec §9.3, §10; docs/classification.md).
+    ///
+    /// - Parameters:
+    ///   - backends: Every backend with its level (``backends()``).
+    ///   - historyExists: Whether a test has a history page on a backend.
     /// - Throws: ``QueryError``, ``QueryRowError``, ``SQLiteError`` or ``TemplateError``.
-    func prPage(_ number: Int64) throws -> (page: PRPage, comment: String) {
+    func prPage(
+        _ number: Int64, backends: [BackendInfo], historyExists: (String, TestIdentity) throws -> Bool
+    ) throws -> (page: PRPage, comment: String, document: PRDocument) {
         var markdown = ""
         let renderer = self.renderer
         let siteURL = context.siteURL
-        let failing = try queries.run("oot_pr_failing_tests", as: OotPrFailingTestsRow.self, ["pr": .integer(number)])
+        let pr = SQLiteValue.integer(number)
+        let results = try queries.run("oot_pr_results", as: JobRow.self, ["pr": pr])
+        let failing = try queries.run("oot_pr_failing_tests", as: OotPrFailingTestsRow.self, ["pr": pr])
         // Without a failing test there is no grid: skip its query (most PRs).
-        let grid =
-            failing.isEmpty
-            ? [] : try queries.run("oot_pr_test_grid", as: OotPrTestGridRow.self, ["pr": .integer(number)])
+        let grid = failing.isEmpty ? [] : try queries.run("oot_pr_test_grid", as: OotPrTestGridRow.self, ["pr": pr])
+        let levels = Dictionary(backends.map { ($0.repo, $0.level) }, uniquingKeysWith: { a, _ in a })
+        let head = results.shasNewestFirst().first?.sha
+        // The latest attempt of each job of each backend on the head SHA.
+        let headJobs = Dictionary(grouping: results.filter { $0.headSHA == head }, by: \.downstreamRepo).values
+            .flatMap { $0.latestAttempts().values.map(\.row) }
+        let reportErrors = try queries.run("oot_pr_report_errors", as: OotPrReportErrorsRow.self, ["pr": pr])
+        let limit = SQLiteValue.integer(Self.classificationHistory)
+        let triage = PRTriage(
+            testHistory: { repo, test in
+                try queries.run(
+                    "oot_test_history", as: OotTestHistoryRow.self,
+                    ["repo": .text(repo), "classname": .text(test.classname), "name": .text(test.name), "limit": limit]
+                ).map(Observation.init)
+            },
+            jobHistory: { repo, workflow, job in
+                try queries.run(
+                    "oot_job_history", as: OotJobHistoryRow.self,
+                    ["repo": .text(repo), "workflow": .text(workflow), "job": .text(job), "limit": limit]
+                ).map(Observation.init)
+            })
+        let classified = try triage.failures(
+            headJobs: headJobs,
+            failingTests: failing.map {
+                PRTriage.FailingTest(
+                    dynamoKey: $0.dynamoKey, test: TestIdentity(classname: $0.classname, name: $0.name),
+                    passedInReport: $0.passedInReport)
+            },
+            reportErrors: Dictionary(
+                reportErrors.map { ($0.dynamoKey, $0.error ?? $0.state) }, uniquingKeysWith: { a, _ in a }),
+            levels: levels, now: context.now)
         let page = try PRPage(
-            number: number, results: try queries.run("oot_pr_results", as: JobRow.self, ["pr": .integer(number)]),
-            failingTests: failing, testGrid: grid, paths: paths, context: context
+            number: number, results: results, failingTests: failing, testGrid: grid, triage: classified,
+            levels: levels, registered: backends.filter { allowlist.entries[$0.repo] != nil },
+            historyExists: historyExists, paths: paths, context: context
         ) { page in
             markdown = try renderer.render(PRCommentPage(page: page, siteURL: siteURL), "comment.md")
             return markdown
         }
-        return (page, markdown)
+        return (page, markdown, PRDocument(page: page, now: context.now))
     }
 }

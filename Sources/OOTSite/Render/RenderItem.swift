@@ -8,6 +8,8 @@ enum RenderItem: Sendable {
     case pr(Int64)
     /// One drill-down, by `dynamoKey`.
     case job(String)
+    /// One test's page across backends (`tests/<test-id>/`).
+    case test(TestIdentity)
 
     /// The kind, for timings: `summary`, `backend`, `pr` or `job`.
     var kind: String {
@@ -16,6 +18,7 @@ enum RenderItem: Sendable {
         case .backend: "backend"
         case .pr: "pr"
         case .job: "job"
+        case .test: "test-across"
         }
     }
 }

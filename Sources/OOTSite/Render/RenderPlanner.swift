@@ -51,9 +51,37 @@ enum RenderPlanner {
 
     /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together:
     /// the summary, then each planned backend, then PR pages (every PR on a full build), then
-    /// drill-downs (every report on a full build).
+    /// drill-downs (every report on a full build), then the pages across backends of the tests
+    /// with a history page on some backend (on an incremental build, those in new reports).
     ///
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    /// The tests whose page across backends this build renders: every test with a history page
+    /// on some backend (``PageSource/testsWithHistory(repo:days:limit:)``), on an incremental
+    /// build only those in the plan's new reports.
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func testsAcrossBackends(_ plan: RenderPlan, backends: [BackendInfo], source: PageSource) throws
+        -> [TestIdentity]
+    {
+        if !plan.full && plan.reports.isEmpty { return [] }
+        var all: Set<TestIdentity> = []
+        for backend in backends where backend.hasData {
+            all.formUnion(
+                try source.testsWithHistory(
+                    repo: backend.repo, days: PageRenderer.scheduledDays, limit: PageRenderer.historyPages))
+        }
+        if plan.full { return all.sorted() }
+        var inReports: Set<TestIdentity> = []
+        for key in plan.reports {
+            for row in try source.queries.run(
+                "oot_job_test_identities", as: OotJobTestIdentitiesRow.self, ["key": .text(key)])
+            {
+                inReports.insert(TestIdentity(classname: row.classname, name: row.name))
+            }
+        }
+        return all.intersection(inReports).sorted()
+    }
+
     static func items(_ plan: RenderPlan, backends: [BackendInfo], source: PageSource) throws -> [RenderItem] {
         let prs: [Int64] =
             plan.full
@@ -67,6 +95,7 @@ enum RenderPlanner {
         for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
         items += prs.map { .pr($0) }
         items += reports.map { .job($0) }
+        items += try testsAcrossBackends(plan, backends: backends, source: source).map { .test($0) }
         return items
     }
 }

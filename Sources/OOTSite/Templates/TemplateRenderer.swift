@@ -12,7 +12,8 @@ import Mustache
 public struct TemplateRenderer: Sendable {
     /// Templates the build needs.
     public static let required = [
-        "layout", "index", "summary", "backend", "scheduled", "flaky", "test", "pr", "job", "comment.md", "feed.xml",
+        "layout", "index", "summary", "backend", "scheduled", "flaky", "test", "test-across", "pr", "job", "comment.md",
+        "feed.xml",
         "badge.svg",
     ]
 

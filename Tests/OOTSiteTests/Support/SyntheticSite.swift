@@ -32,19 +32,30 @@ struct SyntheticSite {
         var checkRunID: Int
         /// Whether the webhook payload carries the PR's title and author (the spec's sample does not).
         var titled = true
+        /// The PR's base SHA (`pull_request.base.sha`), if sent.
+        var baseSHA: String? = nil
+        /// A run on a push to upstream main (``pr`` is ignored): `event_type: "push"`.
+        var push = false
 
         func callbacks(artifactDirectory: URL) throws -> [[String: Any]] {
             let start = UTCTimestamp(seconds: SyntheticSite.asOf.seconds - Int64(hoursAgo * 3600))
             let runID = checkRunID / 10
+            let base: [String: Any] = baseSHA.map { ["sha": $0, "ref": "main"] } ?? [:]
             let payload: [String: Any] =
-                pr.map { number in
+                push
+                ? [
+                    "ref": "refs/heads/main", "after": sha,
+                    "head_commit": ["id": sha, "message": "trunk \(sha.prefix(7))"],
+                    "repository": ["full_name": "pytorch/pytorch"],
+                ]
+                : pr.map { number in
                     [
                         "pull_request": titled
                             ? [
                                 "number": number, "title": "PR \(number)", "user": ["login": "dev\(number)"],
-                                "head": ["sha": sha],
+                                "head": ["sha": sha], "base": base,
                             ]
-                            : ["number": number, "head": ["sha": sha]]
+                            : ["number": number, "head": ["sha": sha], "base": base]
                     ]
                 } ?? ["head_sha": sha, "repository": ["full_name": "pytorch/pytorch"]]
             var workflow: [String: Any] = [
@@ -61,7 +72,7 @@ struct SyntheticSite {
                     ],
                     "untrusted": [
                         "callback_payload": [
-                            "event_type": pr == nil ? "nightly" : "pull_request",
+                            "event_type": push ? "push" : pr == nil ? "nightly" : "pull_request",
                             "delivery_id": "delivery-\(checkRunID)",
                             "payload": payload, "workflow": workflow,
                         ]
@@ -130,14 +141,21 @@ struct SyntheticSite {
         precondition(batch.rejections.isEmpty, "\(batch.rejections)")
         try CallbackLog(database: OOTDatabase.openForWriting(path: databasePath)).append(batch.entries)
 
-        var options = DemoSite.options(db: databasePath, out: directory.appendingPathComponent("site").path)
-        options.now = Self.asOf
-        options.harvest = HarvestOptions(artifactRoots: [artifacts.path])
-        let allowlist = directory.appendingPathComponent("allowlist.yml")
-        options.allowlistPath = FileManager.default.fileExists(atPath: allowlist.path) ? allowlist.path : nil
+        var options = self.options
         configure(&options)
         let report = try await SiteBuilder.build(options)
         return SyntheticSite(directory: directory, report: report)
+    }
+
+    /// The build options of this site (before a test's `configure`): its database, output,
+    /// artifacts, allowlist and time.
+    var options: BuildOptions {
+        var options = DemoSite.options(db: databasePath, out: directory.appendingPathComponent("site").path)
+        options.now = Self.asOf
+        options.harvest = HarvestOptions(artifactRoots: [directory.appendingPathComponent("artifacts").path])
+        let allowlist = directory.appendingPathComponent("allowlist.yml")
+        options.allowlistPath = FileManager.default.fileExists(atPath: allowlist.path) ? allowlist.path : nil
+        return options
     }
 
     /// The database file.

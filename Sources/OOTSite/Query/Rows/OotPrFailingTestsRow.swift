@@ -6,4 +6,6 @@ struct OotPrFailingTestsRow: Decodable, Sendable {
     let classname: String
     let name: String
     let outcome: String
+    /// The same identity also passed in the same report (a test executed several times).
+    let passedInReport: Bool
 }
