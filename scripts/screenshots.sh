@@ -27,4 +27,5 @@ shot trunk oot/acme-silicon/torch-npu/trunk/index.html 1200 560
 shot flaky oot/acme-silicon/torch-npu/flaky/index.html 1200 480
 shot test "${test}index.html" 1200 460
 shot pr pr/188793/index.html 1200 1120
+shot pr-triage pr/188874/index.html 1200 1500
 shot job "$job" 1200 900
