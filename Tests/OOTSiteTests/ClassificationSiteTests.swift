@@ -274,3 +274,33 @@ import Testing
         #expect(try site.page("pr/9/index.html").contains("the report could not be read"))
     }
 }
+
+/// Classifications move when trunk moves, on incremental builds too.
+@Suite struct ReclassificationTests {
+    typealias Job = SyntheticSite.Job
+
+    @Test func aTrunkFailureArrivingLaterTurnsANewFailureIntoBrokenTrunk() async throws {
+        let base = "b" + String(repeating: "4", count: 39)
+        func classification(_ site: SyntheticSite) throws -> String? {
+            let data = try Data(contentsOf: site.output.appendingPathComponent("pr/8/index.json"))
+            let doc = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            return ((doc?["failures"] as? [[String: Any]])?.first?["classification"]) as? String
+        }
+        let site = try await SyntheticSite.build([
+            Job(
+                pr: 8, sha: "e" + String(repeating: "4", count: 39), hoursAgo: 2, conclusion: "failure",
+                junit: SyntheticSite.junit([("ops.T.test_x", "failure")]), checkRunID: 81, baseSHA: base)
+        ])
+        #expect(try classification(site) == "new")
+        // The trunk run at the PR's base reports after the PR's job: PR 8 itself did not change.
+        let later = try await site.adding([
+            Job(
+                sha: base, hoursAgo: 3, conclusion: "failure",
+                junit: SyntheticSite.junit([("ops.T.test_x", "failure")]),
+                checkRunID: 82, push: true)
+        ])
+        #expect(!later.report.full)
+        #expect(later.report.reason.contains("1 PRs reclassified after trunk runs"))
+        #expect(try classification(later) == "broken_trunk")
+    }
+}

@@ -27,6 +27,7 @@ enum QueryRowTypes {
         "oot_pr_report_errors": OotPrReportErrorsRow.self,
         "oot_pr_results": JobRow.self,
         "oot_pr_test_grid": OotPrTestGridRow.self,
+        "oot_prs_reclassified": OotPrsReclassifiedRow.self,
         "oot_report_keys": OotReportKeysRow.self,
         "oot_summary": OotSummaryRow.self,
         "oot_test_across_backends": OotTestAcrossBackendsRow.self,

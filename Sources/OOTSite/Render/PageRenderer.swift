@@ -22,6 +22,8 @@ struct PageRenderer {
     private var historyTests: [String: Set<String>] = [:]
     /// Every backend with its level, read once per renderer.
     private var backends: [BackendInfo]?
+    /// Classification evidence read so far by this renderer.
+    private let histories = HistoryCache()
 
     /// Days of scheduled runs shown on the nightly/periodic pages, and of flaky evidence.
     static let scheduledDays: Int64 = 30
@@ -74,9 +76,11 @@ struct PageRenderer {
             let directory = SitePaths.prDirectory(number)
             let backends = try Self.at(directory) { try backendList() }
             try Self.at(directory) {
-                let (model, comment, document) = try source.prPage(number, backends: backends) { repo, test in
-                    try testsWithHistory(repo).contains(test.classname + "\u{1F}" + test.name)
-                }
+                let (model, comment, document) = try source.prPage(
+                    number, backends: backends,
+                    historyExists: { repo, test in
+                        try testsWithHistory(repo).contains(test.classname + "\u{1F}" + test.name)
+                    }, histories: histories)
                 try writer.write(comment, to: directory + "/comment.md")
                 try writer.write(try renderer.render(model, "pr"), to: directory + "/index.html")
                 try writer.write(try document.json(), to: directory + "/index.json")

@@ -82,9 +82,11 @@ struct PageSource {
     /// - Parameters:
     ///   - backends: Every backend with its level (``backends()``).
     ///   - historyExists: Whether a test has a history page on a backend.
+    ///   - histories: Evidence already read by this worker (kept across PR pages).
     /// - Throws: ``QueryError``, ``QueryRowError``, ``SQLiteError`` or ``TemplateError``.
     func prPage(
-        _ number: Int64, backends: [BackendInfo], historyExists: (String, TestIdentity) throws -> Bool
+        _ number: Int64, backends: [BackendInfo], historyExists: (String, TestIdentity) throws -> Bool,
+        histories: HistoryCache = HistoryCache()
     ) throws -> (page: PRPage, comment: String, document: PRDocument) {
         var markdown = ""
         let renderer = self.renderer
@@ -103,16 +105,23 @@ struct PageSource {
         let limit = SQLiteValue.integer(Self.classificationHistory)
         let triage = PRTriage(
             testHistory: { repo, test in
-                try queries.run(
-                    "oot_test_history", as: OotTestHistoryRow.self,
-                    ["repo": .text(repo), "classname": .text(test.classname), "name": .text(test.name), "limit": limit]
-                ).map(Observation.init)
+                try histories.test(repo: repo, test: test) {
+                    try queries.run(
+                        "oot_test_history", as: OotTestHistoryRow.self,
+                        [
+                            "repo": .text(repo), "classname": .text(test.classname), "name": .text(test.name),
+                            "limit": limit,
+                        ]
+                    ).map(Observation.init)
+                }
             },
             jobHistory: { repo, workflow, job in
-                try queries.run(
-                    "oot_job_history", as: OotJobHistoryRow.self,
-                    ["repo": .text(repo), "workflow": .text(workflow), "job": .text(job), "limit": limit]
-                ).map(Observation.init)
+                try histories.job(repo: repo, workflow: workflow, job: job) {
+                    try queries.run(
+                        "oot_job_history", as: OotJobHistoryRow.self,
+                        ["repo": .text(repo), "workflow": .text(workflow), "job": .text(job), "limit": limit]
+                    ).map(Observation.init)
+                }
             })
         let classified = try triage.failures(
             headJobs: headJobs,

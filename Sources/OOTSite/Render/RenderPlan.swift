@@ -5,7 +5,8 @@ import OOTCore
 /// An incremental build always renders the summary ranges, and for each affected backend its
 /// landing page, scheduled views, flaky evidence, feed and badge; the older matrix pages holding
 /// changed PRs (all of them when a new page appeared, since every pager changes); the history
-/// pages of tests in new reports; the pages of changed PRs; the drill-downs of new reports.
+/// pages of tests in new reports; the pages of changed PRs, and of PRs whose failures a changed
+/// trunk run may classify differently; the drill-downs of new reports.
 /// Backends whose pages are over an hour old are refreshed too, so time windows, staleness and
 /// "lost" labels move on even when a backend is silent.
 struct RenderPlan: Sendable, Equatable {
@@ -37,10 +38,12 @@ struct RenderPlan: Sendable, Equatable {
         return plan
     }
 
-    /// An incremental build from `changes`, plus backends due for their hourly refresh and PRs
-    /// whose running jobs turned lost since the last build (`lost`: repo, PR, sequence).
+    /// An incremental build from `changes`, plus backends due for their hourly refresh, PRs
+    /// whose running jobs turned lost since the last build (`lost`: repo, PR, sequence), and PRs
+    /// a changed trunk run may classify differently (`reclassified`).
     static func incremental(
-        changes: ChangeSet, stale: [String], lost: [(repo: String, pr: Int64, bucket: Int)]
+        changes: ChangeSet, stale: [String], lost: [(repo: String, pr: Int64, bucket: Int)],
+        reclassified: [Int64] = []
     ) -> RenderPlan {
         var plan = RenderPlan(full: false, reason: "\(changes.jobs.count) jobs changed")
         for repo in changes.repos {
@@ -58,6 +61,9 @@ struct RenderPlan: Sendable, Equatable {
         if !lost.isEmpty { plan.reason += ", \(lost.count) PRs with newly lost jobs" }
         if !stale.isEmpty { plan.reason += ", \(stale.count) backends refreshed" }
         plan.prs.formUnion(changes.prs)
+        let again = Set(reclassified).subtracting(plan.prs)
+        if !again.isEmpty { plan.reason += ", \(again.count) PRs reclassified after trunk runs" }
+        plan.prs.formUnion(again)
         plan.reports = changes.reports
         return plan
     }

@@ -16,9 +16,13 @@ enum RenderPlanner {
             ?? (published.fingerprint != fingerprint ? "templates, queries or options changed" : nil)
     }
 
+    /// PR pages an incremental build re-renders at most because a trunk run changed.
+    static let reclassifiedPRs: Int64 = 500
+
     /// The plan of this build: a full one when ``fullReason(requested:published:forceReason:fingerprint:)``
     /// gives a reason, else the pages fed by `changes`, by backends not refreshed for an hour,
-    /// and by running jobs that turned lost since the published build (`oot_lost_transitions`).
+    /// by running jobs that turned lost since the published build (`oot_lost_transitions`), and
+    /// the PR pages whose classification a changed trunk run may change (`oot_prs_reclassified`).
     ///
     /// - Parameters:
     ///   - published: The published build's state, `nil` when nothing is published.
@@ -46,7 +50,10 @@ enum RenderPlanner {
                 bucket: MatrixBucket.of(seq: row.seq, perPage: source.options.prsPerPage)
             )
         }
-        return .incremental(changes: changes, stale: stale, lost: lost)
+        let reclassified = try source.queries.run(
+            "oot_prs_reclassified", as: OotPrsReclassifiedRow.self, ["limit": .integer(Self.reclassifiedPRs)]
+        ).map(\.prNumber)
+        return .incremental(changes: changes, stale: stale, lost: lost, reclassified: reclassified)
     }
 
     /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together:
