@@ -92,6 +92,7 @@ struct FailureItem: Sendable, Encodable {
     ) throws(SQLiteError) -> Evidence {
         let sha = item.sha.map(Format.shortSHA) ?? ""
         let when = item.startedAt.map { ", " + Format.absolute($0) } ?? ""
+        let at = item.startedAt.map { " (\(Format.absolute($0)))" } ?? ""
         let text: String
         switch item.kind {
         case .passedOnAttempt:
@@ -99,13 +100,12 @@ struct FailureItem: Sendable, Encodable {
         case .passedInReport:
             text = "passed on a rerun in the same report"
         case .flakyAtSHA:
-            text = "failed and passed at \(sha)" + (item.startedAt.map { " (\(Format.absolute($0)))" } ?? "")
+            text = "failed and passed at \(sha)\(at)"
         case .trunkFailure:
             let kind = item.eventType == "push" ? "trunk push" : (item.eventType ?? "trunk")
             text = "failed on trunk at \(sha) (\(kind)\(when))"
         case .otherPRFailure:
-            text =
-                "failed on PR #\(item.pr ?? 0) at \(sha)" + (item.startedAt.map { " (\(Format.absolute($0)))" } ?? "")
+            text = "failed on PR #\(item.pr ?? 0) at \(sha)\(at)"
         case .cancelled:
             text = "cancelled"
         case .lost:

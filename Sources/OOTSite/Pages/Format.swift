@@ -32,6 +32,16 @@ public enum Format {
     /// The word for a completed job without a conclusion (spec §14.3): never a success.
     public static let noConclusion = "no conclusion"
 
+    /// The glyph of one test execution: `O` passed, `F` passed after a rerun in its report, `S`
+    /// skipped, `X` failure or error.
+    public static func testGlyph(outcome: String, flaky: Bool) -> String {
+        switch outcome {
+        case "passed": flaky ? "F" : "O"
+        case "skipped": "S"
+        default: "X"
+        }
+    }
+
     /// HUD glyph of a job (spec §9 `getConclusionChar`): `O` success, `X` failure, `C` cancelled,
     /// `T` timed_out, `N` neutral, `S` skipped, `?` running, `F` success after a failed attempt,
     /// `~` completed with no conclusion (HUD's "no data"), `U` any other conclusion.

@@ -86,7 +86,7 @@ struct TestAcrossPage: Sendable, Encodable {
             let runs = byBackend[repo] ?? []
             let observations = runs.map(Self.observation)
             let cells = try runs.map { run in
-                let glyph = run.outcome == "passed" ? (run.flaky ? "F" : "O") : run.outcome == "skipped" ? "S" : "X"
+                let glyph = Format.testGlyph(outcome: run.outcome, flaky: run.flaky)
                 return Cell(
                     glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), href: try report(run),
                     title: "\(run.outcome) · \(describe(run))")

@@ -78,7 +78,7 @@ struct TestHistoryPage: Sendable, Encodable {
         let rows = history
         executions = try rows.map { r in
             let outcome = r.outcome
-            let glyph = outcome == "passed" ? (r.flaky ? "F" : "O") : outcome == "skipped" ? "S" : "X"
+            let glyph = Format.testGlyph(outcome: outcome, flaky: r.flaky)
             let started = r.startedAt.flatMap(UTCTimestamp.init(parsing:))
             let pr = r.prNumber
             return Execution(
