@@ -11,6 +11,8 @@ struct SummaryPage: Sendable, Encodable {
         let dotClass: String
         let dotTitle: String
         let stale: Bool
+        /// Registered in the allowlist, and no callback ever arrived from it: not healthy, silent.
+        let neverReported: Bool
         let hasData: Bool
         let passRate: String
         let passRateClass: String
@@ -96,17 +98,21 @@ struct SummaryPage: Sendable, Encodable {
                 backend.lastActivity.map {
                     context.now.timeIntervalSince1970 - $0.timeIntervalSince1970 > Double(context.staleHours) * 3600
                 } ?? false
+            let neverReported = !backend.hasData && backend.lastActivity == nil
             let dot: (String, String) =
-                data == nil
-                ? ("idle", backend.lastActivity == nil ? "Never reported" : "No recent PR runs")
-                : stale
-                    ? ("stale", "Stale: last callback \(Format.relative(backend.lastActivity, now: context.now))")
-                    : ("active", "Active")
-            let backendHref = backend.hasData ? try links.backend(backend.repo) : nil
+                neverReported
+                ? ("never", "Never reported: registered, but no callback has arrived")
+                : data == nil
+                    ? ("idle", "No PR runs completed \(rangeLabel)")
+                    : stale
+                        ? ("stale", "Stale: last callback \(Format.relative(backend.lastActivity, now: context.now))")
+                        : ("active", "Active")
+            // Every backend has a page, registered-only ones too (it says they never reported).
+            let backendHref = try links.backend(backend.repo)
             rows.append(
                 Row(
                     repo: backend.repo, href: backendHref, level: LevelChip(backend.level), dotClass: dot.0,
-                    dotTitle: dot.1, stale: stale, hasData: data != nil,
+                    dotTitle: dot.1, stale: stale, neverReported: neverReported, hasData: data != nil,
                     passRate: data == nil ? "—" : Format.percent(rate),
                     passRateClass: data == nil ? "default" : context.passRateClass(rate), rate: rate,
                     successes: data?.successes ?? 0, failures: data?.failures ?? 0,
@@ -159,6 +165,7 @@ struct SummaryPage: Sendable, Encodable {
         for row in rows { perLevel[row.level.text, default: 0] += 1 }
         let levels = ["L4", "L3", "L2", "L1"].compactMap { l in perLevel[l].map { "\($0) \(l)" } }
         let staleCount = rows.filter(\.stale).count
+        let neverCount = rows.filter { $0.neverReported && $0.level.text != "L1" }.count
         cards = [
             StatCard(label: "Backends", value: "\(rows.count)", detail: levels.joined(separator: " · "), cssClass: ""),
             StatCard(label: "Jobs", value: "\(jobs)", detail: "completed, \(rangeLabel)", cssClass: ""),
@@ -171,6 +178,9 @@ struct SummaryPage: Sendable, Encodable {
             StatCard(
                 label: "Stale", value: "\(staleCount)", detail: "silent for over \(context.staleHours) h",
                 cssClass: staleCount > 0 ? "warn" : "good"),
+            StatCard(
+                label: "Never reported", value: "\(neverCount)",
+                detail: "registered at L2–L4, no callback yet", cssClass: neverCount > 0 ? "warn" : "good"),
         ]
     }
 }

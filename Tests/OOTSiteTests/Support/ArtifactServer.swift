@@ -79,7 +79,7 @@ struct ArtifactServer {
         router.get("loop") { _, _ in Response(status: .found, headers: [.location: "/loop"]) }
         router.get("unavailable") { _, _ in Response(status: .serviceUnavailable) }
         router.get("slow") { _, _ -> Response in
-            try await Task.sleep(for: .seconds(2))
+            try await Task.sleep(for: .seconds(6))
             return Self.serve(xml, "application/xml")
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

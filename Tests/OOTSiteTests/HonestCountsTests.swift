@@ -1,0 +1,32 @@
+import Foundation
+import OOTCore
+import OOTSite
+import Testing
+
+/// Issue #15, honest counts: a registered backend that never reported is not shown as healthy,
+/// and every backend, L1 included, links to its page.
+@Suite struct HonestCountsTests {
+    @Test func aRegisteredBackendThatNeverReportedSaysSo() async throws {
+        let site = try await DemoSite.shared()
+        let html = try site.page("oot/index.html")
+        let row = html.components(separatedBy: "<tr").first { $0.contains("quiet-labs/torch-quiet") } ?? ""
+        #expect(row.contains("<span class=\"chip never\">never reported</span>"))
+        #expect(row.contains("class=\"dot never\""))
+        #expect(row.contains("<a class=\"repo\" href=\"quiet-labs/torch-quiet/index.html\">"))
+        #expect(
+            html.contains(
+                "<div class=\"card warn\"><div class=\"card-label\">Never reported</div><div class=\"card-value\">1</div>"
+            ))
+    }
+
+    @Test func everyBackendLinksToItsPageL1Included() async throws {
+        let site = try await DemoSite.shared()
+        let html = try site.page("oot/index.html")
+        for repo in ["sigma-devices/torch-sigma", "northwind-ai/nw-accel", "quiet-labs/torch-quiet"] {
+            #expect(html.contains("href=\"\(repo)/index.html\""), "\(repo)")
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: site.output.appendingPathComponent("oot/\(repo)/index.html").path))
+        }
+    }
+}
