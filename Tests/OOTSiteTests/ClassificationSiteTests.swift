@@ -303,4 +303,29 @@ import Testing
         #expect(later.report.reason.contains("1 PRs reclassified after trunk runs"))
         #expect(try classification(later) == "broken_trunk")
     }
+
+    @Test func threeOtherPRsReportingLaterTurnANewFailureIntoBrokenTrunk() async throws {
+        func classification(_ site: SyntheticSite) throws -> String? {
+            let data = try Data(contentsOf: site.output.appendingPathComponent("pr/8/index.json"))
+            let doc = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            return ((doc?["failures"] as? [[String: Any]])?.first?["classification"]) as? String
+        }
+        let failing = SyntheticSite.junit([("ops.T.test_y", "failure")])
+        let site = try await SyntheticSite.build([
+            Job(
+                pr: 8, sha: "e" + String(repeating: "5", count: 39), hoursAgo: 2, conclusion: "failure", junit: failing,
+                checkRunID: 81)
+        ])
+        #expect(try classification(site) == "new")
+        // Three other PRs, with three heads, failed the same test in the hours before PR 8's job;
+        // their results arrive in the next build, which leaves PR 8 itself unchanged.
+        let later = try await site.adding(
+            (1...3).map { n in
+                Job(
+                    pr: n, sha: "\(n)" + String(repeating: "6", count: 39), hoursAgo: Double(2 + n),
+                    conclusion: "failure", junit: failing, checkRunID: 90 + n)
+            })
+        #expect(!later.report.full)
+        #expect(try classification(later) == "broken_trunk")
+    }
 }
