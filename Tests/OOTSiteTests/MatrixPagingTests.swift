@@ -69,6 +69,8 @@ import Testing
         #expect(pages[1].html.contains("1 more PR of this page had activity lately: it is on the latest page."))
         let five = try site.page(Self.backend + "page/5/index.html")
         #expect(five.contains("No PR left on this page"))
+        #expect(five.contains("The PR of this page had activity lately: it is on the latest page."))
+        #expect(five.contains("<span class=\"muted small\">(no PR left)</span>"))
         #expect(!pages[0].html.contains("page/5/index.html"), "an empty page is not in the pager")
         #expect(pages[4].html.contains("<a href=\"../2/index.html\" rel=\"prev\">‹ Newer</a>"))
         #expect(pages[1].html.contains("<a href=\"../../index.html\" rel=\"prev\">‹ Newer</a>"))

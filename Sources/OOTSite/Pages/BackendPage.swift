@@ -91,13 +91,17 @@ struct BackendPage: Sendable, Encodable {
             let range =
                 firsts.isEmpty
                 ? "" : firsts.min() == firsts.max() ? " on \(firsts.min()!)" : " \(firsts.min()!) to \(firsts.max()!)"
-            pageLabel = "first reported\(range), newest first"
+            pageLabel = jobs.isEmpty ? "no PR left" : "first reported\(range), newest first"
             movedNote =
                 bucket.onLanding == 0
                 ? nil
-                : bucket.onLanding == 1
-                    ? "1 more PR of this page had activity lately: it is on the latest page."
-                    : "\(bucket.onLanding) more PRs of this page had activity lately: they are on the latest page."
+                : bucket.listed == 0
+                    ? bucket.prs == 1
+                        ? "The PR of this page had activity lately: it is on the latest page."
+                        : "All \(bucket.prs) PRs of this page had activity lately: they are on the latest page."
+                    : bucket.onLanding == 1
+                        ? "1 more PR of this page had activity lately: it is on the latest page."
+                        : "\(bucket.onLanding) more PRs of this page had activity lately: they are on the latest page."
         } else {
             pageLabel = "latest activity first"
             movedNote = nil
