@@ -24,7 +24,7 @@ import Testing
         #expect(newest.contains("albanD"))
         #expect(newest.contains(">X</a>"))
         #expect(rows.last?.contains(Self.push1) == true)
-        #expect(trunk.contains("<th class=\"run\" scope=\"col\">Commit</th>"))
+        #expect(trunk.contains("<th class=\"run\" scope=\"col\" rowspan=\"2\">Commit</th>"))
         // No PR page gets a push run, and no PR matrix row has SHA of a push.
         #expect(!landing.contains(Self.push2))
         let json =

@@ -3,7 +3,7 @@ import OOTCore
 import OOTSite
 import Testing
 
-/// Views of issue #5 on small synthetic histories: staleness, lost jobs, pagination, per-test
+/// Views of issue #5 on small synthetic histories: staleness, lost jobs, per-test
 /// history, the test × backend grid, flaky evidence and the chip thresholds.
 @Suite struct ViewTests {
     typealias Job = SyntheticSite.Job
@@ -47,38 +47,6 @@ import Testing
         // Every page says when its data was last updated.
         #expect(html.contains("data as of 2026-11-28 12:00 UTC"))
         #expect(try site.page("pr/1/index.html").contains("data as of 2026-11-28 12:00 UTC"))
-    }
-
-    @Test func olderMatrixPagesAreFixedBucketsThatNeverShift() async throws {
-        func pr(_ n: Int) -> Job {
-            Job(pr: n, sha: String(repeating: "\(n % 10)", count: 40), hoursAgo: Double(20 - n), checkRunID: 300 + n)
-        }
-        let site = try await SyntheticSite.build((1...5).map(pr)) { $0.prsPerPage = 2 }
-        let landing = try site.page(Self.backend + "index.html")
-        #expect(
-            landing.contains(">#5</a>") && landing.contains(">#4</a>") && !landing.contains(">#3</a>"),
-            "latest activity")
-        // Buckets by first appearance: 1 = #1 #2, 2 = #3 #4, 3 = #5.
-        let oldest = try site.page(Self.backend + "page/1/index.html")
-        #expect(oldest.contains(">#1</a>") && oldest.contains(">#2</a>") && !oldest.contains(">#3</a>"))
-        #expect(oldest.range(of: ">#2</a>")!.lowerBound < oldest.range(of: ">#1</a>")!.lowerBound, "newest first")
-        #expect(oldest.contains("<a href=\"../2/index.html\" rel=\"prev\">‹ Newer</a>"))
-        #expect(!oldest.contains("rel=\"next\""), "nothing older than bucket 1")
-        #expect(landing.contains("<a href=\"page/3/index.html\" rel=\"next\">Older ›</a>"))
-        #expect(oldest.contains("class=\"current\" aria-current=\"page\">1</a>"))
-        #expect(site.exists(Self.backend + "page/3/index.json"))
-        #expect(!site.exists(Self.backend + "page/4/index.html"))
-
-        // A sixth PR lands in bucket 3; a rerun on PR #1 changes bucket 1. Bucket 2 is untouched.
-        let before = try site.modified(Self.backend + "page/2/index.html")
-        var rerun = pr(1)
-        rerun.attempt = 2
-        rerun.checkRunID = 399
-        let next = try await site.adding([pr(6), rerun]) { $0.prsPerPage = 2 }
-        #expect(!next.report.full, "\(next.report.reason)")
-        #expect(try next.page(Self.backend + "page/3/index.html").contains(">#6</a>"))
-        #expect(try next.modified(Self.backend + "page/2/index.html") == before, "bucket 2 was not rewritten")
-        #expect(next.report.pages["backend"] == 3, "landing, bucket 1 and bucket 3")
     }
 
     @Test func testHistorySaysFailingSinceAndLastGreen() async throws {

@@ -3,7 +3,10 @@
 //    data-t="YYYY-MM-DD HH:MM UTC" attribute, so a page cached for hours stays truthful
 //    (not on a snapshot, <body data-snapshot>: pages rendered as of a fixed time, like the demo);
 //  - inputs with data-filter="<selector>" (hidden without JavaScript) hide the rows matching
-//    the selector whose text does not contain what was typed.
+//    the selector whose text does not contain what was typed;
+//  - in a job matrix, each cell's tooltip and screen-reader text (aria-label) start with its job
+//    (the column header) and its PR or commit (the row), and the tooltip is one box placed
+//    inside the window, never clipped by the scrolling table (issue 15).
 (function () {
   "use strict";
   function parse(text) {
@@ -46,4 +49,56 @@
       });
     })(inputs[j]);
   }
+
+  var tables = document.querySelectorAll("table.matrix");
+  if (!tables.length) return;
+  var tip = document.createElement("div");
+  tip.className = "tip";
+  tip.setAttribute("aria-hidden", "true");
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  document.documentElement.className += " js-tips";
+  var shown = null;
+  function show(cell) {
+    shown = cell;
+    tip.textContent = cell.getAttribute("aria-label");
+    tip.hidden = false;
+    var r = cell.getBoundingClientRect(), w = tip.offsetWidth, h = tip.offsetHeight;
+    var room = document.documentElement.clientWidth, high = window.innerHeight;
+    var x = Math.max(8, Math.min(r.left, room - w - 8));
+    var y = r.bottom + 4 + h <= high - 8 ? r.bottom + 4 : Math.max(8, r.top - h - 4);
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
+  }
+  function hide() { tip.hidden = true; shown = null; }
+  function cellOf(event, table) {
+    var node = event.target;
+    while (node && node !== table && !(node.hasAttribute && node.hasAttribute("aria-label"))) node = node.parentNode;
+    return node && node !== table ? node : null;
+  }
+  for (var t = 0; t < tables.length; t++) {
+    (function (table) {
+      var heads = table.querySelectorAll("thead th.jobcol");
+      var jobs = [];
+      for (var h = 0; h < heads.length; h++) jobs.push(heads[h].textContent.trim());
+      var rows = table.tBodies.length ? table.tBodies[0].rows : [];
+      for (var r = 0; r < rows.length; r++) {
+        var pr = rows[r].querySelector(".pr"), sha = rows[r].querySelector(".sha");
+        var subject = pr && pr.textContent.trim() ? "PR " + pr.textContent.trim() : sha ? sha.textContent.trim() : "";
+        var cells = rows[r].cells, first = cells.length - jobs.length;
+        for (var c = 0; c < jobs.length; c++) {
+          var label = cells[first + c] && cells[first + c].querySelector("[aria-label]");
+          if (label) label.setAttribute("aria-label", jobs[c] + " · " + subject + ": " + label.getAttribute("aria-label"));
+        }
+      }
+      table.addEventListener("mouseover", function (e) { var cell = cellOf(e, table); if (cell) show(cell); else hide(); });
+      table.addEventListener("mouseleave", hide);
+      table.addEventListener("focusin", function (e) { var cell = cellOf(e, table); if (cell) show(cell); });
+      table.addEventListener("focusout", hide);
+    })(tables[t]);
+  }
+  // Focus scrolls the cell into view: the tooltip follows its cell.
+  window.addEventListener("scroll", function () { if (shown) show(shown); }, true);
+  window.addEventListener("resize", function () { if (shown) show(shown); });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
 })();

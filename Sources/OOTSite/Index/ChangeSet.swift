@@ -15,11 +15,12 @@ public struct ChangeSet: Sendable, Equatable {
     public var reports: Set<String> = []
     /// Changed reports per backend (for test history pages).
     public var reportsByRepo: [String: Set<String>] = [:]
-    /// Older matrix pages (buckets of PRs by first appearance) holding changed PRs, per backend.
-    public var bucketsByRepo: [String: Set<Int>] = [:]
-    /// Backends whose older matrix pages all change: their number grew (every pager changes) or
-    /// the backend's level did (every header changes).
-    public var newBuckets: Set<String> = []
+    /// Per backend, each changed PR's older matrix page (its bucket of PRs by first appearance,
+    /// ``MatrixBucket``): the plan re-renders it unless the PR is on the landing page.
+    public var prBuckets: [String: [Int64: Int]] = [:]
+    /// Backends whose older matrix pages all change: the backend's level or its kinds of
+    /// scheduled runs changed (every page's header and tabs change).
+    public var allBuckets: Set<String> = []
 
     /// An empty change set.
     public init() {}

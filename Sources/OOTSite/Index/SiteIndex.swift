@@ -12,7 +12,7 @@ enum SiteIndex {
     /// - Parameters:
     ///   - db: A writable connection.
     ///   - allowlist: Registered backends get a page path even before they report.
-    ///   - prsPerPage: The matrix page bucket size (a new bucket changes every page's pager).
+    ///   - prsPerPage: The matrix page bucket size (``MatrixBucket``).
     /// - Throws: ``SQLiteError``.
     static func update(_ db: SQLiteDatabase, allowlist: Allowlist, prsPerPage: Int64) throws -> ChangeSet {
         try db.transaction {
@@ -46,15 +46,17 @@ enum SiteIndex {
             let nextSeq = try db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM site_backend_prs WHERE repo = ?")
             let insertPR = try db.prepare(
                 "INSERT INTO site_backend_prs (repo, pr_number, seq, last_activity) VALUES (?, ?, ?, ?)")
-            // Older matrix pages show the backend's level: a change re-renders all of them.
-            let readLevel = try db.prepare("SELECT level FROM site_backends WHERE repo = ?")
-            func storedLevel(of repo: String) throws -> String? {
-                readLevel.reset()
-                try readLevel.bind([.text(repo)])
-                defer { readLevel.reset() }
-                return try readLevel.step() ? readLevel.column(0).text : nil
+            // Older matrix pages show the backend's level and the tabs of its kinds of scheduled
+            // runs: a change re-renders all of them.
+            let readHeader = try db.prepare(
+                "SELECT level || ' ' || nightly || periodic || trunk FROM site_backends WHERE repo = ?")
+            func storedHeader(of repo: String) throws -> String? {
+                readHeader.reset()
+                try readHeader.bind([.text(repo)])
+                defer { readHeader.reset() }
+                return try readHeader.step() ? readHeader.column(0).text : nil
             }
-            var levelsBefore: [String: String?] = [:]
+            var headersBefore: [String: String?] = [:]
             // (backend, UTC day) whose summary rollup (site_daily) is recomputed: the day of the
             // job's effective start, and of its completion, which was its effective start until
             // a late in_progress supplied started_at.
@@ -78,7 +80,7 @@ enum SiteIndex {
 
                 changes.jobs.insert(key)
                 changes.repos.insert(repo)
-                if levelsBefore[repo] == nil { levelsBefore[repo] = .some(try storedLevel(of: repo)) }
+                if headersBefore[repo] == nil { headersBefore[repo] = .some(try storedHeader(of: repo)) }
                 try upsertBackend.run([
                     .text(repo), .integer(rowid), .text(level), .text(time), .integer(event == "nightly" ? 1 : 0),
                     .integer(event == "periodic" ? 1 : 0), .text(latest), .integer(event == "push" ? 1 : 0),
@@ -101,9 +103,8 @@ enum SiteIndex {
                         seq = nextSeq.column(0).integer ?? 1
                         nextSeq.reset()
                         try insertPR.run([.text(repo), .integer(pr), .integer(seq), .text(latest)])
-                        if MatrixBucket.opens(seq: seq, perPage: prsPerPage) { changes.newBuckets.insert(repo) }
                     }
-                    changes.bucketsByRepo[repo, default: []].insert(MatrixBucket.of(seq: seq, perPage: prsPerPage))
+                    changes.prBuckets[repo, default: [:]][pr] = MatrixBucket.of(seq: seq, perPage: prsPerPage)
                 }
                 if hasReport {
                     try paths.register(job: key, repo: repo, checkRunID: checkRunID)
@@ -118,13 +119,13 @@ enum SiteIndex {
                 try deleteDay.run([.text(day[0]), .text(day[1])])
                 try insertDay.run([.text(day[0]), .text(day[1])])
             }
-            for (repo, before) in levelsBefore where try storedLevel(of: repo) != before {
-                changes.newBuckets.insert(repo)
+            for (repo, before) in headersBefore where try storedHeader(of: repo) != before {
+                changes.allBuckets.insert(repo)
             }
             // Kept until the build is published: these are seen only while the rows change, so a
             // build killed after this commit would otherwise hand the next one a smaller set.
             let remember = try db.prepare("INSERT OR IGNORE INTO site_state (key, value) VALUES (?, '1')")
-            for repo in changes.newBuckets { try remember.run([.text(Self.allBucketsKey + repo)]) }
+            for repo in changes.allBuckets { try remember.run([.text(Self.allBucketsKey + repo)]) }
             for row in try db.query(
                 "SELECT substr(key, ?1) FROM site_state WHERE substr(key, 1, ?2) = ?3",
                 [
@@ -132,7 +133,7 @@ enum SiteIndex {
                     .text(Self.allBucketsKey),
                 ])
             {
-                if let repo = row.first?.text { changes.newBuckets.insert(repo) }
+                if let repo = row.first?.text { changes.allBuckets.insert(repo) }
             }
             for repo in allowlist.entries.keys.sorted() { try paths.register(repo: repo) }
             return changes

@@ -1,11 +1,12 @@
 import OOTCore
 
 /// A backend's dashboard `/oot/<org>/<repo>/` (spec §9.2, mockup "crcr-backend"): stat cards,
-/// then the HUD-style PR × job matrix, 50 PRs a page (`page/<n>/` after the first), each cell
-/// the latest attempt.
+/// then the HUD-style PR × job matrix, each cell the latest attempt.
 ///
-/// Tabs lead to the nightly and periodic views; links to the flaky evidence, the Atom feed, the
-/// badge and `index.json`.
+/// The landing page shows the 50 PRs with the latest activity; the older pages `page/<n>/` show
+/// the rest, by order of first appearance, each PR on one page only (docs/paging.md). Tabs lead
+/// to the trunk, nightly and periodic views on every page; links to the flaky evidence, the Atom
+/// feed, the badge and `index.json`.
 struct BackendPage: Sendable, Encodable {
     let page: PageChrome
     let repo: String
@@ -23,8 +24,13 @@ struct BackendPage: Sendable, Encodable {
     let pagination: Pagination
     /// The older page shown (`nil` on the landing page).
     let bucket: Int?
-    /// "latest activity" or "PRs #a–#b, in the order they first reported".
+    /// The heading's note: which PRs the page shows, in which order.
     let pageLabel: String
+    /// The caption's sentence on how the pages split the PRs.
+    let pagingNote: String
+    /// On an older page, how many PRs of its bucket are on the landing page instead; `nil` when
+    /// none are.
+    let movedNote: String?
     let feedHref: String
 
     /// Pass rate, stat cards and links of the landing page.
@@ -46,14 +52,16 @@ struct BackendPage: Sendable, Encodable {
     /// Builds the landing page (`bucket` nil) or an older page of the backend's PR matrix.
     ///
     /// - Parameters:
-    ///   - buckets: The older pages that exist, newest first (`oot_backend_buckets`).
+    ///   - bucket: The older page (`oot_backend_buckets` row), `nil` for the landing page.
+    ///   - listed: The older pages that list PRs, newest first (the pager's pages).
+    ///   - perPage: PRs per page.
     ///   - summary: `oot_backend_summary` (one row); `nil` on older pages.
     ///   - dashboard: `oot_backend_dashboard` (landing) or `oot_backend_bucket` rows.
     ///   - flakyJobs: how many job-level flaky cases `oot_backend_flaky_jobs` found.
     init(
-        backend: BackendInfo, directory: String, home: String, bucket: Int?, buckets: [Int],
-        summary: OotBackendSummaryRow?,
-        dashboard: [JobRow], flakyJobs: Int, paths: SitePaths, context: SiteContext
+        backend: BackendInfo, directory: String, home: String, bucket: OotBackendBucketsRow?, listed: [Int],
+        perPage: Int, summary: OotBackendSummaryRow?, dashboard: [JobRow], flakyJobs: Int, paths: SitePaths,
+        context: SiteContext
     ) throws {
         page = PageChrome(title: "\(backend.repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
         repo = backend.repo
@@ -62,23 +70,42 @@ struct BackendPage: Sendable, Encodable {
         github = SafeURL.external("https://github.com/\(backend.repo)")
         let links = PageLinks(directory: directory, paths: paths)
         summaryHref = links.page("oot")
-        tabs = Self.tabs(home: home, kinds: bucket == nil ? backend.scheduledKinds : [], current: nil, links: links)
+        tabs = Self.tabs(home: home, kinds: backend.scheduledKinds, current: nil, links: links)
         staleNote = bucket == nil ? Self.staleNote(backend, context: context) : nil
-        self.bucket = bucket
+        self.bucket = bucket.map { Int($0.bucket) }
         feedHref = links.file(home + "/feed.xml")
         let badge = BadgePage(jobs: dashboard)
         health = summary.map {
             Self.health($0, flakyJobs: flakyJobs, badge: badge, home: home, links: links, context: context)
         }
         let jobs = dashboard
-        matrix = try JobMatrix(jobs: jobs, byPR: true, links: links, now: context.now)
+        matrix = try JobMatrix(
+            jobs: jobs, byPR: true, links: links, now: context.now, time: bucket == nil ? .latestActivity : .firstRun)
         isEmpty = jobs.isEmpty
-        pagination = Pagination(current: bucket, buckets: buckets, links: links, home: home)
-        let numbers = jobs.map(\.prNumber).filter { $0 > 0 }
-        pageLabel =
-            bucket == nil || numbers.isEmpty
-            ? "latest activity first"
-            : "PRs #\(numbers.min()!)–#\(numbers.max()!), newest first (older pages never change as PRs arrive)"
+        pagination = Pagination(current: self.bucket, listed: listed, links: links, home: home)
+        pagingNote =
+            "The latest page shows the \(perPage) PRs with the latest activity; the older pages show the rest, "
+            + "\(perPage) to a page by when they first reported, newest first, each PR on one page only."
+        if let bucket {
+            let firsts = matrix.rows.map(\.timeAbsolute).filter { $0 != "–" }.map { String($0.prefix(10)) }
+            let range =
+                firsts.isEmpty
+                ? "" : firsts.min() == firsts.max() ? " on \(firsts.min()!)" : " \(firsts.min()!) to \(firsts.max()!)"
+            pageLabel = jobs.isEmpty ? "no PR left" : "first reported\(range), newest first"
+            movedNote =
+                bucket.onLanding == 0
+                ? nil
+                : bucket.listed == 0
+                    ? bucket.prs == 1
+                        ? "The PR of this page had activity lately: it is on the latest page."
+                        : "All \(bucket.prs) PRs of this page had activity lately: they are on the latest page."
+                    : bucket.onLanding == 1
+                        ? "1 more PR of this page had activity lately: it is on the latest page."
+                        : "\(bucket.onLanding) more PRs of this page had activity lately: they are on the latest page."
+        } else {
+            pageLabel = "latest activity first"
+            movedNote = nil
+        }
     }
 
     static func health(

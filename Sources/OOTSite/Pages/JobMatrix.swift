@@ -5,22 +5,47 @@ import OOTCore
 struct JobMatrix: Sendable, Encodable {
     /// A column header.
     struct Column: Sendable, Encodable {
-        /// The job name (shown rotated).
+        /// The job name, in full (shown vertically, wrapped when long).
         let job: String
         /// `workflow / job` (header tooltip).
         let title: String
     }
 
+    /// A header over the columns of one workflow (columns are sorted by workflow, then job).
+    struct Group: Sendable, Encodable {
+        /// The workflow name; `nil` when the jobs reported none.
+        let workflow: String?
+        /// How many job columns it spans.
+        let span: Int
+    }
+
     /// One cell.
     struct Cell: Sendable, Encodable {
-        /// `O X ? C T S N F U`, or empty when the row has no such job.
+        /// `O X ? C T S N F ! ~ U`, or empty when the row has no such job.
         let glyph: String
         /// CSS class of the glyph colour.
         let cssClass: String
-        /// Multi-line tooltip (spec §9.2); `nil` for an empty cell (Mustache treats `""` as true).
+        /// The tooltip and screen-reader text: the conclusion and the facts (spec §9.2); `nil` for
+        /// an empty cell (Mustache treats `""` as true).
+        ///
+        /// `assets/hud.js` puts the job (the column header) and the PR (the row header) before it,
+        /// in the tooltip and for screen readers: written into every cell, they would take a
+        /// 50 × 40 matrix page of long shard names far over its 300 KB budget.
         let tooltip: String?
         /// The drill-down page when harvested, else the run; `nil` when neither.
         let href: String?
+    }
+
+    /// Which time a row shows.
+    enum RowTime: Sendable {
+        /// The latest start among the row's jobs (scheduled runs, newest first): `Time`.
+        case latestStart
+        /// The latest start or completion among the row's jobs (the landing page's order, as
+        /// `site_backend_prs.last_activity`): `Last activity`.
+        case latestActivity
+        /// The earliest start among the row's jobs (older matrix pages, ordered by first
+        /// appearance): `First run`.
+        case firstRun
     }
 
     /// One row.
@@ -42,12 +67,16 @@ struct JobMatrix: Sendable, Encodable {
     }
 
     let columns: [Column]
+    /// The workflow headers over ``columns``, in order.
+    let groups: [Group]
     let rows: [Row]
     /// `true` for PR rows (Commit, PR, Author columns); `false` for runs on upstream commits (one
     /// column, headed ``runHeader``).
     let byPR: Bool
     /// `Commit` when the rows carry commit titles (trunk runs), else `Run`.
     let runHeader: String
+    /// The time column's header (``RowTime``).
+    let timeHeader: String
 
     /// Groups `jobs` into rows (in first-seen order, that is, query order) and columns by
     /// ``JobRow/jobKey``; each cell is the latest attempt.
@@ -56,9 +85,12 @@ struct JobMatrix: Sendable, Encodable {
     ///   - jobs: Rows of one backend, newest first.
     ///   - byPR: rows by `pr_number` (PR matrix) or by event type + head SHA (scheduled runs).
     ///   - links: Resolves drill-down and PR-page links relative to the current page.
+    ///   - time: Which job's time a row shows.
     ///
     /// - Throws: ``SQLiteError`` when a drill-down lookup fails.
-    init(jobs: [JobRow], byPR: Bool, links: PageLinks, now: UTCTimestamp) throws(SQLiteError) {
+    init(jobs: [JobRow], byPR: Bool, links: PageLinks, now: UTCTimestamp, time: RowTime = .latestStart)
+        throws(SQLiteError)
+    {
         self.byPR = byPR
         let rowKey: (JobRow) -> String = byPR ? { String($0.prNumber) } : { $0.eventType + " " + $0.headSHA }
         var order: [String] = []
@@ -75,11 +107,32 @@ struct JobMatrix: Sendable, Encodable {
             return (a.workflowName, a.jobName) < (b.workflowName, b.jobName)
         }
         columns = sortedKeys.map { Column(job: columnKeys[$0]!.jobName, title: columnKeys[$0]!.displayName) }
+        var workflowGroups: [Group] = []
+        for key in sortedKeys {
+            let workflow = columnKeys[key]!.workflowName
+            if let last = workflowGroups.last, last.workflow == (workflow.isEmpty ? nil : workflow) {
+                workflowGroups[workflowGroups.count - 1] = Group(workflow: last.workflow, span: last.span + 1)
+            } else {
+                workflowGroups.append(Group(workflow: workflow.isEmpty ? nil : workflow, span: 1))
+            }
+        }
+        self.groups = workflowGroups
+        timeHeader =
+            switch time {
+            case .latestStart: "Time"
+            case .latestActivity: "Last activity"
+            case .firstRun: "First run"
+            }
         rows = try order.map { (key) throws(SQLiteError) -> Row in
             let group = groups[key]!
             let latest = group.latestAttempts()
             let first = group[0]
-            let newest = group.compactMap(\.sortTime).max()
+            let shown: UTCTimestamp? =
+                switch time {
+                case .latestStart: group.compactMap(\.sortTime).max()
+                case .latestActivity: group.flatMap { [$0.startedAt, $0.completedAt] }.compactMap { $0 }.max()
+                case .firstRun: group.compactMap(\.sortTime).min()
+                }
             let cells = try sortedKeys.map { (columnKey) throws(SQLiteError) -> Cell in
                 guard let (job, earlierFailure) = latest[columnKey] else {
                     return Cell(glyph: "", cssClass: "gn", tooltip: nil, href: nil)
@@ -92,7 +145,7 @@ struct JobMatrix: Sendable, Encodable {
                     href: try links.drillDown(job) ?? SafeURL.external(job.workflowRunURL))
             }
             return Row(
-                time: Format.relative(newest, now: now), timeAbsolute: Format.absolute(newest),
+                time: Format.relative(shown, now: now), timeAbsolute: Format.absolute(shown),
                 sha: Format.shortSHA(first.headSHA),
                 shaHref: first.headSHA.isEmpty
                     ? nil : SafeURL.external("https://github.com/\(first.upstreamRepo)/commit/\(first.headSHA)"),
@@ -108,13 +161,15 @@ struct JobMatrix: Sendable, Encodable {
     }
 
     /// Colour class per glyph (spec §9: success green, failure red (also cancelled/timed out),
-    /// pending amber, flaky light green, skipped/neutral/unknown grey).
+    /// pending amber, flaky light green, a success whose report counts failed tests orange,
+    /// skipped/neutral/unknown grey).
     static func glyphClass(_ glyph: String) -> String {
         switch glyph {
         case "O": "gs"
         case "X", "C", "T": "gf"
         case "?": "gp"
         case "F": "gk"
+        case "!": "gw"
         default: "gg"
         }
     }

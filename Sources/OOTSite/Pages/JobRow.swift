@@ -168,9 +168,12 @@ struct JobRow: Decodable, Sendable {
         succeededWithFailedTests ? "warning" : Format.conclusionClass(status: status, conclusion: conclusion)
     }
 
-    /// The glyph (`?` also for lost jobs, greyed by ``glyphClass(at:passedAfterFailure:)``).
+    /// The glyph (`?` also for lost jobs, greyed by ``glyphClass(at:passedAfterFailure:)``); `!`
+    /// for a success whose own test summary counts failed tests (``succeededWithFailedTests``),
+    /// also when it passed after a failed attempt.
     func glyph(passedAfterFailure: Bool) -> String {
-        Format.glyph(status: status, conclusion: conclusion, passedAfterFailure: passedAfterFailure)
+        succeededWithFailedTests
+            ? "!" : Format.glyph(status: status, conclusion: conclusion, passedAfterFailure: passedAfterFailure)
     }
 
     /// The glyph's colour class at `now`.
@@ -181,11 +184,10 @@ struct JobRow: Decodable, Sendable {
     /// The time used for ordering: start, else completion.
     var sortTime: UTCTimestamp? { startedAt ?? completedAt }
 
-    /// The cell tooltip (spec §9.2, compact): conclusion, then attempt, duration, tests and queue
-    /// time on one line.
+    /// The cell tooltip's facts (spec §9.2, compact): conclusion, then attempt, duration, tests
+    /// and queue time on one line.
     ///
-    /// The job's name is the column header (screen readers announce it), so it is left out to
-    /// keep a 50 × 40 matrix page under 300 KB.
+    /// `assets/hud.js` puts the job's name and the PR before it (``JobMatrix/Cell/tooltip``).
     func tooltip(at now: UTCTimestamp) -> String {
         let text = label(at: now)
         var head = text + (text == "unknown" ? " (\(conclusion ?? ""))" : "")

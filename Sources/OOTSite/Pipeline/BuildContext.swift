@@ -108,13 +108,19 @@ struct BuildContext {
     /// (a build that fails before this leaves them pending for the next one).
     mutating func publish() throws {
         let renderedAt = site.now.description
-        let (full, rendered) = (renderPlan.full, Array(renderPlan.backends.keys))
+        let (full, rendered, matrices) = (renderPlan.full, Array(renderPlan.backends.keys), renderPlan.matrices)
         let fingerprint = self.fingerprint
         try publisher.publish(changed: files.changed) { state in
             state.fingerprint = fingerprint
             state.renderedAt = renderedAt
             if full { state.backendsRenderedAt = [:] }
             for repo in rendered { state.backendsRenderedAt[repo] = renderedAt }
+            // What the matrices now show, for the next build's older pages (docs/paging.md).
+            if full || state.matrices == nil {
+                state.matrices = matrices
+            } else {
+                state.matrices?.merge(matrices) { _, new in new }
+            }
         }
         try SiteIndex.clearPending(writeDB, changes.jobs)
         if renderPlan.full, forceReason != nil { try SiteIndex.clearForceFull(writeDB) }

@@ -44,6 +44,10 @@ public final class SitePublisher {
         public var backendsRenderedAt: [String: String] = [:]
         /// Set by rollback: the next build must render everything.
         public var forceFull: String?
+        /// What each backend's published PR matrix shows (landing page, older pages), by repo;
+        /// `nil` in a state saved before it was kept (the next build then renders every older
+        /// page of a changed backend).
+        var matrices: [String: MatrixPages]?
     }
 
     /// The output directory.

@@ -149,31 +149,33 @@ struct PageRenderer {
                     ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
                 try queries.run(
                     "oot_backend_buckets", as: OotBackendBucketsRow.self, ["repo": repo, "per_page": .integer(perPage)]
-                ).map { Int($0.bucket) },
+                ),
                 try queries.run(
                     "oot_backend_dashboard", as: JobRow.self,
                     ["repo": repo, "per_page": .integer(perPage), "offset": .integer(0)])
             )
         }
-        func matrixPage(_ bucket: Int?, _ rows: () throws -> [JobRow]) throws {
-            let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: $0) } ?? home
+        // The pager lists the older pages that list PRs (those of their bucket not on the landing
+        // page); with one bucket, every PR is on the landing page and there are no older pages.
+        let listed = buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+        func matrixPage(_ bucket: OotBackendBucketsRow?, _ rows: () throws -> [JobRow]) throws {
+            let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: Int($0.bucket)) } ?? home
             try page(directory, kind: "backend") {
                 try BackendPage(
-                    backend: backend, directory: directory, home: home, bucket: bucket, buckets: buckets,
-                    summary: bucket == nil ? summary : nil, dashboard: try rows(), flakyJobs: flakyJobs.count,
-                    paths: paths, context: context)
+                    backend: backend, directory: directory, home: home, bucket: bucket, listed: listed,
+                    perPage: Int(perPage), summary: bucket == nil ? summary : nil, dashboard: try rows(),
+                    flakyJobs: flakyJobs.count, paths: paths, context: context)
             } html: {
                 try renderer.render($0, "backend")
             }
         }
         try matrixPage(nil) { landing }
         if buckets.count > 1 {
-            let wanted = work.allBuckets ? Set(buckets) : work.buckets.intersection(buckets)
-            for bucket in wanted.sorted() {
+            for bucket in buckets.reversed() where work.allBuckets || work.buckets.contains(Int(bucket.bucket)) {
                 try matrixPage(bucket) {
                     try queries.run(
                         "oot_backend_bucket", as: JobRow.self,
-                        ["repo": repo, "bucket": .integer(Int64(bucket)), "per_page": .integer(perPage)])
+                        ["repo": repo, "bucket": .integer(bucket.bucket), "per_page": .integer(perPage)])
                 }
             }
         }

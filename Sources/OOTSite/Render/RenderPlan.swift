@@ -3,10 +3,12 @@ import OOTCore
 /// What one build renders: everything (a full build), or only the pages fed by what changed.
 ///
 /// An incremental build always renders the summary ranges, and for each affected backend its
-/// landing page, scheduled views, flaky evidence, feed and badge; the older matrix pages holding
-/// changed PRs (all of them when a new page appeared, since every pager changes); the history
-/// pages of tests in new reports; the pages of changed PRs, and of PRs whose failures a changed
-/// trunk run may classify differently; the drill-downs of new reports.
+/// landing page, scheduled views, flaky evidence, feed and badge; the older matrix pages whose
+/// rows or pager change (``MatrixPages/bucketsToRender(since:changed:)``: a listed PR changed, a
+/// PR moved on or off the landing page, a page appeared or its pager changed; all of them when
+/// the backend's level or kinds of runs changed); the history pages of tests in new reports; the
+/// pages of changed PRs, and of PRs whose failures a changed trunk run may classify differently;
+/// the drill-downs of new reports.
 /// Backends whose pages are over an hour old are refreshed too, so time windows, staleness and
 /// "lost" labels move on even when a backend is silent.
 struct RenderPlan: Sendable, Equatable {
@@ -30,34 +32,52 @@ struct RenderPlan: Sendable, Equatable {
     var prs: Set<Int64> = []
     /// Drill-downs to render (ignored when ``full``: every report).
     var reports: Set<String> = []
+    /// What the matrices of the backends this build looked at show once it is published (every
+    /// backend on a full build), kept in the build state for the next build.
+    var matrices: [String: MatrixPages] = [:]
 
-    /// A full build of every backend in `repos`.
-    static func full(reason: String, repos: [String]) -> RenderPlan {
+    /// A full build of every backend in `repos`; `matrices` is what their matrices show.
+    static func full(reason: String, repos: [String], matrices: [String: MatrixPages] = [:]) -> RenderPlan {
         var plan = RenderPlan(full: true, reason: reason)
         for repo in repos { plan.backends[repo] = Backend(allBuckets: true, allTests: true) }
+        plan.matrices = matrices
         return plan
     }
 
     /// An incremental build from `changes`, plus backends due for their hourly refresh, PRs
-    /// whose running jobs turned lost since the last build (`lost`: repo, PR, sequence), and PRs
+    /// whose running jobs turned lost since the last build (`lost`: repo, PR, bucket), and PRs
     /// a changed trunk run may classify differently (`reclassified`).
+    ///
+    /// - Parameters:
+    ///   - matrices: What the matrices of the backends with changes or lost jobs show now.
+    ///   - published: What the published site's matrices show (`nil` when not known: every
+    ///     older page of those backends is rendered).
     static func incremental(
         changes: ChangeSet, stale: [String], lost: [(repo: String, pr: Int64, bucket: Int)],
-        reclassified: [Int64] = []
+        reclassified: [Int64] = [], matrices: [String: MatrixPages] = [:], published: [String: MatrixPages]? = nil
     ) -> RenderPlan {
         var plan = RenderPlan(full: false, reason: "\(changes.jobs.count) jobs changed")
-        for repo in changes.repos {
+        var changed = changes.prBuckets
+        for item in lost where item.pr > 0 { changed[item.repo, default: [:]][item.pr] = item.bucket }
+        for repo in changes.repos.union(lost.map(\.repo)) {
             var backend = Backend()
-            backend.buckets = changes.bucketsByRepo[repo] ?? []
-            backend.allBuckets = changes.newBuckets.contains(repo)
             backend.reports = changes.reportsByRepo[repo] ?? []
+            if changes.allBuckets.contains(repo) {
+                backend.allBuckets = true
+            } else if let now = matrices[repo] {
+                if let buckets = now.bucketsToRender(since: published?[repo], changed: changed[repo] ?? [:]) {
+                    backend.buckets = buckets
+                } else {
+                    backend.allBuckets = true
+                }
+            } else {
+                backend.buckets = Set((changed[repo] ?? [:]).values)
+            }
             plan.backends[repo] = backend
         }
         for repo in stale where plan.backends[repo] == nil { plan.backends[repo] = Backend() }
-        for item in lost {
-            plan.backends[item.repo, default: Backend()].buckets.insert(item.bucket)
-            if item.pr > 0 { plan.prs.insert(item.pr) }
-        }
+        plan.matrices = matrices
+        for item in lost where item.pr > 0 { plan.prs.insert(item.pr) }
         if !lost.isEmpty { plan.reason += ", \(lost.count) PRs with newly lost jobs" }
         if !stale.isEmpty { plan.reason += ", \(stale.count) backends refreshed" }
         plan.prs.formUnion(changes.prs)

@@ -35,7 +35,11 @@ enum RenderPlanner {
         if let reason = fullReason(
             requested: source.options.full, published: published, forceReason: forceReason, fingerprint: fingerprint)
         {
-            return .full(reason: reason, repos: repos)
+            var matrices: [String: MatrixPages] = [:]
+            for backend in backends where backend.hasData {
+                matrices[backend.repo] = try matrixPages(backend.repo, source: source)
+            }
+            return .full(reason: reason, repos: repos, matrices: matrices)
         }
         let now = source.context.now
         let hourAgo = now.adding(seconds: -3600).description
@@ -53,7 +57,26 @@ enum RenderPlanner {
         let reclassified = try source.queries.run(
             "oot_prs_reclassified", as: OotPrsReclassifiedRow.self, ["limit": .integer(Self.reclassifiedPRs)]
         ).map(\.prNumber)
-        return .incremental(changes: changes, stale: stale, lost: lost, reclassified: reclassified)
+        var matrices: [String: MatrixPages] = [:]
+        for repo in changes.repos.union(lost.map(\.repo)) {
+            matrices[repo] = try matrixPages(repo, source: source)
+        }
+        return .incremental(
+            changes: changes, stale: stale, lost: lost, reclassified: reclassified, matrices: matrices,
+            published: published?.matrices)
+    }
+
+    /// What the matrix of backend `repo` shows now: its landing page's PRs and its older pages
+    /// (`oot_backend_landing`, `oot_backend_buckets`).
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func matrixPages(_ repo: String, source: PageSource) throws -> MatrixPages {
+        let perPage = source.options.prsPerPage
+        let parameters: [String: SQLiteValue] = ["repo": .text(repo), "per_page": .integer(perPage)]
+        return MatrixPages(
+            landing: try source.queries.run("oot_backend_landing", as: OotBackendLandingRow.self, parameters),
+            buckets: try source.queries.run("oot_backend_buckets", as: OotBackendBucketsRow.self, parameters),
+            perPage: perPage)
     }
 
     /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together:

@@ -36,6 +36,8 @@ struct SyntheticSite {
         var baseSHA: String? = nil
         /// A run on a push to upstream main (``pr`` is ignored): `event_type: "push"`.
         var push = false
+        /// The PR's title when ``titled`` (`PR <number>` when `nil`).
+        var title: String? = nil
 
         func callbacks(artifactDirectory: URL) throws -> [[String: Any]] {
             let start = UTCTimestamp(seconds: SyntheticSite.asOf.seconds - Int64(hoursAgo * 3600))
@@ -52,7 +54,7 @@ struct SyntheticSite {
                     [
                         "pull_request": titled
                             ? [
-                                "number": number, "title": "PR \(number)", "user": ["login": "dev\(number)"],
+                                "number": number, "title": title ?? "PR \(number)", "user": ["login": "dev\(number)"],
                                 "head": ["sha": sha], "base": base,
                             ]
                             : ["number": number, "head": ["sha": sha], "base": base]

@@ -1,10 +1,20 @@
 -- One older page of a backend's PR matrix: the PRs whose sequence number (order of first
--- appearance in this backend) falls in bucket :bucket of :per_page, newest first. Buckets never
--- move as PRs arrive, so an incremental build re-renders only the buckets whose PRs changed.
-WITH page AS (
+-- appearance in this backend) falls in bucket :bucket of :per_page, newest first, except those
+-- on the landing page (the :per_page with the latest activity, as oot_backend_landing), which
+-- show there. Buckets never move as PRs arrive; a page changes only when one of its PRs changes
+-- or moves on or off the landing page.
+WITH landing AS (
+    SELECT pr_number
+    FROM site_backend_prs
+    WHERE repo = :repo
+    ORDER BY last_activity DESC, pr_number DESC
+    LIMIT :per_page
+),
+page AS (
     SELECT pr_number, seq, last_activity AS last_started
     FROM site_backend_prs
     WHERE repo = :repo AND seq > (:bucket - 1) * :per_page AND seq <= :bucket * :per_page
+      AND pr_number NOT IN landing
 )
 SELECT j.dynamoKey, j.downstream_repo, j.downstream_repo_level, j.upstream_repo, j.pr_number, j.pytorch_head_sha,
        j.pr_title, j.pr_author, j.event_type, j.workflow_name, j.job_name, j.check_run_id, j.run_id, j.run_attempt,
