@@ -30,3 +30,28 @@ import Testing
         }
     }
 }
+
+/// Issue #15, honest counts on a backend page: every card says its window, nothing is green
+/// without data, and the badge's count is explained next to the Failures card's.
+@Suite struct BackendCardTests {
+    @Test func everyCardSaysItsWindow() async throws {
+        let site = try await DemoSite.shared()
+        let html = try site.page("oot/acme-silicon/torch-npu/index.html")
+        let details = html.components(separatedBy: "<div class=\"card-detail\">").dropFirst().map {
+            String($0.prefix { $0 != "<" })
+        }
+        #expect(details.count == 7)
+        for detail in details {
+            #expect(detail.hasSuffix("last 7 days") || detail.hasSuffix("last 30 days"), "\(detail)")
+        }
+        #expect(details.last == "failed, then passed on a rerun, last 30 days")
+        #expect(html.contains("The badge counts the jobs failing in their latest attempt on the 10 most recent PRs"))
+    }
+
+    @Test func aBackendWithoutDataHasNoGreenCardAndSaysItNeverReported() async throws {
+        let site = try await DemoSite.shared()
+        let html = try site.page("oot/quiet-labs/torch-quiet/index.html")
+        #expect(!html.contains("class=\"card good\""))
+        #expect(html.contains("Never reported: registered at L2, but no callback has arrived from this backend."))
+    }
+}

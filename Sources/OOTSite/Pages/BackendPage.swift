@@ -44,6 +44,8 @@ struct BackendPage: Sendable, Encodable {
         let badgeHref: String
         /// What the badge says (its `alt` text), for example `oot ci: 2 failing`.
         let badgeText: String
+        /// How the badge's count differs from the Failures card's.
+        let badgeNote: String
     }
 
     /// The directory of older page `bucket` of the backend at `home`.
@@ -115,39 +117,50 @@ struct BackendPage: Sendable, Encodable {
         let total = s.totalJobs
         let successes = s.successes
         let rate = s.passRate
-        let passRate = total > 0 ? Format.percent(rate) : "—"
-        let passRateClass = total > 0 ? context.passRateClass(rate) : "default"
+        // Without a completed job in the window no card is green: nothing was measured.
+        let measured = total > 0
+        let passRate = measured ? Format.percent(rate) : "—"
+        let passRateClass = measured ? context.passRateClass(rate) : "default"
+        let window = context.days == 1 ? "last 24h" : "last \(context.days) days"
+        let flakyWindow = "last \(PageRenderer.scheduledDays) days"
         let passedText = "\(successes)/\(total) jobs passed"
         let failures = s.failures
         let timedOut = s.timedOut
         let timeoutRate = s.timeoutRate
+        func judged(_ bad: Bool, _ cssClass: String) -> String { measured ? (bad ? cssClass : "good") : "" }
         return Health(
-            rangeLabel: context.days == 1 ? "last 24h" : "last \(context.days) days", passRate: passRate,
+            rangeLabel: window, passRate: passRate,
             passRateClass: passRateClass, passedText: passedText,
             cards: [
                 StatCard(
-                    label: "Pass rate", value: passRate, detail: passedText, cssClass: total > 0 ? passRateClass : ""),
-                StatCard(label: "PRs", value: "\(s.totalPrs)", detail: "unique PRs tested", cssClass: ""),
+                    label: "Pass rate", value: passRate, detail: "\(passedText), \(window)",
+                    cssClass: measured ? passRateClass : ""),
+                StatCard(label: "PRs", value: "\(s.totalPrs)", detail: "unique PRs tested, \(window)", cssClass: ""),
                 StatCard(
-                    label: "Failures", value: "\(failures)", detail: "+ \(timedOut) timed out",
-                    cssClass: failures + timedOut > 0 ? "bad" : "good"),
+                    label: "Failures", value: "\(failures)",
+                    detail: "failed attempts + \(timedOut) timed out, \(window)",
+                    cssClass: judged(failures + timedOut > 0, "bad")),
                 StatCard(
                     label: "Avg queue time", value: Format.duration(s.avgQueueTimeS),
-                    detail: "dispatch to start",
+                    detail: "dispatch to start, \(window)",
                     cssClass: ""),
                 StatCard(
                     label: "Avg execution time", value: Format.duration(s.avgExecTimeS),
-                    detail: "start to completion", cssClass: ""),
+                    detail: "start to completion, \(window)", cssClass: ""),
                 StatCard(
-                    label: "Timeout rate", value: total > 0 ? Format.percent(timeoutRate) : "—",
-                    detail: "of completed jobs",
-                    cssClass: timeoutRate >= 0.10 ? "bad" : timeoutRate > 0 ? "warn" : "good"),
+                    label: "Timeout rate", value: measured ? Format.percent(timeoutRate) : "—",
+                    detail: "of completed jobs, \(window)",
+                    cssClass: judged(timeoutRate > 0, timeoutRate >= 0.10 ? "bad" : "warn")),
                 StatCard(
-                    label: "Flaky jobs", value: "\(flakyJobs)", detail: "failed, then passed on a rerun",
-                    cssClass: flakyJobs > 0 ? "warn" : "good"),
+                    label: "Flaky jobs", value: "\(flakyJobs)",
+                    detail: "failed, then passed on a rerun, \(flakyWindow)",
+                    cssClass: flakyJobs > 0 ? "warn" : measured ? "good" : ""),
             ],
             flakyHref: links.page(home + "/flaky"), badgeHref: links.file(home + "/badge.svg"),
-            badgeText: "\(badge.label): \(badge.message)")
+            badgeText: "\(badge.label): \(badge.message)",
+            badgeNote:
+                "The badge counts the jobs failing in their latest attempt on the \(BadgePage.recentPRs) most recent PRs; the Failures card counts every failed attempt in the \(window)."
+        )
     }
 
     /// The PR | Trunk | Nightly | Periodic tabs (only the kinds of runs the backend has);
@@ -160,6 +173,9 @@ struct BackendPage: Sendable, Encodable {
     }
 
     static func staleNote(_ backend: BackendInfo, context: SiteContext) -> String? {
+        if !backend.hasData && backend.lastActivity == nil {
+            return "Never reported: registered at \(backend.level), but no callback has arrived from this backend."
+        }
         guard let last = backend.lastActivity,
             context.now.timeIntervalSince1970 - last.timeIntervalSince1970 > Double(context.staleHours) * 3600
         else { return nil }
