@@ -26,8 +26,16 @@ struct JobPage: Sendable, Encodable {
         let hasReruns: Bool
         let time: String
         let seconds: Double?
+        /// The message as the report gave it (`index.json`).
         let message: String?
+        /// The line of the message to read first (``FailureMessage/headline``).
+        let headline: String?
+        /// The rest of the message, line breaks kept (``FailureMessage/rest``).
+        let messageRest: String?
         let details: String?
+        /// Whether the stack trace is shown open: when the message is that trace with its line
+        /// breaks lost (``FailureMessage/repeatsDetails``).
+        let detailsOpen: Bool
         let stdout: String?
         let stdoutNote: String?
         let stderr: String?
@@ -43,7 +51,24 @@ struct JobPage: Sendable, Encodable {
         let errors: Int64
         let skipped: Int64
         let failing: Bool
+        /// Whether ``failures`` (``errors``) is above zero: only then is the cell red.
+        let hasFailures: Bool
+        let hasErrors: Bool
         let time: String
+    }
+
+    /// One count of the report (`3 passed`), coloured only when it is above zero: `0 failed` is
+    /// not red and `0 flaky` is not orange.
+    struct Count: Sendable, Encodable {
+        let text: String
+        /// The chip class: the count's colour when above zero, else `default`.
+        let cssClass: String
+
+        /// `value` followed by `word`, in `color` when `value` is above zero.
+        init(_ value: Int64, _ word: String, color: String) {
+            text = "\(value) \(word)"
+            cssClass = value > 0 ? color : "default"
+        }
     }
 
     let page: PageChrome
@@ -73,6 +98,8 @@ struct JobPage: Sendable, Encodable {
     let errors: Int64
     let skipped: Int64
     let flaky: Int64
+    /// The counts' chips: tests, passed, failed, errors, skipped, flaky.
+    let counts: [Count]
     let totalTime: String
     let reported: String?
     let parsed: String
@@ -128,6 +155,11 @@ struct JobPage: Sendable, Encodable {
         errors = r.errors
         skipped = r.skipped
         flaky = r.flaky
+        counts = [
+            Count(r.tests, "tests", color: "default"), Count(r.passed, "passed", color: "success"),
+            Count(r.failures, "failed", color: "error"), Count(r.errors, "errors", color: "error"),
+            Count(r.skipped, "skipped", color: "default"), Count(r.flaky, "flaky", color: "warning"),
+        ]
         totalTime = Format.duration(r.totalTimeSeconds)
         parsed = "\(passed)/\(tests) passed, \(failures + errors) failed, \(skipped) skipped"
         if job.totalTests > 0 {
@@ -164,7 +196,7 @@ struct JobPage: Sendable, Encodable {
             SuiteLine(
                 suite: s.suite.isEmpty ? "(no suite)" : s.suite, tests: s.tests, passed: s.passed,
                 failures: s.failures, errors: s.errors, skipped: s.skipped, failing: s.failures + s.errors > 0,
-                time: Format.duration(s.timeSeconds))
+                hasFailures: s.failures > 0, hasErrors: s.errors > 0, time: Format.duration(s.timeSeconds))
         }
         hasSuites = self.suites.count > 1
         listLimitNote = lines.count >= limit ? "Only the first \(limit) listed testcases are shown." : nil
@@ -177,12 +209,14 @@ struct JobPage: Sendable, Encodable {
             guard let text = nonEmpty(text), let bytes, bytes > Int64(text.utf8.count) else { return nil }
             return "first \(text.utf8.count) of \(bytes) bytes"
         }
+        let layout = FailureMessage(message: nonEmpty(t.message), details: nonEmpty(t.details))
         return TestLine(
             anchor: "t-\(t.ordinal)", name: t.name, classname: nonEmpty(t.classname), suite: nonEmpty(t.suite),
             file: nonEmpty(t.file), historyHref: try history(t), outcome: t.outcome,
             outcomeClass: outcomeClass(t.outcome),
             flaky: t.flaky, reruns: t.reruns, hasReruns: t.reruns > 0, time: Format.duration(t.timeSeconds),
-            seconds: t.timeSeconds, message: nonEmpty(t.message), details: nonEmpty(t.details),
+            seconds: t.timeSeconds, message: nonEmpty(t.message), headline: layout?.headline,
+            messageRest: layout?.rest, details: nonEmpty(t.details), detailsOpen: layout?.repeatsDetails ?? false,
             stdout: nonEmpty(t.stdout), stdoutNote: note(t.stdoutBytes, t.stdout), stderr: nonEmpty(t.stderr),
             stderrNote: note(t.stderrBytes, t.stderr))
     }
