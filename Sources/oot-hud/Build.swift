@@ -90,10 +90,13 @@ struct Build: AsyncParsableCommand {
             }
             return
         }
+        // A notice that stays true (no --site-url) is printed by the first build that says it, not by every one.
+        var noticed: Set<String> = []
         try await Watch.loop(every: watch) {
             let report = try await SiteBuilder.build(options)
             print(report.line)
-            report.printNotices()
+            report.printNotices(except: noticed)
+            noticed.formUnion(report.notices)
             fflush(nil)  // one line per build, visible at once in logs and pipes (nil: every output stream)
         }
     }
@@ -114,8 +117,10 @@ struct Build: AsyncParsableCommand {
 }
 
 extension BuildReport {
-    /// Writes each notice to stderr as `oot-hud build: notice: …`.
-    func printNotices() {
-        for notice in notices { FileHandle.standardError.write(Data("oot-hud build: notice: \(notice)\n".utf8)) }
+    /// Writes each notice not in `printed` to stderr as `oot-hud build: notice: …`.
+    func printNotices(except printed: Set<String> = []) {
+        for notice in notices where !printed.contains(notice) {
+            FileHandle.standardError.write(Data("oot-hud build: notice: \(notice)\n".utf8))
+        }
     }
 }

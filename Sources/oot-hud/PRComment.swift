@@ -8,7 +8,7 @@ struct PRCommentCommand: AsyncParsableCommand {
         commandName: "pr-comment",
         abstract: "Print the Markdown summary of a PR (the page's comment.md) for a PR bot to post.",
         discussion:
-            "Reads the database as the last `build` folded and harvested it. Pass --site-url so the links are absolute."
+            "Reads the database as the last `build` folded and harvested it. Pass --site-url for links to the site's pages (without it the comment links only to GitHub runs)."
     )
 
     @Argument(help: "PyTorch PR number.") var number: Int64
@@ -32,6 +32,9 @@ struct PRCommentCommand: AsyncParsableCommand {
                 databasePath: db, outputDirectory: "", templatesDirectory: templates, queriesDirectory: queries,
                 now: asOf,
                 siteURL: siteURL))
+        if let notice = SiteBuilder.siteURLNotice(siteURL) {
+            FileHandle.standardError.write(Data("oot-hud pr-comment: notice: \(notice)\n".utf8))
+        }
         print(markdown, terminator: "")
     }
 }

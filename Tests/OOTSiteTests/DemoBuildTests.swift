@@ -182,13 +182,12 @@ import Testing
         #expect(comment.hasPrefix("### Out-of-tree backends for PR #188793 at "))
         #expect(comment.contains("**1 new failure (1 blocking)**\n\n6/7 jobs passed, 1 failed across 3 backends"))
         #expect(comment.contains("#### L4: blocking\n\n**NEW** (1): "))
+        // The demo has no --site-url: the names are plain text, no relative link breaks on GitHub.
         #expect(
             comment.contains(
-                "- **acme\\-silicon/torch\\-npu** [npu\\-ci / test\\-npu\\-float32](<../../oot/acme-silicon/torch-npu/job/"
+                "- **acme\\-silicon/torch\\-npu** npu\\-ci / test\\-npu\\-float32: test\\.test\\_spark\\.SparkTests\\.test\\_rsh\\_events"
             ))
-        #expect(
-            comment.contains(
-                "[test\\.test\\_spark\\.SparkTests\\.test\\_rsh\\_events](<../../oot/acme-silicon/torch-npu/tests/"))
+        #expect(!comment.contains("](<../"))
         #expect(comment.contains("- ❌ **acme\\-silicon/torch\\-npu** (L4): 2/3 passed"))
         #expect(
             comment.contains(

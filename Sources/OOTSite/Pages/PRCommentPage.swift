@@ -7,8 +7,11 @@ import OOTCore
 /// spec §14.4; L2 failures are only counted. Long lists are collapsed in `<details>`.
 ///
 /// Every untrusted string is Markdown-escaped here, so the template
-/// (`templates/comment.md.mustache`, TEXT content type) only lays values out. Links are absolute
-/// when the site's URL is known (GitHub renders the comment elsewhere), else relative to the PR page.
+/// (`templates/comment.md.mustache`, TEXT content type) only lays values out. Links to the site's
+/// pages are absolute when the site's URL is known (`--site-url`): GitHub renders the comment on
+/// the PR, where a relative link would break. Without it those links are left out (the text
+/// stays), and only links that are already absolute (the workflow runs on GitHub) remain; the
+/// build says so once (``siteBase(_:)``, ``SiteBuilder/siteURLNotice(_:)``).
 struct PRCommentPage: Sendable, Encodable {
     /// One job worth listing (failed or running).
     struct Job: Sendable, Encodable {
@@ -91,12 +94,13 @@ struct PRCommentPage: Sendable, Encodable {
     ///
     /// - Parameter siteURL: The published site's base URL, for absolute links.
     init(page: PRPage, siteURL: String?) {
-        let base = siteURL.flatMap(SafeURL.external).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let base = Self.siteBase(siteURL)
         let directory = SitePaths.prDirectory(page.number)
+        /// An absolute link as is; a link to a page of the site made absolute, or `nil` without a base.
         func link(_ href: String?) -> String? {
             guard let href else { return nil }
             if SafeURL.external(href) != nil { return href }
-            return base.map { $0 + Self.resolve(href, from: directory) } ?? href
+            return base.map { $0 + Self.resolve(href, from: directory) }
         }
         number = page.number
         sha = page.current.map { $0.shortSHA }
@@ -169,6 +173,12 @@ struct PRCommentPage: Sendable, Encodable {
             ? "\(olderJobs) job result\(olderJobs == 1 ? "" : "s") from \(page.older.count) older push\(page.older.count == 1 ? "" : "es") not counted."
             : nil
         fullResults = base.map { $0 + "pr/\(page.number)/" }
+    }
+
+    /// The site's base URL ending in `/`, or `nil` when `siteURL` is missing or not an absolute
+    /// `http(s)` URL (``SafeURL/external(_:)``): then `comment.md` has no links to the site.
+    static func siteBase(_ siteURL: String?) -> String? {
+        siteURL.flatMap(SafeURL.external).map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     }
 
     /// `href` (relative to a page in `directory`) as a path from the site root:

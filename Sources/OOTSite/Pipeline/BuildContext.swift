@@ -87,6 +87,13 @@ struct BuildContext {
         let items = try RenderPlanner.items(
             renderPlan, backends: backends,
             source: try PageSource(options: options, renderer: renderer, context: site, allowlist: allowlist))
+        // Said once per build that writes a comment.md: without a usable --site-url it has no
+        // links to the site.
+        if items.contains(where: { if case .pr = $0 { true } else { false } }),
+            let notice = SiteBuilder.siteURLNotice(options.siteURL)
+        {
+            report.notices.append(notice)
+        }
         options.progress.start("render", total: items.count)
         let (options, renderer, site, allowlist) = (options, renderer, site, allowlist)
         let tally = try await ParallelRender.run(items, workers: options.renderWorkers, progress: options.progress) {

@@ -63,6 +63,19 @@ public enum SiteBuilder {
         }.comment
     }
 
+    /// What to tell the operator when `siteURL` (`--site-url`) cannot make `comment.md`'s links
+    /// absolute, or `nil` when it can.
+    ///
+    /// Without it `comment.md` links only to GitHub: links to the site's pages, relative, would
+    /// break once a bot posts the comment on the PR.
+    public static func siteURLNotice(_ siteURL: String?) -> String? {
+        guard PRCommentPage.siteBase(siteURL) == nil else { return nil }
+        let what =
+            siteURL.map { "--site-url \($0) is not an absolute http(s) URL" } ?? "no --site-url"
+        return "\(what): comment.md links only to GitHub runs, not to the site's pages (relative links "
+            + "would break once posted on a PR); pass --site-url with the site's public base URL"
+    }
+
     /// The latest job time in the database (UTC), for building a snapshot of sample data "as of"
     /// its own time rather than today.
     ///
