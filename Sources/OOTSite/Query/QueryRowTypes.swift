@@ -11,6 +11,7 @@ enum QueryRowTypes {
         "oot_backend_failing_tests": OotBackendFailingTestsRow.self,
         "oot_backend_flaky_jobs": OotBackendFlakyJobsRow.self,
         "oot_backend_flaky_tests": OotBackendFlakyTestsRow.self,
+        "oot_backend_job_runs": OotBackendJobRunsRow.self,
         "oot_backend_landing": OotBackendLandingRow.self,
         "oot_backend_summary": OotBackendSummaryRow.self,
         "oot_backends": OotBackendsRow.self,

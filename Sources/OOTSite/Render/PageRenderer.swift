@@ -201,6 +201,8 @@ struct PageRenderer {
                 flakyJobs: flakyJobs,
                 flakyTests: try queries.run(
                     "oot_backend_flaky_tests", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
+                jobRuns: try queries.run(
+                    "oot_backend_job_runs", ["repo": repo, "days": .integer(Self.scheduledDays), "now": now]),
                 paths: paths, context: context)
         } html: {
             try renderer.render($0, "flaky")

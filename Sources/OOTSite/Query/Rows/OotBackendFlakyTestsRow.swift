@@ -9,4 +9,9 @@ struct OotBackendFlakyTestsRow: Decodable, Sendable {
     let prNumber: Int64
     let failedKey: String
     let passedKey: String
+    /// The failing job's workflow and job name.
+    let workflowName: String
+    let jobName: String
+    /// The failing job's start (else completion), UTC.
+    let startedAt: String?
 }
