@@ -67,13 +67,15 @@ import Testing
         let html = try site.page(Self.backend + "tests/" + page)
         #expect(
             html.contains(
-                "<dt>Failing since</dt><dd><a href=\"../../../../../pr/2/index.html\">PR #2</a> / SHA <span class=\"mono\">2222222</span> (2026-11-28 04:00 UTC) · <a href=\"../../job/402/index.html\">report</a></dd>"
+                "<dt>Failing since</dt><dd><a href=\"../../../../../pr/3/index.html\">PR #3</a> / SHA <span class=\"mono\">3333333</span> (2026-11-28 06:00 UTC) · <a href=\"../../job/403/index.html\">report</a> <span class=\"muted\">over the runs of PR #3</span></dd>"
             ))
         #expect(
             html.contains(
                 "<dt>Last green</dt><dd><a href=\"../../../../../pr/1/index.html\">PR #1</a> / SHA <span class=\"mono\">1111111</span> (2026-11-28 02:00 UTC) · <a href=\"../../job/401/index.html\">report</a></dd>"
             ))
-        #expect(html.contains("<dt>Executions</dt><dd>3 (2 failed)</dd>"))
+        #expect(html.contains("3 executions, oldest left, newest right; 2 failed."))
+        // PR #2's failure is another PR's: it does not start PR #3's streak.
+        #expect(!html.between("<dt>Failing since</dt>", "</dd>").contains("PR #2"))
         let json =
             try JSONSerialization.jsonObject(
                 with: Data(

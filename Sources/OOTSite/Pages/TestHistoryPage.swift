@@ -1,7 +1,11 @@
 import OOTCore
 
-/// One test's history on one backend, `/oot/<org>/<repo>/tests/<test-id>/`: its outcome over the
-/// latest executions, "failing since" (the start of the current failing streak) and "last green".
+/// One test's history on one backend, `/oot/<org>/<repo>/tests/<test-id>/`.
+///
+/// A strip of outcomes (oldest left, newest right, one linked cell per execution), "failing
+/// since" counted over the runs of the latest execution's kind only (trunk runs, or one PR's own
+/// runs: an unrelated PR's failure says nothing about this one), the test on trunk, "last green",
+/// and the latest executions without the columns that repeat one value on every row.
 struct TestHistoryPage: Sendable, Encodable {
     struct Execution: Sendable, Encodable {
         let when: String
@@ -16,8 +20,12 @@ struct TestHistoryPage: Sendable, Encodable {
         let glyphClass: String
         let outcome: String
         let flaky: Bool
+        /// The line of the message to read first (``FailureMessage/headline``), at most 200
+        /// characters.
         let message: String?
         let reportHref: String?
+        /// `failure · PR #3 · 3333333 · 2026-11-28 06:00 UTC`: the strip cell's tooltip.
+        let title: String
     }
 
     /// One execution named in the page's facts ("failing since", "last green").
@@ -34,6 +42,24 @@ struct TestHistoryPage: Sendable, Encodable {
         let reportHref: String?
     }
 
+    /// The test on trunk, shown when the latest execution is not a trunk run.
+    struct Trunk: Sendable, Encodable {
+        /// `failing since`, `passing at`, or `not run on trunk in the reports kept`.
+        let state: String
+        let stateClass: String
+        /// The first failure of the trunk streak, or the latest trunk run; `nil` without trunk runs.
+        let milestone: Milestone?
+    }
+
+    /// Which executions table columns are shown: a column whose value is the same on every row is
+    /// left out, and its value is said once in ``constants``.
+    struct Columns: Sendable, Encodable {
+        let run: Bool
+        let sha: Bool
+        let job: Bool
+        let attempt: Bool
+    }
+
     let page: PageChrome
     let repo: String
     let backendHref: String
@@ -41,21 +67,43 @@ struct TestHistoryPage: Sendable, Encodable {
     let classname: String?
     let name: String
     let executions: [Execution]
+    /// The same executions, oldest first (the strip: newest on the right).
+    let strip: [Execution]
     let failures: Int
     let total: Int
+    /// `2 executions, oldest left, newest right; 1 failed`: the strip's caption.
+    let stripCaption: String
     let status: String
     let statusClass: String
-    /// The first failure of the current failing streak (`nil` when the latest execution did not fail).
+    /// The first failure of the current failing streak among the runs of the latest
+    /// execution's kind (`nil` when the latest execution did not fail).
     let failingSince: Milestone?
+    /// `the runs of PR #3` or `trunk runs`: what ``failingSince`` was counted over.
+    let failingScope: String?
+    /// The test on trunk, when the latest execution is not a trunk run.
+    let trunk: Trunk?
     /// The latest passing execution.
     let lastGreen: Milestone?
     /// The latest failing execution.
     let lastFailure: Milestone?
+    let columns: Columns
+    /// `job npu-ci / test · attempt 1`: the values every execution shares, whose columns are
+    /// left out; `nil` when none is.
+    let constants: String?
     let limitNote: String?
     /// The test's page across backends (`tests/<test-id>/`).
     let acrossHref: String
 
+    /// Which runs an execution's streak is counted over: trunk runs (push, nightly, periodic)
+    /// together, each PR's own runs apart, any other event type apart.
+    static func series(_ row: OotTestHistoryRow) -> String {
+        if row.prNumber > 0 { return "pr \(row.prNumber)" }
+        return Observation.trunkEvents.contains(row.eventType) ? "trunk" : "event \(row.eventType)"
+    }
+
     /// Builds the page from `oot_test_history` rows (newest first).
+    ///
+    /// - Throws: ``SQLiteError`` when a page path lookup fails.
     init(
         repo: String, classname: String, name: String, directory: String, home: String, history: [OotTestHistoryRow],
         limit: Int,
@@ -68,39 +116,70 @@ struct TestHistoryPage: Sendable, Encodable {
         let links = PageLinks(directory: directory, paths: paths)
         backendHref = links.page(home)
         acrossHref = links.page(SitePaths.crossBackendTestDirectory(classname: classname, name: name))
+        func label(_ r: OotTestHistoryRow) -> String { r.prNumber > 0 ? "PR #\(r.prNumber)" : r.eventType }
         func describe(_ r: OotTestHistoryRow) throws -> Milestone {
             Milestone(
-                label: r.prNumber > 0 ? "PR #\(r.prNumber)" : r.eventType,
-                href: r.prNumber > 0 ? links.prPage(r.prNumber) : nil, sha: Format.shortSHA(r.pytorchHeadSha),
+                label: label(r), href: r.prNumber > 0 ? links.prPage(r.prNumber) : nil,
+                sha: Format.shortSHA(r.pytorchHeadSha),
                 when: Format.absolute(r.startedAt.flatMap(UTCTimestamp.init(parsing:))),
                 reportHref: try links.drillDown(r.dynamoKey))
         }
         let rows = history
-        executions = try rows.map { r in
+        let executions = try rows.map { r in
             let outcome = r.outcome
             let glyph = Format.testGlyph(outcome: outcome, flaky: r.flaky)
             let started = r.startedAt.flatMap(UTCTimestamp.init(parsing:))
             let pr = r.prNumber
+            let sha = Format.shortSHA(r.pytorchHeadSha)
             return Execution(
                 when: Format.relative(started, now: context.now), whenAbsolute: Format.absolute(started), pr: pr,
-                prHref: pr > 0 ? links.prPage(pr) : nil, run: pr > 0 ? "" : r.eventType,
-                sha: Format.shortSHA(r.pytorchHeadSha),
+                prHref: pr > 0 ? links.prPage(pr) : nil, run: pr > 0 ? "" : r.eventType, sha: sha,
                 job: r.workflowName.isEmpty ? r.jobName : "\(r.workflowName) / \(r.jobName)",
                 attempt: r.runAttempt, glyph: glyph, glyphClass: JobMatrix.glyphClass(glyph), outcome: outcome,
                 flaky: r.flaky,
-                message: r.message.map { String(String($0.split(separator: "\n").first ?? "").prefix(200)) }
-                    .flatMap { $0.isEmpty ? nil : $0 },
+                message: FailureMessage(message: r.message).map { String($0.headline.prefix(200)) },
                 // Job pages list failing, flaky and skipped tests; a plain pass links to the page itself.
                 reportHref: try paths.jobDirectory(r.dynamoKey).map {
                     links.page($0) + (outcome != "passed" || r.flaky ? "#t-\(r.ordinal)" : "")
-                })
+                },
+                title:
+                    "\(outcome)\(r.flaky ? " (flaky)" : "") · \(label(r)) · \(sha) · \(Format.absolute(started))")
         }
+        self.executions = executions
+        strip = executions.reversed()
         total = rows.count
         let isFailing = { (r: OotTestHistoryRow) in ["failure", "error"].contains(r.outcome) }
         failures = rows.filter(isFailing).count
-        // The current streak: executions from the newest back to the first one that did not fail.
-        let streak = rows.prefix { r in isFailing(r) || r.outcome == "skipped" }.filter(isFailing)
-        failingSince = rows.first.map(isFailing) == true ? try streak.last.map(describe) : nil
+        stripCaption =
+            "\(total) execution\(total == 1 ? "" : "s")\(total > 1 ? ", oldest left, newest right" : ""); \(failures) failed"
+        /// The failing streak at the head of `runs` (newest first): back to the first run that
+        /// did not fail, skipped runs aside; its oldest failure.
+        func streakStart(_ runs: [OotTestHistoryRow]) -> OotTestHistoryRow? {
+            guard let first = runs.first, isFailing(first) else { return nil }
+            return runs.prefix { isFailing($0) || $0.outcome == "skipped" }.filter(isFailing).last
+        }
+        let latestSeries = rows.first.map(Self.series)
+        let sameSeries = rows.filter { Self.series($0) == latestSeries }
+        failingSince = try streakStart(sameSeries).map(describe)
+        if failingSince == nil {
+            failingScope = nil
+        } else if let first = rows.first, first.prNumber > 0 {
+            failingScope = "the runs of PR #\(first.prNumber)"
+        } else {
+            failingScope = latestSeries == "trunk" ? "trunk runs" : "\(rows.first?.eventType ?? "") runs"
+        }
+        if latestSeries == "trunk" || rows.isEmpty {
+            trunk = nil
+        } else {
+            let trunkRuns = rows.filter { Self.series($0) == "trunk" && $0.outcome != "skipped" }
+            if let start = streakStart(trunkRuns) {
+                trunk = Trunk(state: "failing since", stateClass: "error", milestone: try describe(start))
+            } else if let latest = trunkRuns.first {
+                trunk = Trunk(state: "passing at", stateClass: "success", milestone: try describe(latest))
+            } else {
+                trunk = Trunk(state: "not run on trunk in the reports kept", stateClass: "default", milestone: nil)
+            }
+        }
         lastGreen = try rows.first { $0.outcome == "passed" }.map(describe)
         lastFailure = try rows.first(where: isFailing).map(describe)
         if rows.first.map(isFailing) == true {
@@ -113,6 +192,19 @@ struct TestHistoryPage: Sendable, Encodable {
             status = "skipped"
             statusClass = "default"
         }
+        // A column whose value is the same on every row is said once, above the table.
+        func varies<Value: Hashable>(_ value: (Execution) -> Value) -> Bool { Set(executions.map(value)).count > 1 }
+        let columns = Columns(
+            run: varies { "\($0.pr) \($0.run)" }, sha: varies(\.sha), job: varies(\.job), attempt: varies(\.attempt))
+        self.columns = columns
+        var shared: [String] = []
+        if let first = executions.first {
+            if !columns.run { shared.append(first.pr > 0 ? "PR #\(first.pr)" : "\(first.run) run") }
+            if !columns.sha { shared.append("SHA \(first.sha)") }
+            if !columns.job { shared.append("job \(first.job)") }
+            if !columns.attempt { shared.append("attempt \(first.attempt)") }
+        }
+        constants = shared.isEmpty ? nil : shared.joined(separator: " · ")
         limitNote = rows.count >= limit ? "The latest \(limit) executions are shown." : nil
     }
 }
