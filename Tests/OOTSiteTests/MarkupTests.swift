@@ -25,7 +25,8 @@ import Testing
     @Test func feedsAndBadgesAreWellFormedXML() async throws {
         let site = try await DemoSite.shared()
         let files = site.files().filter { $0.hasSuffix("/feed.xml") || $0.hasSuffix("/badge.svg") }
-        #expect(files.count == 14, "a feed and a badge for each of the 7 backends")
+        #expect(files.count == 15, "a feed and a badge for each of the 7 backends, and the feed of all")
+        #expect(files.contains("oot/feed.xml"))
         for file in files {
             let problems = MarkupCheck.xmlProblems(try site.page(file))
             #expect(problems.isEmpty, "\(file): \(problems.prefix(5))")

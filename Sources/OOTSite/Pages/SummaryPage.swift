@@ -70,6 +70,8 @@ struct SummaryPage: Sendable, Encodable {
     let hasScheduled: Bool
     let isEmpty: Bool
     let staleHours: Int
+    /// The Atom feed of every backend's job state changes (`oot/feed.xml`), relative to the page.
+    let feedHref: String
 
     /// Builds the page for one range.
     ///
@@ -88,6 +90,7 @@ struct SummaryPage: Sendable, Encodable {
         let links = PageLinks(directory: directory, paths: paths)
         ranges = Self.ranges.map { Tab(label: $0.label, href: links.page($0.directory), current: $0.days == days) }
         staleHours = context.staleHours
+        feedHref = links.file("oot/feed.xml")
         let byRepo = Dictionary(summary.map { ($0.repo, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         for backend in backends {

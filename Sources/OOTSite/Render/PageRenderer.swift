@@ -55,6 +55,15 @@ struct PageRenderer {
         case .summary(let backends):
             try writeAssets()
             try page("index.html", kind: "index") { try renderer.render(IndexPage(), "index") }
+            try page("oot/feed.xml", kind: "feed") {
+                var feeds: [(repo: String, home: String, hasTrunk: Bool, runs: [JobRow])] = []
+                for backend in backends where backend.hasData {
+                    guard let home = try paths.backendDirectory(backend.repo) else { continue }
+                    let (hasTrunk, runs) = try source.feedRuns(backend, days: Self.scheduledDays)
+                    feeds.append((backend.repo, home, hasTrunk, runs))
+                }
+                return try renderer.render(FeedPage(backends: feeds, paths: paths, now: context.now), "feed.xml")
+            }
             let now = SQLiteValue.text(context.now.description)
             for range in SummaryPage.ranges {
                 try page(range.directory, kind: "summary") {
@@ -179,18 +188,17 @@ struct PageRenderer {
                 }
             }
         }
+        var trunkRuns: [JobRow] = []
         for kind in backend.scheduledKinds {
             let directory = home + "/" + kind.rawValue
+            let rows = try Self.at(directory) {
+                try source.scheduledRuns(backend.repo, kind: kind, days: Self.scheduledDays)
+            }
+            trunkRuns += rows
             try page(directory, kind: "scheduled") {
                 try ScheduledPage(
                     backend: backend, kind: kind, directory: directory, home: home, days: Self.scheduledDays,
-                    rows: try queries.run(
-                        "oot_nightly_dashboard", as: JobRow.self,
-                        [
-                            "repo": repo, "event_type": .text(kind.eventType), "days": .integer(Self.scheduledDays),
-                            "now": now,
-                        ]),
-                    paths: paths, context: context)
+                    rows: rows, paths: paths, context: context)
             } html: {
                 try renderer.render($0, "scheduled")
             }
@@ -211,12 +219,14 @@ struct PageRenderer {
             try renderTestHistories(backend, home: home, work: work)
         }
 
-        // The feed follows the PRs of the landing page (the latest 50 by activity): a feed reader
-        // polls, so older state changes are already in it.
+        // The feed follows the trunk runs of the last 30 days (the pages above), or without any the
+        // PRs of the landing page (the latest 50 by activity), as `PageSource.feedRuns` reads them
+        // for the global feed: a feed reader polls, so older state changes are already in it.
         try Self.at(home + "/feed.xml") {
+            let hasTrunk = !backend.scheduledKinds.isEmpty
             let feed = try FeedPage(
-                repo: backend.repo, home: home, jobs: landing, links: PageLinks(directory: home, paths: paths),
-                now: context.now)
+                repo: backend.repo, home: home, hasTrunk: hasTrunk, runs: hasTrunk ? trunkRuns : landing,
+                paths: paths, now: context.now)
             try writer.write(try renderer.render(feed, "feed.xml"), to: home + "/feed.xml")
             try writer.write(try renderer.render(BadgePage(jobs: landing), "badge.svg"), to: home + "/badge.svg")
         }

@@ -72,6 +72,37 @@ struct PageSource {
         ).map { TestIdentity(classname: $0.classname, name: $0.name) }
     }
 
+    /// What a backend's state-change feed reads (``FeedPage``): its trunk runs of the last
+    /// `days` days (`oot_nightly_dashboard` per kind) when it has any, else the jobs of its latest
+    /// PRs (`oot_backend_dashboard`, the landing page's).
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    func feedRuns(_ backend: BackendInfo, days: Int64) throws -> (hasTrunk: Bool, runs: [JobRow]) {
+        let repo = SQLiteValue.text(backend.repo)
+        guard !backend.scheduledKinds.isEmpty else {
+            return (
+                false,
+                try queries.run(
+                    "oot_backend_dashboard", as: JobRow.self,
+                    ["repo": repo, "per_page": .integer(options.prsPerPage), "offset": .integer(0)])
+            )
+        }
+        return (true, try backend.scheduledKinds.flatMap { try scheduledRuns(backend.repo, kind: $0, days: days) })
+    }
+
+    /// The runs of `repo` of one kind in the last `days` days before the build's time
+    /// (`oot_nightly_dashboard`): a trunk, nightly or periodic page's rows.
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    func scheduledRuns(_ repo: String, kind: CommitRunKind, days: Int64) throws -> [JobRow] {
+        try queries.run(
+            "oot_nightly_dashboard", as: JobRow.self,
+            [
+                "repo": .text(repo), "event_type": .text(kind.eventType), "days": .integer(days),
+                "now": .text(context.now.description),
+            ])
+    }
+
     /// Executions read per test (or job) to classify a failure: the newest, enough for 14 days
     /// of history and the trunk run before the PR on any backend we have seen.
     static let classificationHistory: Int64 = 300
