@@ -190,16 +190,8 @@ import Testing
                     print(path, list(error.absolute_path), error.message)
             sys.exit(1 if bad else 0)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, schema] + documents
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let run = try Python.run(["-c", script, schema] + documents)
+        #expect(run.status == 0, "\(run.output)")
     }
 
     @Test func theTestPageAcrossBackendsShowsFailingSinceOverTrunkRuns() async throws {
@@ -279,13 +271,15 @@ import Testing
 @Suite struct ReclassificationTests {
     typealias Job = SyntheticSite.Job
 
+    /// The classification of PR 8's first failure in `site`'s `index.json`.
+    func classification(_ site: SyntheticSite) throws -> String? {
+        let data = try Data(contentsOf: site.output.appendingPathComponent("pr/8/index.json"))
+        let doc = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return ((doc?["failures"] as? [[String: Any]])?.first?["classification"]) as? String
+    }
+
     @Test func aTrunkFailureArrivingLaterTurnsANewFailureIntoBrokenTrunk() async throws {
         let base = "b" + String(repeating: "4", count: 39)
-        func classification(_ site: SyntheticSite) throws -> String? {
-            let data = try Data(contentsOf: site.output.appendingPathComponent("pr/8/index.json"))
-            let doc = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            return ((doc?["failures"] as? [[String: Any]])?.first?["classification"]) as? String
-        }
         let site = try await SyntheticSite.build([
             Job(
                 pr: 8, sha: "e" + String(repeating: "4", count: 39), hoursAgo: 2, conclusion: "failure",
@@ -305,11 +299,6 @@ import Testing
     }
 
     @Test func threeOtherPRsReportingLaterTurnANewFailureIntoBrokenTrunk() async throws {
-        func classification(_ site: SyntheticSite) throws -> String? {
-            let data = try Data(contentsOf: site.output.appendingPathComponent("pr/8/index.json"))
-            let doc = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            return ((doc?["failures"] as? [[String: Any]])?.first?["classification"]) as? String
-        }
         let failing = SyntheticSite.junit([("ops.T.test_y", "failure")])
         let site = try await SyntheticSite.build([
             Job(

@@ -10,18 +10,10 @@ import Testing
 @Suite struct PhoneWidthTests {
     @Test func noDemoPageIsWiderThanA390PixelScreen() async throws {
         let site = try await DemoSite.shared()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
+        let (status, output) = try Python.run([
             Fixtures.root.appendingPathComponent("scripts/phone-width.py").path, site.output.path, "--width", "390",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        ])
+        #expect(status == 0, "\(output)")
         #expect(output.contains("none wider than the viewport"), "\(output)")
     }
 }
