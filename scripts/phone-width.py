@@ -48,7 +48,8 @@ if args.limit_per_kind:
     pages = kept
 
 options = webdriver.ChromeOptions()
-for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--window-size={args.width},900"):
+for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+             f"--window-size={args.width},900"):
     options.add_argument(flag)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 # Headless chromium keeps windows at least 500 px wide; the device metrics set the real viewport.
