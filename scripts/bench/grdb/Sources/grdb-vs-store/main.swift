@@ -57,7 +57,9 @@ func ingestGRDB() throws -> Double {
         for batch in batches {
             try queue.write { db in
                 let insert = try db.cachedStatement(
-                    sql: "INSERT INTO callbacks (received_at, verified_repo, dynamoKey, status, body) VALUES (?, ?, ?, ?, ?)")
+                    sql:
+                        "INSERT INTO callbacks (received_at, verified_repo, dynamoKey, status, body) VALUES (?, ?, ?, ?, ?)"
+                )
                 for entry in batch {
                     try insert.execute(arguments: [
                         entry.receivedAt.description, entry.record.downstreamRepo, entry.record.dynamoKey,
@@ -140,13 +142,23 @@ struct Run: Sendable {
 let work: [Run] = {
     var work: [Run] = []
     for repo in repos {
-        work.append(Run(query: "oot_backend_dashboard", parameters: ["repo": .text(repo), "per_page": .integer(50), "offset": .integer(0)], testcases: false))
+        work.append(
+            Run(
+                query: "oot_backend_dashboard",
+                parameters: ["repo": .text(repo), "per_page": .integer(50), "offset": .integer(0)], testcases: false))
         for bucket in 1...6 {
-            work.append(Run(query: "oot_backend_bucket", parameters: ["repo": .text(repo), "bucket": .integer(Int64(bucket)), "per_page": .integer(50)], testcases: false))
+            work.append(
+                Run(
+                    query: "oot_backend_bucket",
+                    parameters: ["repo": .text(repo), "bucket": .integer(Int64(bucket)), "per_page": .integer(50)],
+                    testcases: false))
         }
     }
     for pr in prs { work.append(Run(query: "oot_pr_results", parameters: ["pr": .integer(pr)], testcases: false)) }
-    for key in reports { work.append(Run(query: "oot_job_testcases", parameters: ["key": .text(key), "limit": .integer(500)], testcases: true)) }
+    for key in reports {
+        work.append(
+            Run(query: "oot_job_testcases", parameters: ["key": .text(key), "limit": .integer(500)], testcases: true))
+    }
     return work
 }()
 
@@ -217,7 +229,8 @@ for round in 1...rounds {
 }
 print(
     String(
-        format: "fastest: ingest %.0f vs %.0f callbacks/s (GRDB/store time %.2f); build queries %.3f vs %.3f s (GRDB/store %.2f)",
+        format:
+            "fastest: ingest %.0f vs %.0f callbacks/s (GRDB/store time %.2f); build queries %.3f vs %.3f s (GRDB/store %.2f)",
         Double(entries.count) / best["ingest store"]!, Double(entries.count) / best["ingest GRDB"]!,
         best["ingest GRDB"]! / best["ingest store"]!, best["build store"]!, best["build GRDB"]!,
         best["build GRDB"]! / best["build store"]!))
