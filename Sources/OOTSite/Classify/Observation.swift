@@ -52,6 +52,15 @@ struct Observation: Sendable, Equatable {
         }
     }
 
+    /// The oldest failure of the failing streak at the head of `runs` (newest first).
+    ///
+    /// `nil` when the newest run did not fail; runs of outcome `.other` (skipped) inside the
+    /// streak neither end nor start it. "Failing since" on the history pages.
+    static func failingStreakStart<Run>(_ runs: [Run], outcome: (Run) -> Outcome) -> Run? {
+        guard let first = runs.first, outcome(first) == .failed else { return nil }
+        return runs.prefix { outcome($0) != .passed }.last { outcome($0) == .failed }
+    }
+
     /// A job run: `success` → passed, `failure`/`timed_out` → failed, anything else (running,
     /// cancelled, skipped, no conclusion) → other.
     static func jobOutcome(status: String, conclusion: String?) -> Outcome {
@@ -67,6 +76,15 @@ struct Observation: Sendable, Equatable {
 extension Observation {
     /// One test execution (`oot_test_history`).
     init(_ row: OotTestHistoryRow) {
+        self.init(
+            dynamoKey: row.dynamoKey, prNumber: row.prNumber, sha: row.pytorchHeadSha, eventType: row.eventType,
+            workflowName: row.workflowName, jobName: row.jobName, runAttempt: row.runAttempt,
+            startedAt: row.startedAt.flatMap(UTCTimestamp.init(parsing:)), outcome: Self.testOutcome(row.outcome),
+            flakyInReport: row.flaky)
+    }
+
+    /// One test execution on any backend (`oot_test_across_backends`).
+    init(_ row: OotTestAcrossBackendsRow) {
         self.init(
             dynamoKey: row.dynamoKey, prNumber: row.prNumber, sha: row.pytorchHeadSha, eventType: row.eventType,
             workflowName: row.workflowName, jobName: row.jobName, runAttempt: row.runAttempt,

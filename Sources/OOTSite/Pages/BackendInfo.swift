@@ -11,3 +11,8 @@ struct BackendInfo: Sendable {
     let scheduledKinds: [CommitRunKind]
     let hasData: Bool
 }
+
+extension Array where Element == BackendInfo {
+    /// Each backend's level by repo (`org/repo` → `L1`…`L4`), for pages that label other backends.
+    var levelsByRepo: [String: String] { Dictionary(map { ($0.repo, $0.level) }, uniquingKeysWith: { a, _ in a }) }
+}

@@ -84,7 +84,7 @@ struct TestAcrossPage: Sendable, Encodable {
         }
         rows = try ranked.map { repo in
             let runs = byBackend[repo] ?? []
-            let observations = runs.map(Self.observation)
+            let observations = runs.map(Observation.init)
             let cells = try runs.map { run in
                 let glyph = Format.testGlyph(outcome: run.outcome, flaky: run.flaky)
                 return Cell(
@@ -94,9 +94,7 @@ struct TestAcrossPage: Sendable, Encodable {
             let trunkRuns = zip(runs, observations).filter { $0.1.isTrunk && $0.1.outcome != .other }
             let trunk: String
             let trunkHref: String?
-            if let latest = trunkRuns.first, latest.1.outcome == .failed {
-                let streak = trunkRuns.prefix { $0.1.outcome == .failed }
-                let first = streak.last!.0
+            if let first = Observation.failingStreakStart(trunkRuns, outcome: \.1.outcome)?.0 {
                 trunk = "failing since \(describe(first))"
                 trunkHref = try report(first)
                 failingTrunks += 1
@@ -128,15 +126,5 @@ struct TestAcrossPage: Sendable, Encodable {
         hasRows = !rows.isEmpty
         headline =
             "ran on \(rows.count) backend\(rows.count == 1 ? "" : "s") · failing on trunk on \(failingTrunks == 0 ? "none" : "\(failingTrunks)")"
-    }
-
-    /// The classifier's view of one execution.
-    static func observation(_ run: OotTestAcrossBackendsRow) -> Observation {
-        Observation(
-            dynamoKey: run.dynamoKey, prNumber: run.prNumber, sha: run.pytorchHeadSha, eventType: run.eventType,
-            workflowName: run.workflowName, jobName: run.jobName, runAttempt: run.runAttempt,
-            startedAt: run.startedAt.flatMap(UTCTimestamp.init(parsing:)),
-            outcome: Observation.testOutcome(run.outcome),
-            flakyInReport: run.flaky)
     }
 }

@@ -152,11 +152,9 @@ struct TestHistoryPage: Sendable, Encodable {
         failures = rows.filter(isFailing).count
         stripCaption =
             "\(total) execution\(total == 1 ? "" : "s")\(total > 1 ? ", oldest left, newest right" : ""); \(failures) failed"
-        /// The failing streak at the head of `runs` (newest first): back to the first run that
-        /// did not fail, skipped runs aside; its oldest failure.
+        /// The oldest failure of the failing streak at the head of `runs` (newest first).
         func streakStart(_ runs: [OotTestHistoryRow]) -> OotTestHistoryRow? {
-            guard let first = runs.first, isFailing(first) else { return nil }
-            return runs.prefix { isFailing($0) || $0.outcome == "skipped" }.filter(isFailing).last
+            Observation.failingStreakStart(runs) { Observation.testOutcome($0.outcome) }
         }
         let latestSeries = rows.first.map(Self.series)
         let sameSeries = rows.filter { Self.series($0) == latestSeries }

@@ -100,7 +100,7 @@ struct PageRenderer {
         case .test(let test):
             let directory = SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)
             let backends = try Self.at(directory) { try backendList() }
-            let levels = Dictionary(backends.map { ($0.repo, $0.level) }, uniquingKeysWith: { a, _ in a })
+            let levels = backends.levelsByRepo
             let executions = try Self.at(directory) {
                 try queries.run(
                     "oot_test_across_backends", as: OotTestAcrossBackendsRow.self,

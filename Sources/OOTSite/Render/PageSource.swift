@@ -127,7 +127,7 @@ struct PageSource {
         let failing = try queries.run("oot_pr_failing_tests", as: OotPrFailingTestsRow.self, ["pr": pr])
         // Without a failing test there is no grid: skip its query (most PRs).
         let grid = failing.isEmpty ? [] : try queries.run("oot_pr_test_grid", as: OotPrTestGridRow.self, ["pr": pr])
-        let levels = Dictionary(backends.map { ($0.repo, $0.level) }, uniquingKeysWith: { a, _ in a })
+        let levels = backends.levelsByRepo
         let head = results.shasNewestFirst().first?.sha
         // The latest attempt of each job of each backend on the head SHA.
         let headJobs = Dictionary(grouping: results.filter { $0.headSHA == head }, by: \.downstreamRepo).values
