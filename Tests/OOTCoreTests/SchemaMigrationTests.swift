@@ -77,4 +77,51 @@ import Testing
         let db = try OOTDatabase.openForWriting(path: try Fixtures.temporaryDatabase().path)
         #expect(try db.query("SELECT count(*) FROM site_state WHERE key = 'reindex_needed'") == [[.integer(0)]])
     }
+
+    /// v9 adds the daily medians and fills them for the days already rolled up: the nearest-rank
+    /// median (the ⌈n/2⌉-th smallest) of the day's completed PR jobs that have the value.
+    @Test func version9FillsTheDailyMediansOfExistingDays() throws {
+        let db = try SQLiteDatabase(path: try Fixtures.temporaryDatabase().path, mode: .readWriteCreate)
+        try Schema.migrate(db, upTo: 8)
+        // Four PR jobs on one day (durations 60, 600, 120 s and one unknown; queue 5, 50, 500, 9 s),
+        // one on the next day, and a push that the PR rollup leaves out.
+        let jobs: [(key: String, pr: Int64, queue: Double?, start: String, end: String?)] = [
+            ("a", 1, 5, "2026-11-27T10:00:00.000000Z", "2026-11-27T10:01:00.000000Z"),
+            ("b", 1, 50, "2026-11-27T11:00:00.000000Z", "2026-11-27T11:10:00.000000Z"),
+            ("c", 2, 500, "2026-11-27T12:00:00.000000Z", "2026-11-27T12:02:00.000000Z"),
+            ("d", 2, 9, "2026-11-27T13:00:00.000000Z", nil),
+            ("e", 3, nil, "2026-11-28T01:00:00.000000Z", "2026-11-28T01:00:30.000000Z"),
+            ("f", 0, 1, "2026-11-27T14:00:00.000000Z", "2026-11-27T20:00:00.000000Z"),
+        ]
+        let insert = try db.prepare(
+            """
+            INSERT INTO oot_workflow_job (dynamoKey, status, downstream_repo, pr_number, pytorch_head_sha,
+                delivery_id, workflow_name, job_name, check_run_id, event_type, conclusion, queue_time, started_at,
+                completed_at, last_callback_id)
+            VALUES (?1, 'completed', 'acme/npu', ?2, 'sha', ?1, 'ci', 'test', ?1, ?3, 'success', ?4, ?5, ?6, 1)
+            """)
+        for job in jobs {
+            try insert.run([
+                .text(job.key), .integer(job.pr), .text(job.pr > 0 ? "pull_request" : "push"),
+                job.queue.map { .real($0) } ?? .null, .text(job.start), job.end.map { .text($0) } ?? .null,
+            ])
+        }
+        // The v8 rollup of the first day, without medians.
+        try db.execute(
+            "INSERT INTO site_daily VALUES ('acme/npu', '2026-11-27', 4, 0, 0, 0, 4, 780, 3, '2026-11-27T13:00:00.000000Z')"
+        )
+        try Schema.migrate(db)
+        let rows = try db.query("SELECT day, total, queue_p50, duration_p50 FROM site_daily ORDER BY day")
+        #expect(
+            rows == [
+                [.text("2026-11-27"), .integer(4), .real(9), .real(120)],
+                [.text("2026-11-28"), .integer(1), .null, .real(30)],
+            ])
+        // The index stage's one-day recomputation gives the same row.
+        try db.execute("DELETE FROM site_daily WHERE day = '2026-11-27'")
+        try db.prepare(Schema.dailyDay).run([.text("acme/npu"), .text("2026-11-27")])
+        #expect(
+            try db.query("SELECT total, queue_p50, duration_p50 FROM site_daily WHERE day = '2026-11-27'")
+                == [[.integer(4), .real(9), .real(120)]])
+    }
 }

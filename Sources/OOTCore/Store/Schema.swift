@@ -8,9 +8,9 @@ public enum Schema {
 
     /// The SQL that takes the schema from version `n` to `n + 1`, at index `n`.
     static let steps: [[String]] = [
-        // v6 filled site_daily by the rules of the day; v8 refills it by today's (``rebuildDaily``
-        // reads columns v8 adds), so no step runs SQL newer than its schema.
-        [v1], [v2], [v3], [v4], [v5], [v6], [v7], [v8, rebuildDaily, v8Flags],
+        // v6 filled site_daily by the rules of the day; v9 refills it by today's (``rebuildDaily``
+        // reads columns v8 and v9 add), so no step runs SQL newer than its schema.
+        [v1], [v2], [v3], [v4], [v5], [v6], [v7], [v8, v8Flags], [v9, rebuildDaily],
     ]
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
@@ -270,6 +270,16 @@ public enum Schema {
         WHERE EXISTS (SELECT 1 FROM oot_workflow_job);
         """
 
+    /// v9: the daily medians the backend's trend panel draws (issue 16).
+    ///
+    /// `queue_p50` and `duration_p50`, seconds, over the day's completed PR jobs that have the
+    /// value (nearest rank: the ⌈n/2⌉-th smallest), NULL when none has it. Filled by
+    /// ``rebuildDaily``.
+    static let v9 = """
+        ALTER TABLE site_daily ADD COLUMN queue_p50 REAL;     -- seconds, nearest-rank median
+        ALTER TABLE site_daily ADD COLUMN duration_p50 REAL;  -- seconds, nearest-rank median
+        """
+
     /// The aggregate columns of a `site_daily` row over a set of `oot_workflow_job` rows.
     private static let dailyAggregates = """
         count(*) FILTER (WHERE conclusion = 'success'), count(*) FILTER (WHERE conclusion = 'failure'),
@@ -277,14 +287,33 @@ public enum Schema {
         count(*), total(duration_seconds), count(duration_seconds), max(effective_started_at)
         """
 
-    /// Recomputes every `site_daily` row from `oot_workflow_job` (one scan of the table).
+    /// The nearest-rank median (the ⌈n/2⌉-th smallest non-NULL value) of `column` over the
+    /// completed PR jobs of backend `repo` that started (else completed) on UTC day `day`, both
+    /// SQL expressions; NULL when no job has a value.
+    private static func dailyMedian(_ column: String, repo: String, day: String) -> String {
+        """
+        (SELECT round(v, 3) FROM (
+            SELECT \(column) AS v, row_number() OVER (ORDER BY \(column)) AS rank, count(*) OVER () AS n
+            FROM oot_workflow_job INDEXED BY job_repo_started
+            WHERE downstream_repo = \(repo) AND effective_started_at >= \(day)
+              AND effective_started_at < date(\(day), '+1 day')
+              AND status = 'completed' AND pr_number > 0 AND \(column) IS NOT NULL)
+         WHERE rank = (n + 1) / 2)
+        """
+    }
+
+    /// Recomputes every `site_daily` row from `oot_workflow_job`: one scan of the table for the
+    /// counts, then each row's two medians through the backend's time index.
     public static let rebuildDaily = """
         DELETE FROM site_daily;
         INSERT INTO site_daily
-        SELECT downstream_repo, substr(effective_started_at, 1, 10), \(dailyAggregates)
+        SELECT downstream_repo, substr(effective_started_at, 1, 10), \(dailyAggregates), NULL, NULL
         FROM oot_workflow_job
         WHERE status = 'completed' AND pr_number > 0 AND effective_started_at IS NOT NULL
         GROUP BY 1, 2;
+        UPDATE site_daily SET
+            queue_p50 = \(dailyMedian("queue_time", repo: "site_daily.repo", day: "site_daily.day")),
+            duration_p50 = \(dailyMedian("duration_seconds", repo: "site_daily.repo", day: "site_daily.day"));
         """
 
     /// Recomputes one `site_daily` row: `?1` the backend, `?2` the day (`YYYY-MM-DD`).
@@ -292,7 +321,9 @@ public enum Schema {
     /// Run after deleting the row; inserts nothing when the day has no completed job left.
     public static let dailyDay = """
         INSERT INTO site_daily
-        SELECT ?1, ?2, \(dailyAggregates)
+        SELECT ?1, ?2, \(dailyAggregates),
+               \(dailyMedian("queue_time", repo: "?1", day: "?2")),
+               \(dailyMedian("duration_seconds", repo: "?1", day: "?2"))
         FROM oot_workflow_job INDEXED BY job_repo_started
         WHERE downstream_repo = ?1 AND effective_started_at >= ?2 AND effective_started_at < date(?2, '+1 day')
           AND status = 'completed' AND pr_number > 0
