@@ -29,3 +29,6 @@ shot test "${test}index.html" 1200 460
 shot pr pr/188793/index.html 1200 1120
 shot pr-triage pr/188874/index.html 1200 1500
 shot job "$job" 1200 900
+shot trends-panel oot/acme-silicon/torch-npu/index.html 1400 1100
+shot trends oot/acme-silicon/torch-npu/trends/index.html 1200 1000
+shot backend-phone-dark oot/acme-silicon/torch-npu/index.html 390 1500 --blink-settings=preferredColorScheme=0

@@ -48,6 +48,17 @@ struct Build: AsyncParsableCommand {
     @Option(help: "Pass-rate chip: yellow at or above this rate, red below.") var yellow: Double = 0.80
     @Option(name: .customLong("stale-hours"), help: "Mark a backend stale after this many silent hours.")
     var staleHours: Int = 24
+    @Option(name: .customLong("readiness-days"), help: "Level readiness: days of PR jobs judged.")
+    var readinessDays: Int64 = 7
+    @Option(name: .customLong("readiness-pass-rate"), help: "Level readiness: lowest job success rate meeting L3.")
+    var readinessPassRate: Double = 0.90
+    @Option(name: .customLong("readiness-timeout-rate"), help: "Level readiness: timeout rate from which L3 is missed.")
+    var readinessTimeoutRate: Double = 0.10
+    @Option(name: .customLong("readiness-queue-minutes"), help: "Level readiness: median queue time limit for L3.")
+    var readinessQueueMinutes: Double = 30
+    @Option(
+        name: .customLong("readiness-run-hours"), help: "Level readiness: median run time per PR head limit for L3.")
+    var readinessRunHours: Double = 3
     @Option(name: .customLong("prs-per-page"), help: "PRs per backend matrix page.") var prsPerPage: Int64 = 50
     @Flag(help: "Render every page, not only those fed by what changed.") var full = false
     @Option(
@@ -60,6 +71,17 @@ struct Build: AsyncParsableCommand {
     var queryStats = false
     @Flag(inversion: .prefixedNo, help: "Show stage progress (default: when stderr is a terminal).")
     var progress: Bool = isatty(STDERR_FILENO) != 0
+
+    func validate() throws {
+        guard readinessDays >= 1 else { throw ValidationError("--readiness-days: at least 1") }
+        for (flag, rate) in [("pass-rate", readinessPassRate), ("timeout-rate", readinessTimeoutRate)]
+        where !(0...1).contains(rate) {
+            throw ValidationError("--readiness-\(flag): a rate from 0 to 1, not \(rate)")
+        }
+        guard readinessQueueMinutes > 0, readinessRunHours > 0 else {
+            throw ValidationError("--readiness-queue-minutes and --readiness-run-hours: above 0")
+        }
+    }
 
     func run() async throws {
         var asOf: UTCTimestamp?
@@ -112,7 +134,11 @@ struct Build: AsyncParsableCommand {
                 limits: JUnitParser.Limits(maxBytes: artifactMaxMiB << 20), maxUncompressedBytes: artifactMaxMiB << 20),
             now: asOf, days: days, prsPerPage: prsPerPage, siteURL: siteURL, allowlistPath: allowlist,
             greenThreshold: green,
-            yellowThreshold: yellow, staleHours: staleHours, full: full, progress: BuildProgress(enabled: progress))
+            yellowThreshold: yellow, staleHours: staleHours,
+            readiness: ReadinessThresholds(
+                days: readinessDays, passRate: readinessPassRate, timeoutRate: readinessTimeoutRate,
+                queueSeconds: readinessQueueMinutes * 60, runSeconds: readinessRunHours * 3600),
+            full: full, progress: BuildProgress(enabled: progress))
     }
 }
 

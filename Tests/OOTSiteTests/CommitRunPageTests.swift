@@ -14,7 +14,9 @@ import Testing
         let landing = try site.page("oot/acme-silicon/torch-npu/index.html")
         #expect(landing.contains(#"<a href="trunk/index.html">Trunk</a>"#))
         let trunk = try site.page("oot/acme-silicon/torch-npu/trunk/index.html")
-        let rows = trunk.between("<tbody>", "</tbody>").components(separatedBy: "<tr>").dropFirst()
+        let rows = trunk.between("<table class=\"matrix\">", "</table>").between("<tbody>", "</tbody>").components(
+            separatedBy: "<tr>"
+        ).dropFirst()
         #expect(rows.count == 2, "one row per pushed commit")
         // Newest first: the second push, whose float32 tests fail.
         let newest = try #require(rows.first)
@@ -49,7 +51,9 @@ import Testing
     @Test func aNightlyRunSentWithoutStartedAtShowsWithAnUnknownDuration() async throws {
         let site = try await DemoSite.shared()
         let nightly = try site.page("oot/acme-silicon/torch-npu/nightly/index.html")
-        let rows = nightly.between("<tbody>", "</tbody>").components(separatedBy: "<tr>").dropFirst()
+        let rows = nightly.between("<table class=\"matrix\">", "</table>").between("<tbody>", "</tbody>").components(
+            separatedBy: "<tr>"
+        ).dropFirst()
         #expect(rows.count == 2)
         let nullStart = try #require(rows.first { $0.contains("896c599") })
         #expect(nullStart.contains("duration unknown"))
@@ -59,7 +63,7 @@ import Testing
     @Test func aCompletedRunWithNoConclusionHasItsOwnGlyphAndWord() async throws {
         let site = try await DemoSite.shared()
         let periodic = try site.page("oot/openxpu/pytorch-xpu/periodic/index.html")
-        let cell = periodic.between("<tbody>", "</tbody>")
+        let cell = periodic.between("<table class=\"matrix\">", "</table>").between("<tbody>", "</tbody>")
         #expect(cell.contains("aria-label=\"no conclusion\n52m 0s\">~</a>"))
         // Never a success: the pass rate is 0 of 1.
         #expect(periodic.contains("0 / 1 runs passed"))

@@ -30,7 +30,8 @@ import Testing
         #expect(
             html.contains(
                 "<th class=\"pr\" scope=\"row\"><a href=\"https://github.com/pytorch/pytorch/pull/42\">#42</a></th>"))
-        let row = html.between("<tbody>", "</tbody>").between("<tr>", "</tr>")
+        let row = html.between("<table class=\"matrix\">", "</table>").between("<tbody>", "</tbody>").between(
+            "<tr>", "</tr>")
         #expect(row.hasSuffix("aria-label=\"success\n20m 0s · queue 10s\">O</a></td>"), "\(row)")
         #expect(html.occurrences(of: "<th class=\"jobcol\"") == 2)
         // The SHA links to the upstream commit.
@@ -53,7 +54,7 @@ import Testing
             Job(pr: 7, name: "clean", testResults: (passed: 100, failed: 0, skipped: 0), checkRunID: 7202),
         ])
         let html = try site.page(Self.backend + "index.html")
-        let body = html.between("<tbody>", "</tbody>")
+        let body = html.between("<table class=\"matrix\">", "</table>").between("<tbody>", "</tbody>")
         #expect(body.contains("aria-label=\"success, 3 tests failed\n"))
         #expect(body.contains("class=\"gw\""))
         #expect(body.contains(">!</a></td>"))

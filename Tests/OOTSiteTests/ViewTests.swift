@@ -156,7 +156,8 @@ import Testing
             Job(pr: 1, sha: String(repeating: "1", count: 40), name: "only-on-1", hoursAgo: 3, checkRunID: 801),
             Job(pr: 2, sha: String(repeating: "2", count: 40), name: "only-on-2", hoursAgo: 2, checkRunID: 802),
         ])
-        let body = try site.page(Self.backend + "index.html").between("<tbody>", "</tbody>")
+        let body = try site.page(Self.backend + "index.html").between("<table class=\"matrix\">", "</table>").between(
+            "<tbody>", "</tbody>")
         #expect(body.occurrences(of: "<td></td>") == 2, "each PR has one job the other lacks")
         #expect(!body.contains("aria-label=\"\""))
     }

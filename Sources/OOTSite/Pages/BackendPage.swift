@@ -19,6 +19,10 @@ struct BackendPage: Sendable, Encodable {
     /// The backend-wide figures, on the landing page only: older pages hold nothing that changes
     /// when another PR changes, so an incremental build leaves them alone.
     let health: Health?
+    /// The 30-day trend panel (landing page only, as ``health``).
+    let trend: TrendPanel?
+    /// The readiness card for the next level, or for keeping L3 (landing page only).
+    let readiness: LevelReadiness?
     let matrix: JobMatrix
     let isEmpty: Bool
     let pagination: Pagination
@@ -60,9 +64,12 @@ struct BackendPage: Sendable, Encodable {
     ///   - summary: `oot_backend_summary` (one row); `nil` on older pages.
     ///   - dashboard: `oot_backend_dashboard` (landing) or `oot_backend_bucket` rows.
     ///   - flakyJobs: how many job-level flaky cases `oot_backend_flaky_jobs` found.
+    ///   - trend: `oot_backend_trend` rows (landing page only; `nil` on older pages).
+    ///   - readiness: the level readiness (landing page only).
     init(
         backend: BackendInfo, directory: String, home: String, bucket: OotBackendBucketsRow?, listed: [Int],
-        perPage: Int, summary: OotBackendSummaryRow?, dashboard: [JobRow], flakyJobs: Int, paths: SitePaths,
+        perPage: Int, summary: OotBackendSummaryRow?, dashboard: [JobRow], flakyJobs: Int,
+        trend: [OotBackendTrendRow]? = nil, readiness: LevelReadiness? = nil, paths: SitePaths,
         context: SiteContext
     ) throws {
         page = PageChrome(title: "\(backend.repo) — OOT CI | PyTorch HUD", directory: directory, context: context)
@@ -80,6 +87,13 @@ struct BackendPage: Sendable, Encodable {
         health = summary.map {
             Self.health($0, flakyJobs: flakyJobs, badge: badge, home: home, links: links, context: context)
         }
+        let trendsDirectory = TrendsPage.directory(home: home)
+        self.trend = trend.map {
+            TrendPanel(
+                rows: $0, trendsHref: links.page(trendsDirectory), passRateGuide: context.readiness.passRate,
+                dayHref: { links.page(trendsDirectory) + "#d-" + $0 })
+        }
+        self.readiness = readiness
         let jobs = dashboard
         matrix = try JobMatrix(
             jobs: jobs, byPR: true, links: links, now: context.now, time: bucket == nil ? .latestActivity : .firstRun)

@@ -16,6 +16,8 @@ struct ScheduledPage: Sendable, Encodable {
     let tabs: [Tab]
     let cards: [StatCard]
     let matrix: JobMatrix
+    /// Per job, its last 30 commits in a row (issue 16).
+    let strip: CommitStrip
     let isEmpty: Bool
     let days: Int64
 
@@ -36,6 +38,7 @@ struct ScheduledPage: Sendable, Encodable {
         tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: kind, links: links)
         let jobs = rows.filter { $0.eventType == kind.eventType }
         matrix = try JobMatrix(jobs: jobs, byPR: false, links: links, now: context.now)
+        strip = CommitStrip(matrix: matrix)
         isEmpty = jobs.isEmpty
         let completed = jobs.filter { $0.status == "completed" }
         let passed = completed.filter { $0.conclusion == "success" }.count

@@ -15,6 +15,8 @@ struct SiteContext: Sendable {
     var siteURL: String?
     /// A backend silent for longer than this many hours is marked stale.
     var staleHours: Int
+    /// The L3 bar of the readiness card (issue 16).
+    var readiness: ReadinessThresholds
     /// `true` when the pages describe a fixed instant (`--now`: the demo, tests), not the build's
     /// clock: hud.js then leaves relative times as rendered instead of counting from the reader's
     /// clock, which would contradict the stale and lost marks computed at that instant.
@@ -23,8 +25,10 @@ struct SiteContext: Sendable {
     /// Creates a context.
     init(
         now: UTCTimestamp, days: Int64 = 7, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
-        siteURL: String? = nil, staleHours: Int = 24, snapshot: Bool = false
+        siteURL: String? = nil, staleHours: Int = 24, readiness: ReadinessThresholds = ReadinessThresholds(),
+        snapshot: Bool = false
     ) {
+        self.readiness = readiness
         self.snapshot = snapshot
         self.staleHours = staleHours
         self.now = now

@@ -28,6 +28,13 @@ struct SummaryPage: Sendable, Encodable {
         let oncalls: String?
         let scheduled: [Tab]
         let hasScheduled: Bool
+        /// The last 14 days' PR pass rate (issue 16); `nil` for a backend without data.
+        let sparkline: Sparkline?
+        /// The level readiness over its own window (``ReadinessThresholds/days``), whatever the
+        /// range shown, for example "ready for L3" or "would be downgraded".
+        let readiness: LevelReadiness
+        /// The readiness card on the backend's page.
+        let readinessHref: String?
     }
 
     struct Section: Sendable, Encodable {
@@ -70,6 +77,8 @@ struct SummaryPage: Sendable, Encodable {
     let hasScheduled: Bool
     let isEmpty: Bool
     let staleHours: Int
+    /// The readiness window, in days.
+    let readinessDays: Int64
     /// The Atom feed of every backend's job state changes (`oot/feed.xml`), relative to the page.
     let feedHref: String
 
@@ -79,9 +88,11 @@ struct SummaryPage: Sendable, Encodable {
     ///   - summary: `oot_summary` rows for the range.
     ///   - scheduled: `oot_nightly_summary` rows for the range.
     ///   - backends: every known backend (allowlist ∪ data).
+    ///   - sparklines: per backend, its sparkline (`oot_summary_trend`).
+    ///   - readiness: per backend, its level readiness.
     init(
         days: Int64, directory: String, summary: [OotSummaryRow], scheduled: [OotNightlySummaryRow],
-        backends: [BackendInfo],
+        backends: [BackendInfo], sparklines: [String: Sparkline], readiness: [String: LevelReadiness],
         paths: SitePaths, context: SiteContext
     ) throws {
         page = PageChrome(title: "Out-of-Tree CI Summary | PyTorch HUD", directory: directory, context: context)
@@ -90,6 +101,7 @@ struct SummaryPage: Sendable, Encodable {
         let links = PageLinks(directory: directory, paths: paths)
         ranges = Self.ranges.map { Tab(label: $0.label, href: links.page($0.directory), current: $0.days == days) }
         staleHours = context.staleHours
+        readinessDays = context.readiness.days
         feedHref = links.file("oot/feed.xml")
         let byRepo = Dictionary(summary.map { ($0.repo, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
@@ -129,7 +141,11 @@ struct SummaryPage: Sendable, Encodable {
                         try paths.backendDirectory(backend.repo).map {
                             Tab(label: kind.rawValue, href: links.page($0 + "/" + kind.rawValue), current: false)
                         }
-                    }, hasScheduled: !backend.scheduledKinds.isEmpty))
+                    }, hasScheduled: !backend.scheduledKinds.isEmpty,
+                    sparkline: backend.hasData ? sparklines[backend.repo] : nil,
+                    readiness: readiness[backend.repo]
+                        ?? LevelReadiness(level: backend.level, row: nil, thresholds: context.readiness),
+                    readinessHref: backendHref.map { $0 + "#readiness" }))
         }
         func ordered(_ rows: [Row]) -> [Row] {
             rows.sorted { a, b in
@@ -169,6 +185,8 @@ struct SummaryPage: Sendable, Encodable {
         let levels = ["L4", "L3", "L2", "L1"].compactMap { l in perLevel[l].map { "\($0) \(l)" } }
         let staleCount = rows.filter(\.stale).count
         let neverCount = rows.filter { $0.neverReported && $0.level.text != "L1" }.count
+        let downgraded = rows.filter { $0.readiness.verdict == .wouldBeDowngraded }.count
+        let ready = rows.filter { $0.readiness.verdict == .ready }.count
         cards = [
             StatCard(label: "Backends", value: "\(rows.count)", detail: levels.joined(separator: " · "), cssClass: ""),
             StatCard(label: "Jobs", value: "\(jobs)", detail: "completed, \(rangeLabel)", cssClass: ""),
@@ -184,6 +202,11 @@ struct SummaryPage: Sendable, Encodable {
             StatCard(
                 label: "Never reported", value: "\(neverCount)",
                 detail: "registered at L2–L4, no callback yet", cssClass: neverCount > 0 ? "warn" : "good"),
+            StatCard(
+                label: "Would be downgraded", value: "\(downgraded)",
+                detail: "L3/L4 below L3's bar, last \(context.readiness.days) days"
+                    + (ready > 0 ? " · \(ready) L2 ready for L3" : ""),
+                cssClass: downgraded > 0 ? "bad" : "good"),
         ]
     }
 }

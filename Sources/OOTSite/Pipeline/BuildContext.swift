@@ -44,7 +44,7 @@ struct BuildContext {
         site = SiteContext(
             now: options.now ?? .now, days: options.days, greenThreshold: options.greenThreshold,
             yellowThreshold: options.yellowThreshold, siteURL: options.siteURL, staleHours: options.staleHours,
-            snapshot: options.now != nil)
+            readiness: options.readiness, snapshot: options.now != nil)
         report.now = site.now
     }
 

@@ -31,6 +31,8 @@ public struct BuildOptions: Sendable {
     public var yellowThreshold: Double
     /// A backend silent for longer than this many hours is marked stale.
     public var staleHours: Int
+    /// The L3 bar of the readiness card and the "would be downgraded" warning (issue 16).
+    public var readiness: ReadinessThresholds
     /// Render every page instead of only those fed by what changed.
     public var full: Bool
     /// Where stage progress goes (drawn only on a terminal by default).
@@ -44,7 +46,7 @@ public struct BuildOptions: Sendable {
         queriesDirectory: String = "data/queries", harvest: HarvestOptions = HarvestOptions(), now: UTCTimestamp? = nil,
         days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil,
         allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
-        staleHours: Int = 24,
+        staleHours: Int = 24, readiness: ReadinessThresholds = ReadinessThresholds(),
         full: Bool = false, progress: BuildProgress = BuildProgress(enabled: false),
         renderWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
@@ -55,6 +57,7 @@ public struct BuildOptions: Sendable {
         self.greenThreshold = greenThreshold
         self.yellowThreshold = yellowThreshold
         self.staleHours = staleHours
+        self.readiness = readiness
         self.databasePath = databasePath
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory

@@ -31,6 +31,8 @@ enum Fingerprint {
         let settings = [
             "\(options.days)", "\(options.prsPerPage)", "\(options.testcasesPerJobPage)", options.siteURL ?? "",
             "\(options.greenThreshold)", "\(options.yellowThreshold)", "\(options.staleHours)",
+            "\(options.readiness.days)", "\(options.readiness.passRate)", "\(options.readiness.timeoutRate)",
+            "\(options.readiness.queueSeconds)", "\(options.readiness.runSeconds)",
         ]
         mix(settings.joined(separator: "\u{1F}").utf8)
         // The program itself: a new oot-hud renders pages differently.

@@ -65,13 +65,24 @@ struct PageRenderer {
                 return try renderer.render(FeedPage(backends: feeds, paths: paths, now: context.now), "feed.xml")
             }
             let now = SQLiteValue.text(context.now.description)
+            let (sparklines, readiness) = try Self.at("oot") {
+                let days = Sparkline.dayList(endingAt: context.now, count: Sparkline.days)
+                let trend = try queries.run(
+                    "oot_summary_trend", as: OotSummaryTrendRow.self,
+                    ["days": .integer(Sparkline.days), "now": now])
+                let byRepo = Dictionary(grouping: trend, by: \.repo)
+                var readiness: [String: LevelReadiness] = [:]
+                for backend in backends { readiness[backend.repo] = try source.readiness(backend) }
+                return (byRepo.mapValues { Sparkline(days: days, rows: $0) }, readiness)
+            }
             for range in SummaryPage.ranges {
                 try page(range.directory, kind: "summary") {
                     try SummaryPage(
                         days: range.days, directory: range.directory,
                         summary: try queries.run("oot_summary", ["days": .integer(range.days), "now": now]),
                         scheduled: try queries.run("oot_nightly_summary", ["days": .integer(range.days), "now": now]),
-                        backends: backends, paths: paths, context: context)
+                        backends: backends, sparklines: sparklines, readiness: readiness, paths: paths,
+                        context: context)
                 } html: {
                     try renderer.render($0, "summary")
                 }
@@ -167,16 +178,38 @@ struct PageRenderer {
         // The pager lists the older pages that list PRs (those of their bucket not on the landing
         // page); with one bucket, every PR is on the landing page and there are no older pages.
         let listed = buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+        let (trend, readiness) = try Self.at(home) {
+            (
+                try queries.run(
+                    "oot_backend_trend", as: OotBackendTrendRow.self,
+                    ["repo": repo, "days": .integer(TrendPanel.days), "now": now]),
+                try source.readiness(backend)
+            )
+        }
         func matrixPage(_ bucket: OotBackendBucketsRow?, _ rows: () throws -> [JobRow]) throws {
             let directory = bucket.map { BackendPage.bucketDirectory(home: home, bucket: Int($0.bucket)) } ?? home
             try page(directory, kind: "backend") {
                 try BackendPage(
                     backend: backend, directory: directory, home: home, bucket: bucket, listed: listed,
                     perPage: Int(perPage), summary: bucket == nil ? summary : nil, dashboard: try rows(),
-                    flakyJobs: flakyJobs.count, paths: paths, context: context)
+                    flakyJobs: flakyJobs.count, trend: bucket == nil ? trend : nil,
+                    readiness: bucket == nil ? readiness : nil, paths: paths, context: context)
             } html: {
                 try renderer.render($0, "backend")
             }
+        }
+        try page(TrendsPage.directory(home: home), kind: "trends") {
+            try TrendsPage(
+                backend: backend, home: home, trend: trend,
+                failures: try queries.run(
+                    "oot_backend_day_failures", as: OotBackendDayFailuresRow.self,
+                    [
+                        "repo": repo, "days": .integer(TrendPanel.days), "now": now,
+                        "per_day": .integer(TrendsPage.failedPerDay),
+                    ]),
+                readiness: readiness, paths: paths, context: context)
+        } html: {
+            try renderer.render($0, "trends")
         }
         try matrixPage(nil) { landing }
         if buckets.count > 1 {

@@ -57,6 +57,23 @@ struct PageSource {
         return backends
     }
 
+    /// The level readiness of `backend` (issue 16): `oot_backend_readiness` over the readiness
+    /// window before the build's time, judged against ``SiteContext/readiness``.
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    func readiness(_ backend: BackendInfo) throws -> LevelReadiness {
+        let row =
+            backend.hasData
+            ? try queries.run(
+                "oot_backend_readiness", as: OotBackendReadinessRow.self,
+                [
+                    "repo": .text(backend.repo), "days": .integer(context.readiness.days),
+                    "now": .text(context.now.description),
+                ]
+            ).first : nil
+        return LevelReadiness(level: backend.level, row: row, thresholds: context.readiness)
+    }
+
     /// The backend's tests that failed (or were flaky) in the last `days` days before the build's
     /// time, most recently failing first, at most `limit`: the tests that get a history page
     /// (`oot_backend_failing_tests`).
