@@ -54,6 +54,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: db), "nothing was created")
     }
 
+    /// The readiness bar is configurable (issue 16), and a value that cannot be a bar is refused
+    /// before anything is opened.
+    @Test func buildRefusesAReadinessBarOutsideItsRange() throws {
+        let db = try Fixtures.temporaryDatabase().path
+        for (flag, value, message) in [
+            ("--readiness-pass-rate", "1.5", "--readiness-pass-rate: a rate from 0 to 1, not 1.5"),
+            ("--readiness-timeout-rate", "-0.1", "--readiness-timeout-rate: a rate from 0 to 1, not -0.1"),
+            ("--readiness-days", "0", "--readiness-days: at least 1"),
+            ("--readiness-queue-minutes", "0", "--readiness-queue-minutes and --readiness-run-hours: above 0"),
+        ] {
+            let run = try Self.run(["build", "--db", db, "--out", db + "-site", "\(flag)=\(value)"])
+            #expect(run.status != 0, "\(flag) \(value)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: db), "nothing was created")
+    }
+
     @Test func synthIsItsOwnExecutableAndRefusesToOverwrite() throws {
         let (db, directory) = try Fixtures.temporaryDatabase()
         defer { try? FileManager.default.removeItem(at: directory) }
