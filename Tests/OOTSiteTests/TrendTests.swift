@@ -185,6 +185,9 @@ import Testing
         #expect(TrendChart.axisTop([0], scale: .count) == 1)
         #expect(TrendChart.axisTop([1543], scale: .seconds) == 1800)
         #expect(TrendChart.axisTop([90_000], scale: .seconds) == 172_800)
+        #expect(
+            [0, 150, 300, 5400, 10_800].map { TrendChart.label($0, scale: .seconds, axis: true) }
+                == ["0", "2m 30s", "5m", "90m", "3h"], "half of a 5-minute axis is not \"3m\"")
         let bars = TrendChart(
             id: "b", title: "B", days: days, values: [2, 0, 1, 20, 13], scale: .count, bars: true,
             tooltip: { days[$0] }, href: { "#d-" + days[$0] })

@@ -172,7 +172,8 @@ struct TrendChart: Sendable, Encodable {
         case .seconds:
             guard axis else { return Format.duration(value) }
             if value == 0 { return "0" }
-            if value < 3600 { return "\(Int((value / 60).rounded()))m" }
+            if value.truncatingRemainder(dividingBy: 60) != 0 { return Format.duration(value) }
+            if value < 3600 { return "\(Int(value / 60))m" }
             let hours = value / 3600
             return hours == hours.rounded() ? "\(Int(hours))h" : "\(Int(value / 60))m"
         }
