@@ -9,8 +9,9 @@ public enum Schema {
     /// The SQL that takes the schema from version `n` to `n + 1`, at index `n`.
     static let steps: [[String]] = [
         // v6 filled site_daily by the rules of the day; v9 refills it by today's (``rebuildDaily``
-        // reads columns v8 and v9 add), so no step runs SQL newer than its schema.
-        [v1], [v2], [v3], [v4], [v5], [v6], [v7], [v8, v8Flags], [v9, rebuildDaily],
+        // reads columns v8 and v9 add), so no step runs SQL newer than its schema. v10 adds the
+        // search tables.
+        [v1], [v2], [v3], [v4], [v5], [v6], [v7], [v8, v8Flags], [v9, rebuildDaily], [v10],
     ]
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
@@ -278,6 +279,56 @@ public enum Schema {
     static let v9 = """
         ALTER TABLE site_daily ADD COLUMN queue_p50 REAL;     -- seconds, nearest-rank median
         ALTER TABLE site_daily ADD COLUMN duration_p50 REAL;  -- seconds, nearest-rank median
+        """
+
+    /// v10: the search index (docs/search.md), kept by the build's index stage (`SearchIndex`).
+    ///
+    /// - `site_search_tests`: every test identity that failed or was flaky on some backend (the
+    ///   id is internal: it never reaches a page).
+    /// - `site_search_runs`: per identity and backend, the latest execution (by the job's
+    ///   effective start, then dynamoKey) and its outcome: `f` failed or error, `k` flaky, `p`
+    ///   passed, `s` skipped.
+    /// - `site_search_words`: per shard (a word's first two characters), the identities with a
+    ///   word in it; `site_search_shards` their count.
+    /// - `site_search_prs`: per PR its latest title and author; `site_search_jobs`: which
+    ///   backends run each workflow/job name.
+    /// - `search_rebuild` asks the next build's index stage to fill them from the whole database.
+    static let v10 = """
+        CREATE TABLE site_search_tests (
+            id        INTEGER PRIMARY KEY,
+            classname TEXT NOT NULL,
+            name      TEXT NOT NULL,
+            UNIQUE (classname, name)
+        );
+        CREATE TABLE site_search_runs (
+            id        INTEGER NOT NULL,
+            repo      TEXT NOT NULL,
+            outcome   TEXT NOT NULL,          -- f | k | p | s
+            dynamoKey TEXT NOT NULL,
+            at        TEXT NOT NULL,          -- the job's effective_started_at, UTC
+            PRIMARY KEY (id, repo)
+        ) WITHOUT ROWID;
+        CREATE TABLE site_search_words (
+            shard TEXT NOT NULL,
+            id    INTEGER NOT NULL,
+            PRIMARY KEY (shard, id)
+        ) WITHOUT ROWID;
+        CREATE TABLE site_search_shards (shard TEXT PRIMARY KEY, entries INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE site_search_prs (
+            pr_number INTEGER PRIMARY KEY,
+            title     TEXT NOT NULL,
+            author    TEXT NOT NULL,
+            at        TEXT NOT NULL,
+            dynamoKey TEXT NOT NULL
+        );
+        CREATE TABLE site_search_jobs (
+            workflow TEXT NOT NULL,
+            job      TEXT NOT NULL,
+            repo     TEXT NOT NULL,
+            PRIMARY KEY (workflow, job, repo)
+        ) WITHOUT ROWID;
+        INSERT OR REPLACE INTO site_state (key, value) VALUES ('search_rebuild', 'schema v10');
+        INSERT OR REPLACE INTO site_state (key, value) VALUES ('force_full', 'schema v10');
         """
 
     /// The aggregate columns of a `site_daily` row over a set of `oot_workflow_job` rows.

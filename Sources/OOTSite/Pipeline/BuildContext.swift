@@ -21,6 +21,8 @@ struct BuildContext {
     var report = BuildReport()
     /// From `index`: the jobs, backends, PRs and reports the fold and harvest changed.
     var changes = ChangeSet()
+    /// From `index`: the search shards to write (`nil`: all, the index was refilled).
+    var searchShards: Set<String>? = []
     /// From `index`: why the database asks for a full build (`reindex`, `prune`), if it does.
     var forceReason: String?
     /// From `plan`: every backend.
@@ -58,9 +60,10 @@ struct BuildContext {
         report.harvest = try await Harvester(options: options.harvest).run(writeDB, progress: options.progress)
     }
 
-    /// Stage `index`: the site tables and the change set.
+    /// Stage `index`: the site tables, the search index and the change set.
     mutating func index() throws {
         changes = try SiteIndex.update(writeDB, allowlist: allowlist, prsPerPage: options.prsPerPage)
+        searchShards = try SearchIndex.update(writeDB, changes: changes)
         forceReason = try SiteIndex.forceFullReason(writeDB)
         if let stale = try SiteIndex.reindexNeeded(writeDB) {
             report.notices.append(
@@ -75,7 +78,7 @@ struct BuildContext {
         renderPlan = try RenderPlanner.plan(
             source: source, backends: backends, changes: changes,
             published: try publisher.currentTree == nil ? nil : publisher.state, forceReason: forceReason,
-            fingerprint: fingerprint)
+            fingerprint: fingerprint, searchShards: searchShards)
         report.full = renderPlan.full
         report.reason = renderPlan.reason
     }
@@ -130,8 +133,10 @@ struct BuildContext {
             }
         }
         try SiteIndex.clearPending(writeDB, changes.jobs)
+        try SearchIndex.clearDirty(writeDB)
         if renderPlan.full, forceReason != nil { try SiteIndex.clearForceFull(writeDB) }
         report.written = files.written
+        report.changedPaths = files.changed
         report.unchanged = files.unchanged
         report.build = publisher.state.build
         report.published = publisher.root.appendingPathComponent("current").path

@@ -9,6 +9,8 @@ public struct BuildReport: Sendable {
     public var harvest = HarvestSummary()
     /// Files written (new or changed).
     public var written = 0
+    /// Relative paths this build wrote (new or changed) or removed, in order.
+    public var changedPaths: [String] = []
     /// Files whose bytes were unchanged (left alone).
     public var unchanged = 0
     /// Pages by kind: `summary`, `backend`, `pr`, `job`, `test`, `flaky`, `scheduled`, `feed`, `index`.

@@ -32,7 +32,7 @@ struct PageRenderer {
     /// Executions listed on a test's history page.
     static let historyLength = 100
     /// Files of `templates/assets/` copied into every site.
-    static let assets = ["style.css", "hud.js"]
+    static let assets = ["style.css", "hud.js", "search.js"]
 
     init(source: PageSource, writer: SiteWriter) {
         self.source = source
@@ -108,6 +108,8 @@ struct PageRenderer {
             counts.pages["pr", default: 0] += 1
         case .job(let key):
             try renderJob(key)
+        case .search(let work):
+            try renderSearch(work)
         case .test(let test):
             let directory = SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)
             let backends = try Self.at(directory) { try backendList() }
@@ -129,6 +131,49 @@ struct PageRenderer {
             } html: {
                 try renderer.render($0, "test-across")
             }
+        }
+    }
+
+    /// Part of the search index (docs/search.md): `search/index.js`, the A–Z pages
+    /// (`search/…/index.html`) and test shards (`search/shard/<shard>.js`), as `work` asks.
+    private mutating func renderSearch(_ work: SearchWork) throws {
+        let backends = try Self.at("search") { try backendList() }
+        var listed: [(repo: String, directory: String, level: String)] = []
+        for backend in backends {
+            if let directory = try Self.at("search", { try paths.backendDirectory(backend.repo) }) {
+                listed.append((backend.repo, directory, backend.level))
+            }
+        }
+        if work.manifest {
+            try Self.at("search/index.js") {
+                let manifest = SearchManifest(
+                    backends: listed, jobs: try queries.run("oot_search_jobs", as: OotSearchJobsRow.self),
+                    prs: try queries.run("oot_search_prs", as: OotSearchPrsRow.self),
+                    shards: try queries.run("oot_search_shards", as: OotSearchShardsRow.self))
+                try writer.write(try SearchScript.call("index", manifest), to: "search/index.js")
+            }
+            counts.pages["search", default: 0] += 1
+        }
+        if work.letters {
+            let pages = try Self.at("search") {
+                try SearchPage.all(backends: backends, history: work.history, paths: paths, context: context)
+            }
+            for model in pages {
+                try page(model.directory, kind: "search") { model } html: { try renderer.render($0, "search") }
+            }
+        }
+        let index = Dictionary(listed.enumerated().map { ($1.repo, $0) }, uniquingKeysWith: { a, _ in a })
+        for shard in work.shards {
+            let path = "search/shard/\(shard).js"
+            try Self.at(path) {
+                let model = try SearchShard(
+                    shard: shard,
+                    rows: try queries.run("oot_search_shard", as: OotSearchShardRow.self, ["shard": .text(shard)]),
+                    backendIndex: index, history: work.history, jobDirectory: { try paths.jobDirectory($0) },
+                    backendDirectory: { try paths.backendDirectory($0) })
+                try writer.write(try SearchScript.call("shard", model), to: path)
+            }
+            counts.pages["search-shard", default: 0] += 1
         }
     }
 

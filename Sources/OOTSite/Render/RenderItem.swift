@@ -10,8 +10,10 @@ enum RenderItem: Sendable {
     case job(String)
     /// One test's page across backends (`tests/<test-id>/`).
     case test(TestIdentity)
+    /// Part of the search index and its A–Z pages (docs/search.md).
+    case search(SearchWork)
 
-    /// The kind, for timings: `summary`, `backend`, `pr` or `job`.
+    /// The kind, for timings: `summary`, `backend`, `pr`, `job`, `test-across` or `search`.
     var kind: String {
         switch self {
         case .summary: "summary"
@@ -19,6 +21,7 @@ enum RenderItem: Sendable {
         case .pr: "pr"
         case .job: "job"
         case .test: "test-across"
+        case .search: "search"
         }
     }
 }

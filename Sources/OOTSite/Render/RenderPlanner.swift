@@ -26,10 +26,11 @@ enum RenderPlanner {
     ///
     /// - Parameters:
     ///   - published: The published build's state, `nil` when nothing is published.
+    ///   - searchShards: The search shards the index stage changed (`nil`: every shard).
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
     static func plan(
         source: PageSource, backends: [BackendInfo], changes: ChangeSet, published: SitePublisher.State?,
-        forceReason: String?, fingerprint: String
+        forceReason: String?, fingerprint: String, searchShards: Set<String>? = []
     ) throws -> RenderPlan {
         let repos = backends.map(\.repo)
         if let reason = fullReason(
@@ -63,7 +64,7 @@ enum RenderPlanner {
         }
         return .incremental(
             changes: changes, stale: stale, lost: lost, reclassified: reclassified, matrices: matrices,
-            published: published?.matrices)
+            published: published?.matrices, searchShards: searchShards)
     }
 
     /// What the matrix of backend `repo` shows now: its landing page's PRs and its older pages
@@ -79,27 +80,29 @@ enum RenderPlanner {
             perPage: perPage)
     }
 
-    /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together:
-    /// the summary, then each planned backend, then PR pages (every PR on a full build), then
-    /// drill-downs (every report on a full build), then the pages across backends of the tests
-    /// with a history page on some backend (on an incremental build, those in new reports).
+    /// The tests with a history page, per backend (``PageSource/testsWithHistory(repo:days:limit:)``):
+    /// what the pages across backends, the search shards' links and the A–Z pages need.
     ///
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
-    /// The tests whose page across backends this build renders: every test with a history page
-    /// on some backend (``PageSource/testsWithHistory(repo:days:limit:)``), on an incremental
-    /// build only those in the plan's new reports.
-    ///
-    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
-    static func testsAcrossBackends(_ plan: RenderPlan, backends: [BackendInfo], source: PageSource) throws
-        -> [TestIdentity]
-    {
-        if !plan.full && plan.reports.isEmpty { return [] }
-        var all: Set<TestIdentity> = []
+    static func testsWithHistory(backends: [BackendInfo], source: PageSource) throws -> [String: Set<TestIdentity>] {
+        var history: [String: Set<TestIdentity>] = [:]
         for backend in backends where backend.hasData {
-            all.formUnion(
+            history[backend.repo] = Set(
                 try source.testsWithHistory(
                     repo: backend.repo, days: PageRenderer.scheduledDays, limit: PageRenderer.historyPages))
         }
+        return history
+    }
+
+    /// The tests whose page across backends this build renders: every test with a history page
+    /// on some backend (`history`), on an incremental build only those in the plan's new reports.
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func testsAcrossBackends(_ plan: RenderPlan, history: [String: Set<TestIdentity>], source: PageSource)
+        throws -> [TestIdentity]
+    {
+        if !plan.full && plan.reports.isEmpty { return [] }
+        let all = history.values.reduce(into: Set<TestIdentity>()) { $0.formUnion($1) }
         if plan.full { return all.sorted() }
         var inReports: Set<TestIdentity> = []
         for key in plan.reports {
@@ -112,6 +115,37 @@ enum RenderPlanner {
         return all.intersection(inReports).sorted()
     }
 
+    /// The search index work of `plan`: `search/index.js` always (it is small, and any changed
+    /// job may change it), the A–Z pages when the tests with history pages may have changed (a
+    /// full build or new reports), and the shards the plan names (all on a full build), spread
+    /// over items of ``SearchWork/shardsPerItem``.
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func searchItems(_ plan: RenderPlan, history: [String: Set<TestIdentity>]?, source: PageSource) throws
+        -> [RenderItem]
+    {
+        let shards =
+            try plan.searchShards.map { $0.sorted() }
+            ?? source.queries.run("oot_search_shards", as: OotSearchShardsRow.self).map(\.shard)
+        var first = SearchWork(manifest: true, letters: history != nil, history: history ?? [:])
+        first.shards = Array(shards.prefix(SearchWork.shardsPerItem))
+        var items: [RenderItem] = [.search(first)]
+        var rest = shards.dropFirst(SearchWork.shardsPerItem)
+        while !rest.isEmpty {
+            items.append(
+                .search(SearchWork(shards: Array(rest.prefix(SearchWork.shardsPerItem)), history: history ?? [:])))
+            rest = rest.dropFirst(SearchWork.shardsPerItem)
+        }
+        return items
+    }
+
+    /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together:
+    /// the summary, the search index, then each planned backend, then PR pages (every PR on a
+    /// full build), then drill-downs (every report on a full build), then the pages across
+    /// backends of the tests with a history page on some backend (on an incremental build, those
+    /// in new reports).
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
     static func items(_ plan: RenderPlan, backends: [BackendInfo], source: PageSource) throws -> [RenderItem] {
         let prs: [Int64] =
             plan.full
@@ -121,11 +155,14 @@ enum RenderPlanner {
             plan.full
             ? try source.queries.run("oot_report_keys", as: OotReportKeysRow.self).map(\.dynamoKey)
             : plan.reports.sorted()
+        let needsHistory = plan.full || !plan.reports.isEmpty || plan.searchShards?.isEmpty == false
+        let history = needsHistory ? try testsWithHistory(backends: backends, source: source) : nil
         var items: [RenderItem] = [.summary(backends)]
+        items += try searchItems(plan, history: history, source: source)
         for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
         items += prs.map { .pr($0) }
         items += reports.map { .job($0) }
-        items += try testsAcrossBackends(plan, backends: backends, source: source).map { .test($0) }
+        items += try testsAcrossBackends(plan, history: history ?? [:], source: source).map { .test($0) }
         return items
     }
 }

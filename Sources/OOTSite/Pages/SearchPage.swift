@@ -1,0 +1,148 @@
+import OOTCore
+
+/// The static A–Z index that the search box is without JavaScript (docs/search.md):
+/// `search/` lists every backend and links a page per letter; `search/<letter>/` lists the
+/// failing tests (those with a page across backends: a history page on some backend) whose name
+/// starts with that letter, ``perPage`` to a page (`search/<letter>/<n>/` after the first).
+///
+/// A test's letter is the first letter of its name's first word other than `test`/`tests`
+/// (``SearchWords``): `test_fn_grad` is under F; names starting with a digit or another script
+/// are under `other`.
+struct SearchPage: Encodable {
+    /// A letter tab.
+    struct Letter: Encodable {
+        let label: String
+        let href: String
+        let tests: Int
+        let current: Bool
+    }
+
+    /// A backend on the index page.
+    struct Backend: Encodable {
+        let repo: String
+        let href: String
+        let level: LevelChip
+    }
+
+    /// A failing test.
+    struct Test: Encodable {
+        let name: String
+        let classname: String
+        let href: String
+        /// The backends where it has a history page, `, `-separated.
+        let failingOn: String
+    }
+
+    let page: PageChrome
+    let heading: String
+    /// The index page lists backends; a letter page lists tests.
+    var isIndex: Bool { !backends.isEmpty || directory == "search" }
+    let letters: [Letter]
+    let backends: [Backend]
+    let tests: [Test]
+    /// Links to the previous and next page of the letter, if any.
+    let previous: String?
+    let next: String?
+    /// "1–500 of 1,234" when the letter has more than one page.
+    let range: String?
+    /// The page's directory (`search/f/2`), not encoded.
+    let directory: String
+
+    private enum CodingKeys: String, CodingKey {
+        case page, heading, letters, backends, tests, previous, next, range, isIndex, hasTests
+    }
+
+    /// Encodes the fields and ``isIndex``, `hasTests` (for the template's sections).
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(page, forKey: .page)
+        try container.encode(heading, forKey: .heading)
+        try container.encode(letters, forKey: .letters)
+        try container.encode(backends, forKey: .backends)
+        try container.encode(tests, forKey: .tests)
+        try container.encodeIfPresent(previous, forKey: .previous)
+        try container.encodeIfPresent(next, forKey: .next)
+        try container.encodeIfPresent(range, forKey: .range)
+        try container.encode(isIndex, forKey: .isIndex)
+        try container.encode(!tests.isEmpty, forKey: .hasTests)
+    }
+
+    /// Tests per letter page.
+    static let perPage = 500
+
+    /// The letter (`a`…`z`, or `other`) a test is listed under.
+    static func letter(of test: TestIdentity) -> String {
+        let word = SearchWords.words(test.name).first { $0 != "test" && $0 != "tests" } ?? ""
+        guard let first = word.unicodeScalars.first, ("a"..."z").contains(first) else { return "other" }
+        return String(first)
+    }
+
+    /// Every page of the index: `search/`, then each letter's pages.
+    ///
+    /// - Parameters:
+    ///   - backends: Every backend (``PageSource/backends()``); those without a page are left out.
+    ///   - history: Per backend, the tests with a history page there.
+    /// - Throws: ``SQLiteError`` from a path lookup.
+    static func all(
+        backends: [BackendInfo], history: [String: Set<TestIdentity>], paths: SitePaths, context: SiteContext
+    ) throws -> [SearchPage] {
+        var failingOn: [TestIdentity: [String]] = [:]
+        for (repo, tests) in history {
+            for test in tests { failingOn[test, default: []].append(repo) }
+        }
+        var byLetter: [String: [TestIdentity]] = [:]
+        for test in failingOn.keys { byLetter[letter(of: test), default: []].append(test) }
+        let labels = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) } + ["other"]
+        func letters(current: String?, from directory: String) -> [Letter] {
+            labels.map {
+                Letter(
+                    label: $0, href: SitePaths.relative(from: directory, to: "search/\($0)/index.html"),
+                    tests: byLetter[$0]?.count ?? 0, current: $0 == current)
+            }
+        }
+        var listed: [Backend] = []
+        for backend in backends {
+            guard let home = try paths.backendDirectory(backend.repo) else { continue }
+            listed.append(
+                Backend(
+                    repo: backend.repo, href: SitePaths.relative(from: "search", to: home + "/index.html"),
+                    level: LevelChip(backend.level)))
+        }
+        var pages = [
+            SearchPage(
+                page: PageChrome(title: "Search · OOT HUD", directory: "search", context: context),
+                heading: "Backends and failing tests, A–Z", letters: letters(current: nil, from: "search"),
+                backends: listed.sorted { $0.repo.lowercased() < $1.repo.lowercased() }, tests: [], previous: nil,
+                next: nil, range: nil, directory: "search")
+        ]
+        for label in labels {
+            let tests = (byLetter[label] ?? []).sorted { ($0.name, $0.classname) < ($1.name, $1.classname) }
+            let count = max(1, (tests.count + perPage - 1) / perPage)
+            func directory(_ n: Int) -> String { n == 1 ? "search/\(label)" : "search/\(label)/\(n)" }
+            for n in 1...count {
+                let here = directory(n)
+                let slice = tests.dropFirst((n - 1) * perPage).prefix(perPage)
+                pages.append(
+                    SearchPage(
+                        page: PageChrome(title: "Failing tests: \(label.uppercased()) · OOT HUD", directory: here, context: context),
+                        heading: "Failing tests: \(label == "other" ? "other" : label.uppercased())",
+                        letters: letters(current: label, from: here), backends: [],
+                        tests: slice.map { test in
+                            Test(
+                                name: test.name, classname: test.classname,
+                                href: SitePaths.relative(
+                                    from: here,
+                                    to: SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)
+                                        + "/index.html"),
+                                failingOn: (failingOn[test] ?? []).sorted().joined(separator: ", "))
+                        },
+                        previous: n > 1 ? SitePaths.relative(from: here, to: directory(n - 1) + "/index.html") : nil,
+                        next: n < count ? SitePaths.relative(from: here, to: directory(n + 1) + "/index.html") : nil,
+                        range: count > 1
+                            ? "\((n - 1) * perPage + 1)–\((n - 1) * perPage + slice.count) of \(tests.count)" : nil,
+                        directory: here))
+            }
+        }
+        return pages
+    }
+}

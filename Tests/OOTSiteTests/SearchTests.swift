@@ -1,0 +1,140 @@
+import Foundation
+import OOTCore
+import OOTTestSupport
+import Testing
+
+@testable import OOTSite
+
+/// Issue 16, search: the words a test is found by, the index files a build writes (scripts that
+/// load from `file://`), hostile names, incremental updates, and the box in a real browser.
+@Suite struct SearchTests {
+    typealias Job = SyntheticSite.Job
+
+    /// The argument of `OOTSearch.<function>(…);` in a search script, parsed as JSON.
+    static func argument(_ script: String, _ function: String) throws -> Any {
+        let prefix = "OOTSearch.\(function)("
+        #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"), "\(script.prefix(80))")
+        let json = script.dropFirst(prefix.count).dropLast(3)
+        return try JSONSerialization.jsonObject(with: Data(json.utf8))
+    }
+
+    @Test func namesSplitIntoWordsAtPunctuationAndCamelCase() {
+        #expect(
+            SearchWords.words("distributed._composable.fsdp.test_fully_shard_comm.DynamicShapesGPUTestsMTGPU") == [
+                "distributed", "composable", "fsdp", "test", "fully", "shard", "comm", "dynamic", "shapes", "gpu", "tests",
+                "mtgpu",
+            ])
+        #expect(SearchWords.words("TestFoo::test_bar/baz-qux float16 x") == ["test", "foo", "test", "bar", "baz", "qux", "float16", "x"])
+        #expect(SearchWords.words("parseHTTPResponse2Fast") == ["parse", "http", "response2", "fast"])
+        #expect(SearchWords.shard(of: "fully") == "fu")
+        #expect(SearchWords.shard(of: "x") == nil)
+        #expect(SearchWords.shard(of: "é1") == "_c3a931")
+        #expect(SearchWords.shards(classname: "a.B", name: "test_zz") == ["te", "zz"])
+    }
+
+    @Test func aBuildWritesTheIndexAndTheShardsOfFailingTests() async throws {
+        let junit = SyntheticSite.junit
+        let site = try await SyntheticSite.build([
+            Job(
+                repo: "a-org/torch-a", pr: 7, name: "unit", conclusion: "failure",
+                junit: junit([("pkg.TestConv.test_conv2d_fast", "failure"), ("pkg.TestConv.test_never_fails", "passed")]),
+                checkRunID: 3001),
+            Job(
+                repo: "b-org/torch-b", pr: 7, name: "unit",
+                junit: junit([("pkg.TestConv.test_conv2d_fast", "passed")]), checkRunID: 3002),
+        ])
+        let manifest = try #require(try Self.argument(try site.page("search/index.js"), "index") as? [String: Any])
+        let backends = try #require(manifest["backends"] as? [[String]])
+        #expect(backends.map { $0[0] } == ["a-org/torch-a", "b-org/torch-b"])
+        #expect((manifest["prs"] as? [[Any]])?.first?.first as? Int == 7)
+        #expect((manifest["jobs"] as? [[Any]])?.first?[1] as? String == "unit")
+        let counts = try #require(manifest["shards"] as? [String: Int])
+        #expect(counts["co"] == 1 && counts["fa"] == 1 && counts["ne"] == nil, "\(counts)")
+        // The test that never failed is not indexed; the failing one lists both backends.
+        let shard = try #require(try Self.argument(try site.page("search/shard/co.js"), "shard") as? [String: Any])
+        let tests = try #require(shard["tests"] as? [[Any]])
+        #expect(tests.count == 1)
+        #expect(tests[0][0] as? String == "pkg.TestConv" && tests[0][1] as? String == "test_conv2d_fast")
+        let runs = try #require(tests[0][3] as? [[Any]])
+        #expect(runs.map { "\($0[0]) \($0[1]) \($0[2])" } == ["0 f 3001", "1 p 3002"])
+        // It failed on a-org (a history page there), so it has a page across backends.
+        let cross = try #require(tests[0][2] as? String)
+        #expect(site.exists(cross + "/index.html"), "\(cross)")
+        #expect(site.exists("oot/a-org/torch-a/" + cross + "/index.html"))
+        #expect(site.exists("oot/a-org/torch-a/job/3001/index.html"))
+        // Without JavaScript: the A–Z index lists the backends and the failing test under C.
+        let az = try site.page("search/index.html")
+        #expect(az.contains("a-org/torch-a") && az.contains("c/index.html"))
+        #expect(try site.page("search/c/index.html").contains("test_conv2d_fast"))
+        #expect(try site.page("oot/index.html").contains("href=\"../search/index.html\""))
+    }
+
+    @Test func hostileTestNamesStayInsideTheirJSONStrings() async throws {
+        let evil = "</script><script>alert(1)</script>\"');\u{2028}x"
+        let escaped = evil.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&apos;")
+        let site = try await SyntheticSite.build([
+            Job(
+                pr: 9, workflow: evil, name: evil, conclusion: "failure",
+                junit: SyntheticSite.junit([("evil.Case.test_evil\(escaped)", "failure")]), checkRunID: 9901)
+        ])
+        for path in site.files(under: "search/shard").map({ "search/shard/" + $0 }) + ["search/index.js"] {
+            let script = try site.page(path)
+            #expect(!script.contains("</script"), "\(path)")
+            #expect(!script.contains("\u{2028}"), "\(path)")
+            #expect(script.components(separatedBy: "\n").count == 2, "one line, one call: \(path)")
+        }
+        let shard = try #require(
+            try Self.argument(try site.page("search/shard/ev.js"), "shard") as? [String: Any])
+        let name = try #require((shard["tests"] as? [[Any]])?.first?[1] as? String)
+        #expect(name == "test_evil" + evil)
+        let manifest = try #require(try Self.argument(try site.page("search/index.js"), "index") as? [String: Any])
+        #expect((manifest["jobs"] as? [[Any]])?.first?[0] as? String == evil)
+    }
+
+    @Test func anIncrementalBuildWritesOnlyTheShardsItChanged() async throws {
+        let junit = SyntheticSite.junit
+        var site = try await SyntheticSite.build([
+            Job(
+                repo: "a-org/torch-a", pr: 1, name: "unit", hoursAgo: 10, conclusion: "failure",
+                junit: junit([("pkg.Alpha.test_apple", "failure"), ("pkg.Beta.test_berry", "failure")]),
+                checkRunID: 4001),
+            Job(
+                repo: "b-org/torch-b", pr: 1, name: "unit", hoursAgo: 9, conclusion: "failure",
+                junit: junit([("pkg.Gamma.test_grape", "failure")]), checkRunID: 4002),
+        ])
+        // b-org's grape now passes, and a test new to the index fails on b-org.
+        site = try await site.adding([
+            Job(
+                repo: "b-org/torch-b", pr: 2, name: "unit", hoursAgo: 2, conclusion: "failure",
+                junit: junit([("pkg.Gamma.test_grape", "passed"), ("pkg.Delta.test_kiwi", "failure")]),
+                checkRunID: 4003)
+        ])
+        #expect(!site.report.full, "\(site.report.reason)")
+        let shards = site.report.changedPaths.filter { $0.hasPrefix("search/shard/") }.sorted()
+        // grape's shards (pkg, gamma, test, grape) and kiwi's (delta, kiwi); not apple's or berry's.
+        #expect(shards == ["search/shard/de.js", "search/shard/ga.js", "search/shard/gr.js", "search/shard/ki.js", "search/shard/pk.js", "search/shard/te.js"])
+        let grape = try #require(try Self.argument(try site.page("search/shard/gr.js"), "shard") as? [String: Any])
+        let runs = (grape["tests"] as? [[Any]])?.first?[3] as? [[Any]]
+        #expect(runs?.map { "\($0[1]) \($0[2])" } == ["p 4003"])
+        // And the search files equal a full build's.
+        let full = try await IncrementalTests.fullBuildTree(of: site)
+        let incremental = IncrementalTests.tree(site.output)
+        for path in full.keys.filter({ $0.hasPrefix("search/") }).sorted() {
+            #expect(incremental[path] == full[path], "\(path)")
+        }
+        #expect(Set(incremental.keys.filter { $0.hasPrefix("search/") }) == Set(full.keys.filter { $0.hasPrefix("search/") }))
+    }
+
+    @Test func theBoxFindsATestFromFileURLInChromium() async throws {
+        let site = try await DemoSite.shared()
+        #expect(site.files().contains("search/shard/ev.js"), "the demo's failing tests have shards")
+        // Typed as a person types: "fails_every" finds test_fails_every_attempt by word prefixes.
+        let (status, output) = try Python.run([
+            Fixtures.root.appendingPathComponent("scripts/search-check.py").path, site.output.path, "fails_every",
+            "test_fails_every_attempt",
+        ])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("(exists: True)"), "\(output)")
+    }
+}
