@@ -12,7 +12,9 @@
 #   (then "settle": a build with nothing new, which links the whole site into the second tree once)
 #   3. incremental build after `oot-hud-synth --append 100` (100 new callbacks, new JUnit files);
 #   4. incremental build with nothing new.
-# Each build runs under /usr/bin/time for wall time and peak RSS. Prints the ratios
+# Each build runs under /usr/bin/time for wall time and peak RSS. After the full build it prints
+# the search index's size (bytes, and % of the site's bytes), and for each build the seconds the
+# search index added (its index-stage update plus its render work, from the build's summary line). Prints the ratios
 # incremental/full and 1m/100k. Targets: full 1M ≤ 60 s and ≥ 1,000 pages/s, incremental ≤ 1 s
 # and flat between sizes, peak RSS ≤ 1 GB.
 #
@@ -74,6 +76,26 @@ run() {
     "$(echo "$pages / ($secs + 0.0001)" | bc -l)" "$((rss / 1024))"
   grep -o 'build [0-9]* ([a-z]*' "$log" | tail -1 | sed 's/^/      /' | tr -d '\n'
   grep -o 'fold [0-9.]*s, .*' "$log" | tail -1 | sed 's/^/: /'
+  # Search (issue 16): the time the search index added (index stage + render worker time).
+  local search; search=$(grep -o 'search index [0-9.]*s + render [0-9.]*s' "$log" | tail -1 || true)
+  if [ -n "$search" ]; then
+    local si sr; si=$(echo "$search" | awk '{print $3}' | tr -d s); sr=$(echo "$search" | awk '{print $6}' | tr -d s)
+    echo "$size $label $si $sr $tag" >>"$work/search"
+    printf '      search: index stage %.3f s + render %.3f s (worker time) = %.3f s added\n' "$si" "$sr" "$(echo "$si + $sr" | bc -l)"
+  fi
+}
+
+# search_size SIZE TAG SITE: the search index's bytes (search/: index.js, shards, A–Z pages) and
+# their share of the published site's bytes.
+search_size() {
+  local size=$1 tag=$2 tree; tree=$(readlink -f "$3/current")
+  local total search shards
+  total=$(find "$tree" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+  search=$(find "$tree/search" -type f -printf '%s\n' 2>/dev/null | awk '{s += $1} END {print s + 0}')
+  shards=$(find "$tree/search/shard" -type f 2>/dev/null | wc -l)
+  printf '  search index %-4s %12d bytes of %12d (%.2f %% of the site), %d shards, index.js %d bytes\n' "$tag" \
+    "$search" "$total" "$(echo "100 * $search / ($total + 1)" | bc -l)" "$shards" "$(stat -c %s "$tree/search/index.js" 2>/dev/null || echo 0)"
+  echo "$size $search $total $tag" >>"$work/search-size"
 }
 
 # steps SIZE TAG: steps 2–4 with binary TAG, from a copy of the folded database into an empty site.
@@ -85,6 +107,7 @@ steps() {
     --templates "${roots[$tag]}/templates" --queries "${roots[$tag]}/data/queries")
   # 2. Full: every page rendered from the folded database into an empty site.
   run full "$size" "$tag" -- "${build[@]}" --full
+  search_size "$size" "$tag" "$site"
   # The first build after a full one links the whole tree into the second tree (once per site:
   # later builds copy only what the last build changed); measured apart, as "settle".
   run settle "$size" "$tag" -- "${build[@]}"
@@ -137,6 +160,12 @@ awk '
       printf "  1m/100k peak RSS    = %.2f   (full build)\n", r["1m full"] / r["100k full"]
     }
   }' "$work/results"
+if [ -f "$work/search" ]; then
+  echo
+  echo "== search index (issue 16; budget: 10 % of the site's bytes, 0.2 s added to an incremental build)"
+  awk '$4 == "new" { printf "  %-5s %12d bytes = %.2f %% of the site (%d bytes)\n", $1, $2, 100 * $2 / ($3 + 1), $3 }' "$work/search-size"
+  awk '$5 == "new" { printf "  %-5s %-12s search index %.3f s + render %.3f s = %.3f s added\n", $1, $2, $3, $4, $3 + $4 }' "$work/search"
+fi
 if [ "${#tags[@]}" -gt 1 ]; then
   echo
   echo "== this checkout vs the baseline $rev (fastest of $rounds runs each; above 1 is slower)"

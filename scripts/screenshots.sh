@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of each page type of the demo site, for the README (docs/screenshots/).
-# Needs: chromium (Debian package), optionally pngquant to shrink the PNGs.
+# Needs: chromium (Debian package), optionally pngquant to shrink the PNGs; for the search box
+# (typed into by Selenium) python3-selenium and chromium-driver, as scripts/setup installs.
 #   scripts/screenshots.sh            # builds the demo site first
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,3 +33,14 @@ shot job "$job" 1200 900
 shot trends-panel oot/acme-silicon/torch-npu/index.html 1400 1100
 shot trends oot/acme-silicon/torch-npu/trends/index.html 1200 1000
 shot backend-phone-dark oot/acme-silicon/torch-npu/index.html 390 1500 --blink-settings=preferredColorScheme=0
+shot search-az search/f/index.html 1200 560
+# The search box needs typing: Selenium types into it (scripts/search-check.py), then shoots.
+search() { # name width height query expected [--dark]
+  local name=$1 w=$2 h=$3 query=$4 expected=$5; shift 5
+  /usr/bin/python3 scripts/search-check.py "$site" "$query" "$expected" --width "$w" --height "$h" "$@" \
+    --screenshot "$out/$name.png" >/dev/null
+  if command -v pngquant >/dev/null; then pngquant --force --skip-if-larger --output "$out/$name.png" 64 "$out/$name.png" || true; fi
+  echo "$out/$name.png $(stat -c %s "$out/$name.png") bytes"
+}
+search search 1200 420 acme test_always_fail
+search search-phone-dark 390 520 fails_every test_fails_every_attempt --dark

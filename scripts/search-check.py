@@ -3,7 +3,7 @@
 (Selenium, Debian's chromium-driver) and checks that a test result with the expected name shows.
 
   scripts/search-check.py SITE_DIR QUERY EXPECTED [--page oot/index.html] [--screenshot PNG]
-                          [--width 1400] [--dark]
+                          [--width 1400] [--height 900] [--dark]
 
 Types QUERY one key at a time, as a person does, and after each key waits until the results are
 settled (no "Loading" left); the box records how long each search took (data-ms, milliseconds,
@@ -24,18 +24,19 @@ parser.add_argument("expected")
 parser.add_argument("--page", default="oot/index.html")
 parser.add_argument("--screenshot")
 parser.add_argument("--width", type=int, default=1400)
+parser.add_argument("--height", type=int, default=900)
 parser.add_argument("--dark", action="store_true")
 args = parser.parse_args()
 
 site = os.path.realpath(args.site)
 options = webdriver.ChromeOptions()
 for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-             f"--window-size={args.width},900"):
+             f"--window-size={args.width},{args.height}"):
     options.add_argument(flag)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
     driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride", {"width": args.width, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        "Emulation.setDeviceMetricsOverride", {"width": args.width, "height": args.height, "deviceScaleFactor": 1, "mobile": False})
     if args.dark:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     driver.get("file://" + os.path.join(site, args.page))

@@ -49,7 +49,7 @@ import Testing
                 == [[.real(1272.5)]])
         #expect(try db.query("SELECT trunk FROM site_backends") == [[.integer(1)]])
         let state = try db.query("SELECT key FROM site_state ORDER BY key").compactMap { $0.first?.text }
-        #expect(state == ["force_full", "reindex_needed"])
+        #expect(state == ["force_full", "reindex_needed", "search_rebuild"])
         #expect(
             try db.query("SELECT count(*) FROM site_daily") == [[.integer(0)]],
             "the rollup counts PR jobs only: neither the push nor the nightly run")

@@ -39,6 +39,18 @@ import Testing
         #expect(Self.files(root).filter { $0.hasSuffix(".html") }.count > 60)
     }
 
+    @Test func theSearchIndexScriptsCarryNamesOnlyAsJSONStrings() async throws {
+        let (root, _) = try await Self.shared.value
+        let scripts = Self.files(root).filter { $0.hasPrefix("search/") && $0.hasSuffix(".js") }
+        #expect(scripts.count > 1, "search/index.js and shards")
+        for file in scripts {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.lowercased().contains("</script"), "\(file)")
+            #expect(text.hasPrefix("OOTSearch.") && text.hasSuffix(");\n"), "\(file): one call")
+            #expect(text.split(separator: "\n").count == 1, "\(file): one line")
+        }
+    }
+
     @Test func noPageCarriesTheAttackersMarkupOrLinks() async throws {
         let (root, _) = try await Self.shared.value
         for file in Self.files(root) where file.hasSuffix(".html") {
@@ -47,7 +59,10 @@ import Testing
             #expect(MarkupCheck.htmlProblems(html).isEmpty, "\(file): \(MarkupCheck.htmlProblems(html).prefix(3))")
             for element in MarkupCheck.elements(html) {
                 if element.name == "script" {
-                    #expect(element.attributes["src"]?.hasSuffix("assets/hud.js") == true, "\(file): a script element")
+                    let source = element.attributes["src"] ?? ""
+                    #expect(
+                        source.hasSuffix("assets/hud.js") || source.hasSuffix("assets/search.js"),
+                        "\(file): a script element")
                 }
                 #expect(
                     !["svg", "iframe", "object", "embed", "textarea", "form"].contains(element.name)

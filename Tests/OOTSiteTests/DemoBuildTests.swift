@@ -258,7 +258,9 @@ import Testing
         #expect(again.harvest.harvested == 0)
         #expect(!again.full, "\(again.reason)")
         #expect(again.written == 0)
-        #expect(again.unchanged == 10, "index, 3 summary pages with JSON, style.css, hud.js, the feed of all backends")
+        #expect(
+            again.unchanged == 12,
+            "index, 3 summary pages with JSON, style.css, hud.js, search.js, the feed of all backends, search/index.js")
     }
 }
 

@@ -21,10 +21,14 @@ import Testing
     @Test func namesSplitIntoWordsAtPunctuationAndCamelCase() {
         #expect(
             SearchWords.words("distributed._composable.fsdp.test_fully_shard_comm.DynamicShapesGPUTestsMTGPU") == [
-                "distributed", "composable", "fsdp", "test", "fully", "shard", "comm", "dynamic", "shapes", "gpu", "tests",
+                "distributed", "composable", "fsdp", "test", "fully", "shard", "comm", "dynamic", "shapes", "gpu",
+                "tests",
                 "mtgpu",
             ])
-        #expect(SearchWords.words("TestFoo::test_bar/baz-qux float16 x") == ["test", "foo", "test", "bar", "baz", "qux", "float16", "x"])
+        #expect(
+            SearchWords.words("TestFoo::test_bar/baz-qux float16 x") == [
+                "test", "foo", "test", "bar", "baz", "qux", "float16", "x",
+            ])
         #expect(SearchWords.words("parseHTTPResponse2Fast") == ["parse", "http", "response2", "fast"])
         #expect(SearchWords.shard(of: "fully") == "fu")
         #expect(SearchWords.shard(of: "x") == nil)
@@ -37,7 +41,9 @@ import Testing
         let site = try await SyntheticSite.build([
             Job(
                 repo: "a-org/torch-a", pr: 7, name: "unit", conclusion: "failure",
-                junit: junit([("pkg.TestConv.test_conv2d_fast", "failure"), ("pkg.TestConv.test_never_fails", "passed")]),
+                junit: junit([
+                    ("pkg.TestConv.test_conv2d_fast", "failure"), ("pkg.TestConv.test_never_fails", "passed"),
+                ]),
                 checkRunID: 3001),
             Job(
                 repo: "b-org/torch-b", pr: 7, name: "unit",
@@ -113,7 +119,11 @@ import Testing
         #expect(!site.report.full, "\(site.report.reason)")
         let shards = site.report.changedPaths.filter { $0.hasPrefix("search/shard/") }.sorted()
         // grape's shards (pkg, gamma, test, grape) and kiwi's (delta, kiwi); not apple's or berry's.
-        #expect(shards == ["search/shard/de.js", "search/shard/ga.js", "search/shard/gr.js", "search/shard/ki.js", "search/shard/pk.js", "search/shard/te.js"])
+        #expect(
+            shards == [
+                "search/shard/de.js", "search/shard/ga.js", "search/shard/gr.js", "search/shard/ki.js",
+                "search/shard/pk.js", "search/shard/te.js",
+            ])
         let grape = try #require(try Self.argument(try site.page("search/shard/gr.js"), "shard") as? [String: Any])
         let runs = (grape["tests"] as? [[Any]])?.first?[3] as? [[Any]]
         #expect(runs?.map { "\($0[1]) \($0[2])" } == ["p 4003"])
@@ -123,7 +133,9 @@ import Testing
         for path in full.keys.filter({ $0.hasPrefix("search/") }).sorted() {
             #expect(incremental[path] == full[path], "\(path)")
         }
-        #expect(Set(incremental.keys.filter { $0.hasPrefix("search/") }) == Set(full.keys.filter { $0.hasPrefix("search/") }))
+        #expect(
+            Set(incremental.keys.filter { $0.hasPrefix("search/") })
+                == Set(full.keys.filter { $0.hasPrefix("search/") }))
     }
 
     @Test func theBoxFindsATestFromFileURLInChromium() async throws {

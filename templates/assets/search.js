@@ -231,7 +231,10 @@
     }
     if (backends.length) {
       var ulb = group("Backends", 0);
-      for (var y = 0; y < backends.length; y++) option(ulb, href(backends[y][1]), backends[y][0], el("span", "muted", backends[y][2]));
+      for (var y = 0; y < backends.length; y++) {
+        var level = backends[y][2], known = /^L[1-4]$/.test(level);
+        option(ulb, href(backends[y][1]), backends[y][0], el("span", "level " + (known ? "level-" + level.toLowerCase() : "level-unknown"), level));
+      }
       any = true;
     }
     if (jobs.length) {

@@ -23,9 +23,10 @@ enum SearchIndex {
     /// - Throws: ``SQLiteError``.
     static func update(_ db: SQLiteDatabase, changes: ChangeSet) throws -> Set<String>? {
         try db.transaction {
-            let rebuild = try db.query(
-                "SELECT 1 FROM site_state WHERE key IN ('search_rebuild', 'force_full')"
-            ).isEmpty == false
+            let rebuild =
+                try db.query(
+                    "SELECT 1 FROM site_state WHERE key IN ('search_rebuild', 'force_full')"
+                ).isEmpty == false
             var writer = try Writer(db)
             if rebuild {
                 try writer.refill()
@@ -131,7 +132,6 @@ enum SearchIndex {
             }
         }
 
-
         /// Folds one new report's tests into the index.
         mutating func report(_ key: String) throws {
             guard
@@ -158,7 +158,9 @@ enum SearchIndex {
                 let outcome = outcomes[test] ?? "p"
                 if let id = try id(of: test) {
                     try upsertRun.run([.integer(id), .text(repo), .text(outcome), .text(key), .text(at)])
-                    if db.changes > 0 { dirty.formUnion(SearchWords.shards(classname: test.classname, name: test.name)) }
+                    if db.changes > 0 {
+                        dirty.formUnion(SearchWords.shards(classname: test.classname, name: test.name))
+                    }
                 } else if outcome == "f" || outcome == "k" {
                     try add(test)
                 }

@@ -9,8 +9,11 @@
 struct SearchManifest: Encodable {
     /// A backend: repo, directory (relative to the site root), level.
     let backends: [[String]]
+    /// By workflow, then job name.
     let jobs: [Job]
+    /// Newest number first.
     let prs: [PR]
+    /// Tests per shard, by shard name.
     let shards: [String: Int64]
 
     /// A workflow/job name and the backends (indexes) that run it.
@@ -19,6 +22,7 @@ struct SearchManifest: Encodable {
         let job: String
         let backends: [Int]
 
+        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
         func encode(to encoder: any Encoder) throws {
             var array = encoder.unkeyedContainer()
             try array.encode(workflow)
@@ -33,6 +37,7 @@ struct SearchManifest: Encodable {
         let title: String
         let author: String
 
+        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
         func encode(to encoder: any Encoder) throws {
             var array = encoder.unkeyedContainer()
             try array.encode(number)

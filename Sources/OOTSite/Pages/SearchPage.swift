@@ -124,7 +124,8 @@ struct SearchPage: Encodable {
                 let slice = tests.dropFirst((n - 1) * perPage).prefix(perPage)
                 pages.append(
                     SearchPage(
-                        page: PageChrome(title: "Failing tests: \(label.uppercased()) · OOT HUD", directory: here, context: context),
+                        page: PageChrome(
+                            title: "Failing tests: \(label.uppercased()) · OOT HUD", directory: here, context: context),
                         heading: "Failing tests: \(label == "other" ? "other" : label.uppercased())",
                         letters: letters(current: label, from: here), backends: [],
                         tests: slice.map { test in

@@ -11,11 +11,16 @@
 struct SearchShard: Encodable {
     /// One backend's latest execution of a test.
     struct Run: Encodable {
+        /// Index into `search/index.js`'s backends.
         let backend: Int
+        /// `f`, `k`, `p` or `s` (``SearchIndex/outcome(_:flaky:)``).
         let outcome: String
+        /// The latest job's drill-down directory below `<backend dir>/job/`.
         let job: String
+        /// The backend has a history page of the test.
         let history: Bool
 
+        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
         func encode(to encoder: any Encoder) throws {
             var array = encoder.unkeyedContainer()
             try array.encode(backend)
@@ -29,9 +34,12 @@ struct SearchShard: Encodable {
     struct Test: Encodable {
         let classname: String
         let name: String
+        /// The page across backends (`tests/<slug>-<hash>`), or `""` when there is none.
         let cross: String
+        /// By backend name.
         let runs: [Run]
 
+        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
         func encode(to encoder: any Encoder) throws {
             var array = encoder.unkeyedContainer()
             try array.encode(classname)
@@ -41,7 +49,9 @@ struct SearchShard: Encodable {
         }
     }
 
+    /// The shard's name (``SearchWords/shard(of:)``).
     let shard: String
+    /// By classname, then name.
     let tests: [Test]
 
     /// The shard from its rows (ordered by classname, name, backend), leaving out runs of
@@ -73,7 +83,9 @@ struct SearchShard: Encodable {
                 let here = history[row.repo]?.contains(test) ?? false
                 hasHistory = hasHistory || here
                 runs.append(
-                    Run(backend: backend, outcome: row.outcome, job: String(job.dropFirst(home.count + 5)), history: here))
+                    Run(
+                        backend: backend, outcome: row.outcome, job: String(job.dropFirst(home.count + 5)),
+                        history: here))
             }
             let cross =
                 hasHistory ? SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name) : ""

@@ -63,7 +63,9 @@ struct BuildContext {
     /// Stage `index`: the site tables, the search index and the change set.
     mutating func index() throws {
         changes = try SiteIndex.update(writeDB, allowlist: allowlist, prsPerPage: options.prsPerPage)
+        let start = ContinuousClock.now
         searchShards = try SearchIndex.update(writeDB, changes: changes)
+        report.searchIndexSeconds = (ContinuousClock.now - start).inSeconds
         forceReason = try SiteIndex.forceFullReason(writeDB)
         if let stale = try SiteIndex.reindexNeeded(writeDB) {
             report.notices.append(

@@ -29,6 +29,9 @@ public struct BuildReport: Sendable {
     /// The published tree (`<out>/current`).
     public var published = ""
 
+    /// Seconds the index stage spent on the search tables (``SearchIndex``), part of `index`.
+    public var searchIndexSeconds = 0.0
+
     /// Render time per kind of work (`summary`, `backend`, `pr`, `job`), summed over workers.
     public var renderSeconds: [String: Double] = [:]
     /// Time spent in each saved query during the render stage, slowest first.
@@ -44,7 +47,8 @@ public struct BuildReport: Sendable {
     public var now = UTCTimestamp(seconds: 0)
 
     /// One line: build number and kind, callbacks folded, artifacts harvested, pages rendered,
-    /// files written/unchanged/removed, seconds per stage.
+    /// files written/unchanged/removed, seconds per stage, then the seconds the search index
+    /// took in the index stage and in the render stage (summed over workers).
     public var line: String {
         let stages = BuildStage.pipeline.map { "\($0.name) \(String(format: "%.2f", seconds[$0.name] ?? 0))s" }
         return "build \(build) (\(full ? "full" : "incremental"): \(reason)): folded \(fold.applied) callbacks "
@@ -53,5 +57,7 @@ public struct BuildReport: Sendable {
             + "\(harvest.testcases) testcases), "
             + "pages: \(pages.values.reduce(0, +)) rendered, files: \(written) written, \(unchanged) unchanged, \(removed) removed; "
             + stages.joined(separator: ", ")
+            + "; search index \(String(format: "%.3f", searchIndexSeconds))s + render "
+            + "\(String(format: "%.3f", renderSeconds["search"] ?? 0))s"
     }
 }

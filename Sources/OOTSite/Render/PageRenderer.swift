@@ -159,7 +159,11 @@ struct PageRenderer {
                 try SearchPage.all(backends: backends, history: work.history, paths: paths, context: context)
             }
             for model in pages {
-                try page(model.directory, kind: "search") { model } html: { try renderer.render($0, "search") }
+                try page(model.directory, kind: "search") {
+                    model
+                } html: {
+                    try renderer.render($0, "search")
+                }
             }
         }
         let index = Dictionary(listed.enumerated().map { ($1.repo, $0) }, uniquingKeysWith: { a, _ in a })
