@@ -6,9 +6,11 @@
 //  - a PR by number, title or author; a backend by name; a job by workflow/job name.
 // The index is plain scripts loaded with <script> elements (fetch of local files is refused
 // under file://): search/index.js (backends, jobs, PRs, shard sizes) on first use, then one
-// search/shard/<shard>.js per shard, the shard of the typed word with the fewest tests. A shard is
-// named by a word's first two characters; words split as Sources/OOTSite/Index/SearchWords.swift
-// splits them. Every string from the data goes into the page as textContent, never as markup.
+// search/shard/<shard>.js (names and ids), the shard of the typed word with the fewest tests, then
+// the search/detail/<id / 32>.js buckets of the hits shown (outcomes and links). A shard is named
+// by a word's first two characters; words split as Sources/OOTSite/Index/SearchWords.swift splits
+// them, and "test"/"tests" never choose a shard. Every string from the data goes into the page
+// as textContent, never as markup.
 (function () {
   "use strict";
   var box = document.querySelector("div.search[data-root]");
@@ -20,6 +22,8 @@
   var MAX_TESTS = 20, MAX_OTHER = 8;
   var OUTCOME = { f: "fails", k: "flaky", p: "passes", s: "skipped" };
   var ORDER = { f: 0, k: 1, s: 2, p: 3 };
+  var STOP = { test: true, tests: true };
+  var BUCKET = 32;
 
   var IS_WORD = /[\p{L}\p{N}]/u, UPPER = /\p{Lu}/u, LOWER = /\p{Ll}/u, DIGIT = /\p{Nd}/u;
   function words(text) {
@@ -47,7 +51,7 @@
     return "_" + hex;
   }
 
-  var index = null, shards = {}, loading = {};
+  var index = null, shards = {}, details = {}, loading = {};
   function load(path) {
     if (loading[path]) return;
     loading[path] = true;
@@ -67,6 +71,10 @@
         t.lower = t.text.toLowerCase();
       }
       shards[data.shard] = tests;
+      run();
+    },
+    detail: function (data) {
+      for (var i = 0; i < data.tests.length; i++) details[data.tests[i][0]] = data.tests[i];
       run();
     },
     words: words,
@@ -120,14 +128,15 @@
     }
     return qwords.length > 0;
   }
-  function testTarget(t) {
-    if (t[2]) return href(t[2]);
-    var runs = t[3].slice().sort(function (a, b) { return ORDER[a[1]] - ORDER[b[1]]; });
+  // d: the test's details, [id, cross, runs].
+  function testTarget(d) {
+    if (d[1]) return href(d[1]);
+    var runs = d[2].slice().sort(function (a, b) { return ORDER[a[1]] - ORDER[b[1]]; });
     return runs.length ? href(index.backends[runs[0][0]][1] + "/job/" + runs[0][2]) : null;
   }
-  function runTarget(t, r) {
+  function runTarget(d, r) {
     var dir = index.backends[r[0]][1];
-    return href(r[3] && t[2] ? dir + "/" + t[2] : dir + "/job/" + r[2]);
+    return href(r[3] && d[1] ? dir + "/" + d[1] : dir + "/job/" + r[2]);
   }
 
   function group(title, count) {
@@ -160,13 +169,13 @@
     var best = null, bestCount = Infinity;
     for (var i = 0; i < qwords.length; i++) {
       var s = shardOf(qwords[i]);
-      if (s === null) continue;
+      if (s === null || STOP[qwords[i]]) continue;
       var n = index.shards[s] || 0;
       if (n < bestCount) { best = s; bestCount = n; }
     }
     var tests = [], testNote = null, pending = false;
     if (best === null) {
-      testNote = "Type two letters of a word of the test's name.";
+      testNote = "Type two letters of a word of the test's name (other than \u201ctest\u201d).";
     } else if (bestCount === 0) {
       tests = [];
     } else if (bestCount > SHARD_LIMIT && qwords.length === 1) {
@@ -180,10 +189,11 @@
       tests.sort(function (a, b) {
         var ae = a[1].toLowerCase() === q ? 0 : 1, be = b[1].toLowerCase() === q ? 0 : 1;
         if (ae !== be) return ae - be;
-        var af = failing(a), bf = failing(b);
-        if (af !== bf) return bf - af;
         return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
       });
+      for (var m = 0; m < tests.length && m < MAX_TESTS; m++) {
+        if (!details[tests[m][2]]) { load("search/detail/" + Math.floor(tests[m][2] / BUCKET) + ".js"); pending = true; }
+      }
     }
 
     var prs = [], backends = [], jobs = [];
@@ -205,19 +215,20 @@
     if (pending || tests.length || testNote) {
       var ul = group("Tests", tests.length);
       if (pending) ul.appendChild(el("li", "search-status", "Loading tests…"));
+      if (pending) tests = [];
       if (testNote) ul.appendChild(el("li", "search-status", testNote));
       for (var t = 0; t < tests.length && t < MAX_TESTS; t++) {
-        var test = tests[t], detail = el("div", "search-detail");
+        var test = tests[t], d = details[test[2]], detail = el("div", "search-detail");
         if (test[0]) detail.appendChild(el("span", "muted", test[0]));
-        var runs = test[3].slice().sort(function (x, y) { return ORDER[x[1]] - ORDER[y[1]] || x[0] - y[0]; });
+        var runs = d[2].slice().sort(function (x, y) { return ORDER[x[1]] - ORDER[y[1]] || x[0] - y[0]; });
         var line = el("div", "search-runs");
         for (var r = 0; r < runs.length; r++) {
           var run1 = runs[r], a = el("a", "search-run o-" + run1[1], OUTCOME[run1[1]] + " on " + index.backends[run1[0]][0]);
-          a.href = runTarget(test, run1);
+          a.href = runTarget(d, run1);
           line.appendChild(a);
         }
         detail.appendChild(line);
-        option(ul, testTarget(test), test[1], detail);
+        option(ul, testTarget(d), test[1], detail);
       }
       if (tests.length > MAX_TESTS) ul.appendChild(el("li", "search-status", (tests.length - MAX_TESTS) + " more: type more of the name."));
       any = true;
@@ -253,11 +264,6 @@
     if (!any) list.appendChild(el("p", "search-status", "No test that failed or was flaky, PR, backend or job matches \u201c" + raw + "\u201d."));
     show(true);
     list.setAttribute("data-ms", (performance.now() - started).toFixed(2));
-  }
-  function failing(t) {
-    var n = 0;
-    for (var i = 0; i < t[3].length; i++) if (t[3][i][1] === "f") n++;
-    return n;
   }
   function containsAll(text, q, qwords) {
     if (text.indexOf(q) !== -1) return true;

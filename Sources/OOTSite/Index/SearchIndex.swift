@@ -5,8 +5,9 @@ import OOTCore
 ///
 /// A test identity enters the index the first time it fails or is flaky on some backend; from
 /// then on every backend's latest execution of it is kept (so a hit says "passes on X" too).
-/// Shards whose entries changed are remembered in `site_state` (`search_dirty:<shard>`) until
-/// the build that renders them is published, as `site_pending` is.
+/// Files whose entries changed are remembered in `site_state` (`search_dirty:w:<shard>`,
+/// `search_dirty:d:<bucket>`) until the build that renders them is published, as `site_pending`
+/// is.
 enum SearchIndex {
     /// `site_state` key prefix of a shard the next published build must write.
     static let dirtyKey = "search_dirty:"
@@ -19,9 +20,9 @@ enum SearchIndex {
     /// the index one lookup of its executions by identity (`junit_testcases_identity`).
     ///
     /// - Parameter db: The build's writable connection.
-    /// - Returns: Shard names (``SearchWords/shard(of:)``), or `nil` after a refill (every shard).
+    /// - Returns: The word shards and detail buckets to write, or `nil` after a refill (all).
     /// - Throws: ``SQLiteError``.
-    static func update(_ db: SQLiteDatabase, changes: ChangeSet) throws -> Set<String>? {
+    static func update(_ db: SQLiteDatabase, changes: ChangeSet) throws -> SearchChanges? {
         try db.transaction {
             let rebuild =
                 try db.query(
@@ -38,18 +39,26 @@ enum SearchIndex {
             for key in changes.reports.sorted() { try writer.report(key) }
             try writer.countShards()
             let remember = try db.prepare("INSERT OR IGNORE INTO site_state (key, value) VALUES (?, '1')")
-            for shard in writer.dirty { try remember.run([.text(dirtyKey + shard)]) }
-            var all: Set<String> = []
+            for shard in writer.dirty.words { try remember.run([.text(dirtyKey + "w:" + shard)]) }
+            for bucket in writer.dirty.buckets { try remember.run([.text(dirtyKey + "d:\(bucket)")]) }
+            // search/index.js lists backends with their levels, PRs, job names and shard sizes.
+            if writer.dirty.manifest || !writer.dirty.words.isEmpty || !changes.allBuckets.isEmpty {
+                try remember.run([.text(dirtyKey + "m")])
+            }
+            var all = SearchChanges()
             for row in try db.query(
                 "SELECT substr(key, 14) FROM site_state WHERE substr(key, 1, 13) = '\(dirtyKey)'")
             {
-                if let shard = row.first?.text { all.insert(shard) }
+                guard let value = row.first?.text else { continue }
+                if value.hasPrefix("w:") { all.words.insert(String(value.dropFirst(2))) }
+                if value.hasPrefix("d:"), let bucket = Int64(value.dropFirst(2)) { all.buckets.insert(bucket) }
+                if value == "m" { all.manifest = true }
             }
             return all
         }
     }
 
-    /// Forgets the shards to write once the build that wrote them is published.
+    /// Forgets the files to write once the build that wrote them is published.
     ///
     /// - Throws: ``SQLiteError``.
     static func clearDirty(_ db: SQLiteDatabase) throws {
@@ -77,7 +86,7 @@ enum SearchIndex {
         let executions: SQLiteStatement
         let upsertPR: SQLiteStatement
         let insertJob: SQLiteStatement
-        var dirty: Set<String> = []
+        var dirty = SearchChanges()
 
         init(_ db: SQLiteDatabase) throws {
             self.db = db
@@ -127,8 +136,16 @@ enum SearchIndex {
                 """, [.text(key)])
             {
                 let pr = row[1].integer ?? 0
-                if pr > 0 { try upsertPR.run([.integer(pr), row[2], row[3], row[4], .text(key)]) }
+                if pr > 0 {
+                    let before = try db.query(
+                        "SELECT title, author FROM site_search_prs WHERE pr_number = ?", [.integer(pr)])
+                    try upsertPR.run([.integer(pr), row[2], row[3], row[4], .text(key)])
+                    let after = try db.query(
+                        "SELECT title, author FROM site_search_prs WHERE pr_number = ?", [.integer(pr)])
+                    if before != after { dirty.manifest = true }
+                }
                 try insertJob.run([row[5], row[6], row[0]])
+                if db.changes > 0 { dirty.manifest = true }
             }
         }
 
@@ -158,9 +175,7 @@ enum SearchIndex {
                 let outcome = outcomes[test] ?? "p"
                 if let id = try id(of: test) {
                     try upsertRun.run([.integer(id), .text(repo), .text(outcome), .text(key), .text(at)])
-                    if db.changes > 0 {
-                        dirty.formUnion(SearchWords.shards(classname: test.classname, name: test.name))
-                    }
+                    if db.changes > 0 { dirty.buckets.insert(SearchChanges.bucket(of: id)) }
                 } else if outcome == "f" || outcome == "k" {
                     try add(test)
                 }
@@ -181,7 +196,8 @@ enum SearchIndex {
             let id = db.lastInsertRowID
             let shards = SearchWords.shards(classname: test.classname, name: test.name)
             for shard in shards { try insertWord.run([.text(shard), .integer(id)]) }
-            dirty.formUnion(shards)
+            dirty.words.formUnion(shards)
+            dirty.buckets.insert(SearchChanges.bucket(of: id))
             // Per report, one outcome (as in `report(_:)`); the identity index stores classname
             // as given, so a suite-named test (empty classname) is read back by its suite.
             executions.reset()
@@ -257,7 +273,7 @@ enum SearchIndex {
                 INSERT OR REPLACE INTO site_search_shards (shard, entries)
                 SELECT ?1, count(*) FROM site_search_words WHERE shard = ?1
                 """)
-            for shard in dirty.sorted() { try count.run([.text(shard)]) }
+            for shard in dirty.words.sorted() { try count.run([.text(shard)]) }
         }
     }
 }

@@ -49,9 +49,14 @@ enum SearchWords {
         return "_" + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
-    /// The shards a test identity is listed in: those of the words of its classname and name.
+    /// Words in nearly every test name, never used to choose a shard: they would put every
+    /// test in one shard (`te`). A query made only of them asks for more of the name.
+    static let stopWords: Set<String> = ["test", "tests"]
+
+    /// The shards a test identity is listed in: those of the words of its classname and name,
+    /// but the ``stopWords``.
     static func shards(classname: String, name: String) -> Set<String> {
-        Set((words(classname) + words(name)).compactMap(shard(of:)))
+        Set((words(classname) + words(name)).filter { !stopWords.contains($0) }.compactMap(shard(of:)))
     }
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -13,7 +13,6 @@ struct SearchPage: Encodable {
     struct Letter: Encodable {
         let label: String
         let href: String
-        let tests: Int
         let current: Bool
     }
 
@@ -77,14 +76,19 @@ struct SearchPage: Encodable {
         return String(first)
     }
 
-    /// Every page of the index: `search/`, then each letter's pages.
+    /// The letters, in tab order: `a`…`z`, then `other`.
+    static let labels = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) } + ["other"]
+
+    /// Pages of the index: `search/` when `index`, then the pages of each of `letters`.
     ///
     /// - Parameters:
     ///   - backends: Every backend (``PageSource/backends()``); those without a page are left out.
     ///   - history: Per backend, the tests with a history page there.
+    ///   - letters: The letters (``labels``) whose pages to build.
     /// - Throws: ``SQLiteError`` from a path lookup.
-    static func all(
-        backends: [BackendInfo], history: [String: Set<TestIdentity>], paths: SitePaths, context: SiteContext
+    static func pages(
+        index: Bool, letters wanted: Set<String>, backends: [BackendInfo], history: [String: Set<TestIdentity>],
+        paths: SitePaths, context: SiteContext
     ) throws -> [SearchPage] {
         var failingOn: [TestIdentity: [String]] = [:]
         for (repo, tests) in history {
@@ -92,12 +96,11 @@ struct SearchPage: Encodable {
         }
         var byLetter: [String: [TestIdentity]] = [:]
         for test in failingOn.keys { byLetter[letter(of: test), default: []].append(test) }
-        let labels = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) } + ["other"]
         func letters(current: String?, from directory: String) -> [Letter] {
             labels.map {
                 Letter(
                     label: $0, href: SitePaths.relative(from: directory, to: "search/\($0)/index.html"),
-                    tests: byLetter[$0]?.count ?? 0, current: $0 == current)
+                    current: $0 == current)
             }
         }
         var listed: [Backend] = []
@@ -108,14 +111,16 @@ struct SearchPage: Encodable {
                     repo: backend.repo, href: SitePaths.relative(from: "search", to: home + "/index.html"),
                     level: LevelChip(backend.level)))
         }
-        var pages = [
-            SearchPage(
-                page: PageChrome(title: "Search · OOT HUD", directory: "search", context: context),
-                heading: "Backends and failing tests, A–Z", letters: letters(current: nil, from: "search"),
-                backends: listed.sorted { $0.repo.lowercased() < $1.repo.lowercased() }, tests: [], previous: nil,
-                next: nil, range: nil, directory: "search")
-        ]
-        for label in labels {
+        var pages: [SearchPage] = []
+        if index {
+            pages.append(
+                SearchPage(
+                    page: PageChrome(title: "Search · OOT HUD", directory: "search", context: context),
+                    heading: "Backends and failing tests, A–Z", letters: letters(current: nil, from: "search"),
+                    backends: listed.sorted { $0.repo.lowercased() < $1.repo.lowercased() }, tests: [], previous: nil,
+                    next: nil, range: nil, directory: "search"))
+        }
+        for label in labels where wanted.contains(label) {
             let tests = (byLetter[label] ?? []).sorted { ($0.name, $0.classname) < ($1.name, $1.classname) }
             let count = max(1, (tests.count + perPage - 1) / perPage)
             func directory(_ n: Int) -> String { n == 1 ? "search/\(label)" : "search/\(label)/\(n)" }

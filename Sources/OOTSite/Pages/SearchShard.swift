@@ -1,51 +1,22 @@
-/// One shard of the test search index, `search/shard/<shard>.js` (docs/search.md): every indexed test
-/// with a word starting with the shard's two characters, and its latest outcome per backend.
+/// One word shard of the test search index, `search/shard/<shard>.js` (docs/search.md): every
+/// indexed test with a word (but `test`, `tests`) starting with the shard's two characters.
 ///
-/// Encoded compactly, as arrays: `{"shard": "ab", "tests": [[classname, name, cross, runs]]}`
-/// where `cross` is the test's page across backends (`tests/<slug>-<hash>`, relative to the
-/// site root) or `""` when it has none, and each run is `[backend, outcome, job, history]`:
-/// `backend` indexes the backends of `search/index.js`, `outcome` is `f` failed, `k` flaky, `p`
-/// passed or `s` skipped, `job` the latest job's drill-down directory below the backend's
-/// `job/`, and `history` 1 when the backend has a history page of the test (at
-/// `<backend dir>/<cross>`).
+/// Encoded compactly: `{"shard": "ab", "tests": [[classname, name, id]]}`, by classname then
+/// name; a test's outcomes and links are in its detail bucket (``SearchDetails``,
+/// `search/detail/<id / 32>.js`). A shard changes only when a test enters the index.
 struct SearchShard: Encodable {
-    /// One backend's latest execution of a test.
-    struct Run: Encodable {
-        /// Index into `search/index.js`'s backends.
-        let backend: Int
-        /// `f`, `k`, `p` or `s` (``SearchIndex/outcome(_:flaky:)``).
-        let outcome: String
-        /// The latest job's drill-down directory below `<backend dir>/job/`.
-        let job: String
-        /// The backend has a history page of the test.
-        let history: Bool
-
-        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
-        func encode(to encoder: any Encoder) throws {
-            var array = encoder.unkeyedContainer()
-            try array.encode(backend)
-            try array.encode(outcome)
-            try array.encode(job)
-            try array.encode(history ? 1 : 0)
-        }
-    }
-
-    /// One test and its runs, by backend index.
+    /// One test: classname, name, id.
     struct Test: Encodable {
         let classname: String
         let name: String
-        /// The page across backends (`tests/<slug>-<hash>`), or `""` when there is none.
-        let cross: String
-        /// By backend name.
-        let runs: [Run]
+        let id: Int64
 
-        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
+        /// Encodes the fields as one JSON array, in declaration order.
         func encode(to encoder: any Encoder) throws {
             var array = encoder.unkeyedContainer()
             try array.encode(classname)
             try array.encode(name)
-            try array.encode(cross)
-            try array.encode(runs)
+            try array.encode(id)
         }
     }
 
@@ -54,43 +25,9 @@ struct SearchShard: Encodable {
     /// By classname, then name.
     let tests: [Test]
 
-    /// The shard from its rows (ordered by classname, name, backend), leaving out runs of
-    /// backends without a page and jobs without a drill-down.
-    ///
-    /// - Parameters:
-    ///   - backendIndex: Each backend's position in `search/index.js`.
-    ///   - history: Per backend, the tests with a history page there.
-    ///   - jobDirectory: A job's drill-down directory (``SitePaths/jobDirectory(_:)``).
-    ///   - backendDirectory: A backend's directory.
-    /// - Throws: What the lookups throw (``SQLiteError``).
-    init(
-        shard: String, rows: [OotSearchShardRow], backendIndex: [String: Int], history: [String: Set<TestIdentity>],
-        jobDirectory: (String) throws -> String?, backendDirectory: (String) throws -> String?
-    ) throws {
+    /// The shard from its rows (ordered by classname, name).
+    init(shard: String, rows: [OotSearchShardRow]) {
         self.shard = shard
-        var tests: [Test] = []
-        var index = 0
-        while index < rows.count {
-            let test = TestIdentity(classname: rows[index].classname, name: rows[index].name)
-            var runs: [Run] = []
-            var hasHistory = false
-            while index < rows.count, rows[index].classname == test.classname, rows[index].name == test.name {
-                let row = rows[index]
-                index += 1
-                guard let backend = backendIndex[row.repo], let home = try backendDirectory(row.repo),
-                    let job = try jobDirectory(row.dynamoKey), job.hasPrefix(home + "/job/")
-                else { continue }
-                let here = history[row.repo]?.contains(test) ?? false
-                hasHistory = hasHistory || here
-                runs.append(
-                    Run(
-                        backend: backend, outcome: row.outcome, job: String(job.dropFirst(home.count + 5)),
-                        history: here))
-            }
-            let cross =
-                hasHistory ? SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name) : ""
-            tests.append(Test(classname: test.classname, name: test.name, cross: cross, runs: runs))
-        }
-        self.tests = tests
+        tests = rows.map { Test(classname: $0.classname, name: $0.name, id: $0.id) }
     }
 }

@@ -21,8 +21,8 @@ struct BuildContext {
     var report = BuildReport()
     /// From `index`: the jobs, backends, PRs and reports the fold and harvest changed.
     var changes = ChangeSet()
-    /// From `index`: the search shards to write (`nil`: all, the index was refilled).
-    var searchShards: Set<String>? = []
+    /// From `index`: the search index files to write (`nil`: all, the index was refilled).
+    var search: SearchChanges? = SearchChanges()
     /// From `index`: why the database asks for a full build (`reindex`, `prune`), if it does.
     var forceReason: String?
     /// From `plan`: every backend.
@@ -64,7 +64,7 @@ struct BuildContext {
     mutating func index() throws {
         changes = try SiteIndex.update(writeDB, allowlist: allowlist, prsPerPage: options.prsPerPage)
         let start = ContinuousClock.now
-        searchShards = try SearchIndex.update(writeDB, changes: changes)
+        search = try SearchIndex.update(writeDB, changes: changes)
         report.searchIndexSeconds = (ContinuousClock.now - start).inSeconds
         forceReason = try SiteIndex.forceFullReason(writeDB)
         if let stale = try SiteIndex.reindexNeeded(writeDB) {
@@ -80,7 +80,7 @@ struct BuildContext {
         renderPlan = try RenderPlanner.plan(
             source: source, backends: backends, changes: changes,
             published: try publisher.currentTree == nil ? nil : publisher.state, forceReason: forceReason,
-            fingerprint: fingerprint, searchShards: searchShards)
+            fingerprint: fingerprint, search: search)
         report.full = renderPlan.full
         report.reason = renderPlan.reason
     }

@@ -34,6 +34,8 @@ enum QueryRowTypes {
         "oot_pr_test_grid": OotPrTestGridRow.self,
         "oot_prs_reclassified": OotPrsReclassifiedRow.self,
         "oot_report_keys": OotReportKeysRow.self,
+        "oot_search_buckets": OotSearchBucketsRow.self,
+        "oot_search_details": OotSearchDetailsRow.self,
         "oot_search_jobs": OotSearchJobsRow.self,
         "oot_search_prs": OotSearchPrsRow.self,
         "oot_search_shard": OotSearchShardRow.self,

@@ -135,7 +135,8 @@ struct PageRenderer {
     }
 
     /// Part of the search index (docs/search.md): `search/index.js`, the A–Z pages
-    /// (`search/…/index.html`) and test shards (`search/shard/<shard>.js`), as `work` asks.
+    /// (`search/…/index.html`), word shards (`search/shard/<shard>.js`) and detail buckets
+    /// (`search/detail/<bucket>.js`), as `work` asks.
     private mutating func renderSearch(_ work: SearchWork) throws {
         let backends = try Self.at("search") { try backendList() }
         var listed: [(repo: String, directory: String, level: String)] = []
@@ -154,9 +155,11 @@ struct PageRenderer {
             }
             counts.pages["search", default: 0] += 1
         }
-        if work.letters {
+        if work.manifest || !work.letters.isEmpty {
             let pages = try Self.at("search") {
-                try SearchPage.all(backends: backends, history: work.history, paths: paths, context: context)
+                try SearchPage.pages(
+                    index: work.manifest, letters: work.letters, backends: backends, history: work.history,
+                    paths: paths, context: context)
             }
             for model in pages {
                 try page(model.directory, kind: "search") {
@@ -166,18 +169,29 @@ struct PageRenderer {
                 }
             }
         }
-        let index = Dictionary(listed.enumerated().map { ($1.repo, $0) }, uniquingKeysWith: { a, _ in a })
-        for shard in work.shards {
+        for shard in work.words {
             let path = "search/shard/\(shard).js"
             try Self.at(path) {
-                let model = try SearchShard(
-                    shard: shard,
-                    rows: try queries.run("oot_search_shard", as: OotSearchShardRow.self, ["shard": .text(shard)]),
-                    backendIndex: index, history: work.history, jobDirectory: { try paths.jobDirectory($0) },
-                    backendDirectory: { try paths.backendDirectory($0) })
-                try writer.write(try SearchScript.call("shard", model), to: path)
+                let rows = try queries.run("oot_search_shard", as: OotSearchShardRow.self, ["shard": .text(shard)])
+                try writer.write(try SearchScript.call("shard", SearchShard(shard: shard, rows: rows)), to: path)
             }
             counts.pages["search-shard", default: 0] += 1
+        }
+        let index = Dictionary(listed.enumerated().map { ($1.repo, $0) }, uniquingKeysWith: { a, _ in a })
+        for bucket in work.buckets {
+            let path = "search/detail/\(bucket).js"
+            try Self.at(path) {
+                let size = SearchChanges.bucketSize
+                let model = try SearchDetails(
+                    bucket: bucket,
+                    rows: try queries.run(
+                        "oot_search_details", as: OotSearchDetailsRow.self,
+                        ["first": .integer(bucket * size), "last": .integer(bucket * size + size - 1)]),
+                    backendIndex: index, history: work.history, jobDirectory: { try paths.jobDirectory($0) },
+                    backendDirectory: { try paths.backendDirectory($0) })
+                try writer.write(try SearchScript.call("detail", model), to: path)
+            }
+            counts.pages["search-detail", default: 0] += 1
         }
     }
 

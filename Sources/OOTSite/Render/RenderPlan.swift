@@ -35,13 +35,13 @@ struct RenderPlan: Sendable, Equatable {
     /// What the matrices of the backends this build looked at show once it is published (every
     /// backend on a full build), kept in the build state for the next build.
     var matrices: [String: MatrixPages] = [:]
-    /// Search shards to write (``SearchIndex``); `nil`: every shard (a full build, or after the
-    /// index was refilled).
-    var searchShards: Set<String>? = nil
+    /// Search index files to write (``SearchIndex``); `nil`: all of them (a full build, or after
+    /// the index was refilled).
+    var search: SearchChanges? = nil
 
     /// A full build of every backend in `repos`; `matrices` is what their matrices show.
     static func full(reason: String, repos: [String], matrices: [String: MatrixPages] = [:]) -> RenderPlan {
-        var plan = RenderPlan(full: true, reason: reason, searchShards: nil)
+        var plan = RenderPlan(full: true, reason: reason, search: nil)
         for repo in repos { plan.backends[repo] = Backend(allBuckets: true, allTests: true) }
         plan.matrices = matrices
         return plan
@@ -55,13 +55,13 @@ struct RenderPlan: Sendable, Equatable {
     ///   - matrices: What the matrices of the backends with changes or lost jobs show now.
     ///   - published: What the published site's matrices show (`nil` when not known: every
     ///     older page of those backends is rendered).
-    ///   - searchShards: The search shards the index stage changed (`nil`: all of them).
+    ///   - search: The search index files the index stage changed (`nil`: all of them).
     static func incremental(
         changes: ChangeSet, stale: [String], lost: [(repo: String, pr: Int64, bucket: Int)],
         reclassified: [Int64] = [], matrices: [String: MatrixPages] = [:], published: [String: MatrixPages]? = nil,
-        searchShards: Set<String>? = []
+        search: SearchChanges? = SearchChanges()
     ) -> RenderPlan {
-        var plan = RenderPlan(full: false, reason: "\(changes.jobs.count) jobs changed", searchShards: searchShards)
+        var plan = RenderPlan(full: false, reason: "\(changes.jobs.count) jobs changed", search: search)
         var changed = changes.prBuckets
         for item in lost where item.pr > 0 { changed[item.repo, default: [:]][item.pr] = item.bucket }
         for repo in changes.repos.union(lost.map(\.repo)) {

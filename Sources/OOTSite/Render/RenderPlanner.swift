@@ -26,11 +26,11 @@ enum RenderPlanner {
     ///
     /// - Parameters:
     ///   - published: The published build's state, `nil` when nothing is published.
-    ///   - searchShards: The search shards the index stage changed (`nil`: every shard).
+    ///   - search: The search index files the index stage changed (`nil`: all of them).
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
     static func plan(
         source: PageSource, backends: [BackendInfo], changes: ChangeSet, published: SitePublisher.State?,
-        forceReason: String?, fingerprint: String, searchShards: Set<String>? = []
+        forceReason: String?, fingerprint: String, search: SearchChanges? = SearchChanges()
     ) throws -> RenderPlan {
         let repos = backends.map(\.repo)
         if let reason = fullReason(
@@ -64,7 +64,7 @@ enum RenderPlanner {
         }
         return .incremental(
             changes: changes, stale: stale, lost: lost, reclassified: reclassified, matrices: matrices,
-            published: published?.matrices, searchShards: searchShards)
+            published: published?.matrices, search: search)
     }
 
     /// What the matrix of backend `repo` shows now: its landing page's PRs and its older pages
@@ -94,16 +94,10 @@ enum RenderPlanner {
         return history
     }
 
-    /// The tests whose page across backends this build renders: every test with a history page
-    /// on some backend (`history`), on an incremental build only those in the plan's new reports.
+    /// The tests in the plan's new reports (``RenderPlan/reports``).
     ///
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
-    static func testsAcrossBackends(_ plan: RenderPlan, history: [String: Set<TestIdentity>], source: PageSource)
-        throws -> [TestIdentity]
-    {
-        if !plan.full && plan.reports.isEmpty { return [] }
-        let all = history.values.reduce(into: Set<TestIdentity>()) { $0.formUnion($1) }
-        if plan.full { return all.sorted() }
+    static func testsInReports(_ plan: RenderPlan, source: PageSource) throws -> Set<TestIdentity> {
         var inReports: Set<TestIdentity> = []
         for key in plan.reports {
             for row in try source.queries.run(
@@ -112,29 +106,47 @@ enum RenderPlanner {
                 inReports.insert(TestIdentity(classname: row.classname, name: row.name))
             }
         }
-        return all.intersection(inReports).sorted()
+        return inReports
     }
 
-    /// The search index work of `plan`: `search/index.js` always (it is small, and any changed
-    /// job may change it), the A–Z pages when the tests with history pages may have changed (a
-    /// full build or new reports), and the shards the plan names (all on a full build), spread
-    /// over items of ``SearchWork/shardsPerItem``.
+    /// The search index work of `plan`: `search/index.js` and the A–Z index page when they may
+    /// have changed (every full build); the A–Z letter pages of the tests with history pages in
+    /// new reports (`changedTests`; all on a full build); and the word shards and detail buckets
+    /// the plan names (all on a full build), spread over items of ``SearchWork/filesPerItem``.
     ///
+    /// - Parameters:
+    ///   - history: Per backend, the tests with a history page (`nil` when not read: no letter
+    ///     page or detail bucket is due).
+    ///   - changedTests: Tests with a history page in new reports (ignored on a full build).
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
-    static func searchItems(_ plan: RenderPlan, history: [String: Set<TestIdentity>]?, source: PageSource) throws
-        -> [RenderItem]
-    {
-        let shards =
-            try plan.searchShards.map { $0.sorted() }
+    static func searchItems(
+        _ plan: RenderPlan, history: [String: Set<TestIdentity>]?, changedTests: [TestIdentity], source: PageSource
+    ) throws -> [RenderItem] {
+        let words =
+            try plan.search.map { $0.words.sorted() }
             ?? source.queries.run("oot_search_shards", as: OotSearchShardsRow.self).map(\.shard)
-        var first = SearchWork(manifest: true, letters: history != nil, history: history ?? [:])
-        first.shards = Array(shards.prefix(SearchWork.shardsPerItem))
-        var items: [RenderItem] = [.search(first)]
-        var rest = shards.dropFirst(SearchWork.shardsPerItem)
-        while !rest.isEmpty {
+        let buckets =
+            try plan.search.map { $0.buckets.sorted() }
+            ?? source.queries.run("oot_search_buckets", as: OotSearchBucketsRow.self).map(\.bucket)
+        var letters: Set<String> = []
+        if history != nil {
+            letters = plan.search == nil ? Set(SearchPage.labels) : Set(changedTests.map(SearchPage.letter(of:)))
+        }
+        let history = history ?? [:]
+        var items: [RenderItem] = []
+        if plan.search?.manifest ?? true || !letters.isEmpty {
             items.append(
-                .search(SearchWork(shards: Array(rest.prefix(SearchWork.shardsPerItem)), history: history ?? [:])))
-            rest = rest.dropFirst(SearchWork.shardsPerItem)
+                .search(SearchWork(manifest: plan.search?.manifest ?? true, letters: letters, history: history)))
+        }
+        var rest = words[...]
+        while !rest.isEmpty {
+            items.append(.search(SearchWork(words: Array(rest.prefix(SearchWork.filesPerItem)), history: history)))
+            rest = rest.dropFirst(SearchWork.filesPerItem)
+        }
+        var more = buckets[...]
+        while !more.isEmpty {
+            items.append(.search(SearchWork(buckets: Array(more.prefix(SearchWork.filesPerItem)), history: history)))
+            more = more.dropFirst(SearchWork.filesPerItem)
         }
         return items
     }
@@ -155,14 +167,21 @@ enum RenderPlanner {
             plan.full
             ? try source.queries.run("oot_report_keys", as: OotReportKeysRow.self).map(\.dynamoKey)
             : plan.reports.sorted()
-        let needsHistory = plan.full || !plan.reports.isEmpty || plan.searchShards?.isEmpty == false
+        let search = plan.full ? nil : plan.search
+        var plan = plan
+        plan.search = search
+        let needsHistory = plan.full || !plan.reports.isEmpty || plan.search?.buckets.isEmpty == false
         let history = needsHistory ? try testsWithHistory(backends: backends, source: source) : nil
+        let all = (history ?? [:]).values.reduce(into: Set<TestIdentity>()) { $0.formUnion($1) }
+        // The pages across backends (and A–Z letters) of the tests with history pages: all of
+        // them on a full build, else those in new reports.
+        let across = plan.full ? all.sorted() : all.intersection(try testsInReports(plan, source: source)).sorted()
         var items: [RenderItem] = [.summary(backends)]
-        items += try searchItems(plan, history: history, source: source)
+        items += try searchItems(plan, history: history, changedTests: across, source: source)
         for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
         items += prs.map { .pr($0) }
         items += reports.map { .job($0) }
-        items += try testsAcrossBackends(plan, history: history ?? [:], source: source).map { .test($0) }
+        items += across.map { .test($0) }
         return items
     }
 }
