@@ -170,8 +170,10 @@
     for (var i = 0; i < qwords.length; i++) {
       var s = shardOf(qwords[i]);
       if (s === null || STOP[qwords[i]]) continue;
-      var n = index.shards[s] || 0;
-      if (n < bestCount) { best = s; bestCount = n; }
+      // An empty shard (no test has a word starting so) can still leave substring hits in
+      // another word's shard: prefer the smallest non-empty one.
+      var n = index.shards[s] || 0, key = n === 0 ? Infinity : n;
+      if (best === null || key < (bestCount === 0 ? Infinity : bestCount)) { best = s; bestCount = n; }
     }
     var tests = [], testNote = null, pending = false;
     if (best === null) {

@@ -49,8 +49,10 @@ enum SearchWords {
         return "_" + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
-    /// Words in nearly every test name, never used to choose a shard: they would put every
-    /// test in one shard (`te`). A query made only of them asks for more of the name.
+    /// Words in nearly every test name, never used to choose a shard.
+    ///
+    /// They would put every test in one shard (`te`). A query made only of them asks for more
+    /// of the name.
     static let stopWords: Set<String> = ["test", "tests"]
 
     /// The shards a test identity is listed in: those of the words of its classname and name,

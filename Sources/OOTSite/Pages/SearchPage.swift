@@ -76,6 +76,35 @@ struct SearchPage: Encodable {
         return String(first)
     }
 
+    /// Each letter's tests with the backends they fail on, by letter (``letter(of:)``).
+    private static func byLetter(_ history: [String: Set<TestIdentity>]) -> [String: [(TestIdentity, String)]] {
+        var failingOn: [TestIdentity: [String]] = [:]
+        for (repo, tests) in history {
+            for test in tests { failingOn[test, default: []].append(repo) }
+        }
+        var letters: [String: [(TestIdentity, String)]] = [:]
+        for (test, repos) in failingOn {
+            letters[letter(of: test), default: []].append((test, repos.sorted().joined(separator: ", ")))
+        }
+        for key in letters.keys {
+            letters[key]?.sort { ($0.0.name, $0.0.classname) < ($1.0.name, $1.0.classname) }
+        }
+        return letters
+    }
+
+    /// A digest of what each letter's pages list (tests, their classnames and backends), by
+    /// letter: an incremental build rewrites the letters whose digest differs from the
+    /// published one.
+    static func digests(history: [String: Set<TestIdentity>]) -> [String: String] {
+        let letters = byLetter(history)
+        var digests: [String: String] = [:]
+        for label in labels {
+            let text = (letters[label] ?? []).map { "\($0.0.classname)\u{1F}\($0.0.name)\u{1F}\($0.1)" }
+            digests[label] = SitePaths.hash(text.joined(separator: "\u{1E}")) + String(text.count)
+        }
+        return digests
+    }
+
     /// The letters, in tab order: `a`…`z`, then `other`.
     static let labels = (UInt8(ascii: "a")...UInt8(ascii: "z")).map { String(UnicodeScalar($0)) } + ["other"]
 
@@ -90,12 +119,7 @@ struct SearchPage: Encodable {
         index: Bool, letters wanted: Set<String>, backends: [BackendInfo], history: [String: Set<TestIdentity>],
         paths: SitePaths, context: SiteContext
     ) throws -> [SearchPage] {
-        var failingOn: [TestIdentity: [String]] = [:]
-        for (repo, tests) in history {
-            for test in tests { failingOn[test, default: []].append(repo) }
-        }
-        var byLetter: [String: [TestIdentity]] = [:]
-        for test in failingOn.keys { byLetter[letter(of: test), default: []].append(test) }
+        let byLetter = byLetter(history)
         func letters(current: String?, from directory: String) -> [Letter] {
             labels.map {
                 Letter(
@@ -121,7 +145,7 @@ struct SearchPage: Encodable {
                     next: nil, range: nil, directory: "search"))
         }
         for label in labels where wanted.contains(label) {
-            let tests = (byLetter[label] ?? []).sorted { ($0.name, $0.classname) < ($1.name, $1.classname) }
+            let tests = byLetter[label] ?? []
             let count = max(1, (tests.count + perPage - 1) / perPage)
             func directory(_ n: Int) -> String { n == 1 ? "search/\(label)" : "search/\(label)/\(n)" }
             for n in 1...count {
@@ -133,14 +157,14 @@ struct SearchPage: Encodable {
                             title: "Failing tests: \(label.uppercased()) · OOT HUD", directory: here, context: context),
                         heading: "Failing tests: \(label == "other" ? "other" : label.uppercased())",
                         letters: letters(current: label, from: here), backends: [],
-                        tests: slice.map { test in
+                        tests: slice.map { test, failingOn in
                             Test(
                                 name: test.name, classname: test.classname,
                                 href: SitePaths.relative(
                                     from: here,
                                     to: SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)
                                         + "/index.html"),
-                                failingOn: (failingOn[test] ?? []).sorted().joined(separator: ", "))
+                                failingOn: failingOn)
                         },
                         previous: n > 1 ? SitePaths.relative(from: here, to: directory(n - 1) + "/index.html") : nil,
                         next: n < count ? SitePaths.relative(from: here, to: directory(n + 1) + "/index.html") : nil,

@@ -29,6 +29,8 @@ struct BuildContext {
     var backends: [BackendInfo] = []
     /// From `plan`: what to render (before it: nothing).
     var renderPlan = RenderPlan(full: false, reason: "")
+    /// From `render`: the A–Z letter digests this build computed (`nil`: unchanged).
+    var searchLetters: [String: String]?
     /// From `render`: the files of the scratch tree written, left alone or removed.
     var files = WrittenFiles()
 
@@ -89,7 +91,7 @@ struct BuildContext {
     /// scratch tree; on a full build, files no page produced any more are removed.
     mutating func render() async throws {
         let scratch = try publisher.prepare().path
-        let items = try RenderPlanner.items(
+        let (items, letters) = try RenderPlanner.items(
             renderPlan, backends: backends,
             source: try PageSource(options: options, renderer: renderer, context: site, allowlist: allowlist))
         // Said once per build that writes a comment.md: without a usable --site-url it has no
@@ -114,6 +116,7 @@ struct BuildContext {
         writer.absorb(tally.files)
         if renderPlan.full { report.removed = try writer.removeFilesNotWritten() }
         files = writer.files
+        searchLetters = letters
     }
 
     /// Stage `publish`: switches `current` to the scratch tree, then marks the rendered jobs done
@@ -122,12 +125,14 @@ struct BuildContext {
         let renderedAt = site.now.description
         let (full, rendered, matrices) = (renderPlan.full, Array(renderPlan.backends.keys), renderPlan.matrices)
         let fingerprint = self.fingerprint
+        let searchLetters = self.searchLetters
         try publisher.publish(changed: files.changed) { state in
             state.fingerprint = fingerprint
             state.renderedAt = renderedAt
             if full { state.backendsRenderedAt = [:] }
             for repo in rendered { state.backendsRenderedAt[repo] = renderedAt }
             // What the matrices now show, for the next build's older pages (docs/paging.md).
+            if let searchLetters { state.searchLetters = searchLetters }
             if full || state.matrices == nil {
                 state.matrices = matrices
             } else {

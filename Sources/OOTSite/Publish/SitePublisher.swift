@@ -48,6 +48,9 @@ public final class SitePublisher {
         /// `nil` in a state saved before it was kept (the next build then renders every older
         /// page of a changed backend).
         var matrices: [String: MatrixPages]?
+        /// A digest of each A–Z letter's tests as published (``SearchPage/digests(history:)``), so
+        /// an incremental build rewrites only the letters whose list changed; `nil` when not kept.
+        var searchLetters: [String: String]?
     }
 
     /// The output directory.

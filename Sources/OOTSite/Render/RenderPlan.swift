@@ -38,6 +38,9 @@ struct RenderPlan: Sendable, Equatable {
     /// Search index files to write (``SearchIndex``); `nil`: all of them (a full build, or after
     /// the index was refilled).
     var search: SearchChanges? = nil
+    /// The published A–Z letter digests (``SearchPage/digests(history:)``); `nil` when unknown
+    /// (every letter page is written).
+    var searchLetters: [String: String]? = nil
 
     /// A full build of every backend in `repos`; `matrices` is what their matrices show.
     static func full(reason: String, repos: [String], matrices: [String: MatrixPages] = [:]) -> RenderPlan {

@@ -62,9 +62,11 @@ enum RenderPlanner {
         for repo in changes.repos.union(lost.map(\.repo)) {
             matrices[repo] = try matrixPages(repo, source: source)
         }
-        return .incremental(
+        var plan = RenderPlan.incremental(
             changes: changes, stale: stale, lost: lost, reclassified: reclassified, matrices: matrices,
             published: published?.matrices, search: search)
+        plan.searchLetters = published?.searchLetters
+        return plan
     }
 
     /// What the matrix of backend `repo` shows now: its landing page's PRs and its older pages
@@ -110,17 +112,19 @@ enum RenderPlanner {
     }
 
     /// The search index work of `plan`: `search/index.js` and the A–Z index page when they may
-    /// have changed (every full build); the A–Z letter pages of the tests with history pages in
-    /// new reports (`changedTests`; all on a full build); and the word shards and detail buckets
-    /// the plan names (all on a full build), spread over items of ``SearchWork/filesPerItem``.
+    /// have changed (every full build); the A–Z letter pages whose digest differs from the
+    /// published one (`letters`, computed when `history` was read; all on a full build); and the
+    /// word shards and detail buckets the plan names (all on a full build), spread over items of
+    /// ``SearchWork/filesPerItem``.
     ///
     /// - Parameters:
     ///   - history: Per backend, the tests with a history page (`nil` when not read: no letter
     ///     page or detail bucket is due).
-    ///   - changedTests: Tests with a history page in new reports (ignored on a full build).
+    ///   - letters: This build's letter digests (``SearchPage/digests(history:)``).
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
     static func searchItems(
-        _ plan: RenderPlan, history: [String: Set<TestIdentity>]?, changedTests: [TestIdentity], source: PageSource
+        _ plan: RenderPlan, history: [String: Set<TestIdentity>]?, letters digests: [String: String]?,
+        source: PageSource
     ) throws -> [RenderItem] {
         let words =
             try plan.search.map { $0.words.sorted() }
@@ -129,8 +133,8 @@ enum RenderPlanner {
             try plan.search.map { $0.buckets.sorted() }
             ?? source.queries.run("oot_search_buckets", as: OotSearchBucketsRow.self).map(\.bucket)
         var letters: Set<String> = []
-        if history != nil {
-            letters = plan.search == nil ? Set(SearchPage.labels) : Set(changedTests.map(SearchPage.letter(of:)))
+        if let digests {
+            letters = Set(SearchPage.labels.filter { plan.search == nil || plan.searchLetters?[$0] != digests[$0] })
         }
         let history = history ?? [:]
         var items: [RenderItem] = []
@@ -157,8 +161,12 @@ enum RenderPlanner {
     /// backends of the tests with a history page on some backend (on an incremental build, those
     /// in new reports).
     ///
+    /// - Returns: The items, and the A–Z letter digests to keep in the published state when this
+    ///   build computed them (`nil`: keep the published ones).
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
-    static func items(_ plan: RenderPlan, backends: [BackendInfo], source: PageSource) throws -> [RenderItem] {
+    static func items(_ plan: RenderPlan, backends: [BackendInfo], source: PageSource) throws
+        -> (items: [RenderItem], searchLetters: [String: String]?)
+    {
         let prs: [Int64] =
             plan.full
             ? try source.queries.run("oot_pr_numbers", as: OotPrNumbersRow.self).map(\.prNumber)
@@ -177,11 +185,12 @@ enum RenderPlanner {
         // them on a full build, else those in new reports.
         let across = plan.full ? all.sorted() : all.intersection(try testsInReports(plan, source: source)).sorted()
         var items: [RenderItem] = [.summary(backends)]
-        items += try searchItems(plan, history: history, changedTests: across, source: source)
+        let digests = history.map { SearchPage.digests(history: $0) }
+        items += try searchItems(plan, history: history, letters: digests, source: source)
         for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
         items += prs.map { .pr($0) }
         items += reports.map { .job($0) }
         items += across.map { .test($0) }
-        return items
+        return (items, digests)
     }
 }
