@@ -145,6 +145,13 @@ struct PageRenderer {
                 listed.append((backend.repo, directory, backend.level))
             }
         }
+        // Time per part of the search index, shown by `--query-stats` as `render search-…`.
+        var clock = ContinuousClock.now
+        func lap(_ part: String) {
+            let now = ContinuousClock.now
+            counts.seconds["search-" + part, default: 0] += (now - clock).inSeconds
+            clock = now
+        }
         if work.manifest {
             try Self.at("search/index.js") {
                 let manifest = SearchManifest(
@@ -155,6 +162,7 @@ struct PageRenderer {
             }
             counts.pages["search", default: 0] += 1
         }
+        lap("index")
         if work.manifest || !work.letters.isEmpty {
             let pages = try Self.at("search") {
                 try SearchPage.pages(
@@ -169,6 +177,7 @@ struct PageRenderer {
                 }
             }
         }
+        lap("az")
         for shard in work.words {
             let path = "search/shard/\(shard).js"
             try Self.at(path) {
@@ -177,6 +186,7 @@ struct PageRenderer {
             }
             counts.pages["search-shard", default: 0] += 1
         }
+        lap("shards")
         let index = Dictionary(listed.enumerated().map { ($1.repo, $0) }, uniquingKeysWith: { a, _ in a })
         for bucket in work.buckets {
             let path = "search/detail/\(bucket).js"
@@ -193,6 +203,7 @@ struct PageRenderer {
             }
             counts.pages["search-detail", default: 0] += 1
         }
+        lap("details")
     }
 
     /// One drill-down page and its JSON.
