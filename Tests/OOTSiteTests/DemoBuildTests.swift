@@ -303,6 +303,22 @@ import Testing
         #expect((json["slowest"] as? [[String: Any]])?.first?["name"] as? String == "test_rsh_events")
     }
 
+    /// Issue 17: a drill-down's `index.json` holds data, not presentation (no CSS classes, no
+    /// pre-formatted times, the message once), and is never larger than the page beside it.
+    @Test func jobIndexJSONIsNoLargerThanItsPage() async throws {
+        let site = try await DemoSite.shared()
+        let pages = site.files().filter { $0.contains("/job/") && $0.hasSuffix("/index.html") }
+        #expect(pages.count == 59)
+        for page in pages {
+            let html = try Data(contentsOf: site.output.appendingPathComponent(page)).count
+            let jsonPath = String(page.dropLast("index.html".count)) + "index.json"
+            let json = try Data(contentsOf: site.output.appendingPathComponent(jsonPath))
+            #expect(json.count <= html, "\(jsonPath): \(json.count) bytes beside \(html)")
+            let text = String(decoding: json, as: UTF8.self)
+            #expect(!text.contains("outcomeClass") && !text.contains("headline") && !text.contains("\n  "))
+        }
+    }
+
     @Test func countsThatDisagreeWithTheJobAreFlagged() async throws {
         let site = try await DemoSite.shared()
         // PR #188801's rerun reported the Surefire suite's declared tests="3" (1 passed, 2 failed);

@@ -229,7 +229,9 @@ struct JobPage: Sendable, Encodable {
         }
     }
 
-    /// The page's data as JSON (`index.json` beside the page), for bots and scripts.
+    /// The page's data as JSON (`index.json` beside the page), for bots and scripts: the job, the
+    /// report's counts and the listed tests as data (no presentation fields), compact, sorted
+    /// keys (issue 17: no larger than the page it sits beside).
     ///
     /// - Throws: `EncodingError` (a page whose JSON cannot be written fails the build).
     func json() throws -> Data {
@@ -244,11 +246,36 @@ struct JobPage: Sendable, Encodable {
             let run_url: String?
             let artifact_url: String?
             let report: Report
-            let failing: [TestLine]
-            let flaky: [TestLine]
-            let skipped: [TestLine]
-            let slowest: [TestLine]
-            let suites: [SuiteLine]
+            let failing: [Test]
+            let flaky: [Test]
+            let skipped: [Test]
+            let slowest: [Test]
+            let suites: [Suite]
+        }
+        // A test as data: no presentation fields, and the message once (the page splits it into
+        // a headline and the rest).
+        struct Test: Encodable {
+            let anchor, name, outcome: String
+            let classname, suite, file, message, details, stdout, stderr: String?
+            let flaky: Bool
+            let reruns: Int64
+            let seconds: Double?
+            init(_ t: TestLine) {
+                (anchor, name, outcome, classname, suite, file) = (
+                    t.anchor, t.name, t.outcome, t.classname, t.suite, t.file
+                )
+                (message, details, stdout, stderr) = (t.message, t.details, t.stdout, t.stderr)
+                (flaky, reruns, seconds) = (t.flaky, t.reruns, t.seconds)
+            }
+        }
+        struct Suite: Encodable {
+            let suite: String
+            let tests, passed, failures, errors, skipped: Int64
+            init(_ s: SuiteLine) {
+                (suite, tests, passed, failures, errors, skipped) = (
+                    s.suite, s.tests, s.passed, s.failures, s.errors, s.skipped
+                )
+            }
         }
         struct Report: Encodable {
             let state: String
@@ -263,9 +290,10 @@ struct JobPage: Sendable, Encodable {
             report: Report(
                 state: state, error: stateError, files: files, tests: tests, passed: passed, failures: failures,
                 errors: errors, skipped: skipped, flaky: flaky, reported_by_job: reported, disagreement: disagreement),
-            failing: failing, flaky: flakyTests, skipped: skippedTests, slowest: slowest, suites: suites)
+            failing: failing.map(Test.init), flaky: flakyTests.map(Test.init), skipped: skippedTests.map(Test.init),
+            slowest: slowest.map(Test.init), suites: suites.map(Suite.init))
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(document)
     }
 }
