@@ -56,8 +56,9 @@ import Testing
         #expect((manifest["jobs"] as? [[Any]])?.first?[1] as? String == "unit")
         let counts = try #require(manifest["shards"] as? [String: Int])
         #expect(counts["co"] == 1 && counts["fa"] == 1 && counts["ne"] == nil, "\(counts)")
+        #expect(manifest["partSize"] as? Int == Int(SearchShard.partSize))
         // The test that never failed is not indexed; the failing one lists both backends.
-        let shard = try #require(try Self.argument(try site.page("search/shard/co.js"), "shard") as? [String: Any])
+        let shard = try #require(try Self.argument(try site.page("search/shard/co/0.js"), "shard") as? [String: Any])
         let tests = try #require(shard["tests"] as? [[Any]])
         #expect(tests.count == 1)
         #expect(tests[0][0] as? String == "pkg.TestConv" && tests[0][1] as? String == "test_conv2d_fast")
@@ -88,14 +89,16 @@ import Testing
                 pr: 9, workflow: evil, name: evil, conclusion: "failure",
                 junit: SyntheticSite.junit([("evil.Case.test_evil\(escaped)", "failure")]), checkRunID: 9901)
         ])
-        for path in site.files(under: "search/shard").map({ "search/shard/" + $0 }) + ["search/index.js"] {
+        let shards = site.files(under: "search/shard").filter { $0.hasSuffix(".js") }.map { "search/shard/" + $0 }
+        #expect(shards.contains("search/shard/ev/0.js"), "\(shards)")
+        for path in shards + ["search/detail/0.js", "search/index.js"] {
             let script = try site.page(path)
             #expect(!script.contains("</script"), "\(path)")
             #expect(!script.contains("\u{2028}"), "\(path)")
             #expect(script.components(separatedBy: "\n").count == 2, "one line, one call: \(path)")
         }
         let shard = try #require(
-            try Self.argument(try site.page("search/shard/ev.js"), "shard") as? [String: Any])
+            try Self.argument(try site.page("search/shard/ev/0.js"), "shard") as? [String: Any])
         let name = try #require((shard["tests"] as? [[Any]])?.first?[1] as? String)
         #expect(name == "test_evil" + evil)
         let manifest = try #require(try Self.argument(try site.page("search/index.js"), "index") as? [String: Any])
@@ -128,8 +131,10 @@ import Testing
         // outcome is in its detail bucket (ids 1–4: bucket 0). Apple's, berry's and grape's word
         // shards (al, ap, be, ga, gr) are not rewritten.
         #expect(
-            files.sorted() == ["search/detail/0.js", "search/shard/de.js", "search/shard/ki.js", "search/shard/pk.js"])
-        let grape = try #require(try Self.argument(try site.page("search/shard/gr.js"), "shard") as? [String: Any])
+            files.sorted() == [
+                "search/detail/0.js", "search/shard/de/0.js", "search/shard/ki/0.js", "search/shard/pk/0.js",
+            ])
+        let grape = try #require(try Self.argument(try site.page("search/shard/gr/0.js"), "shard") as? [String: Any])
         let id = try #require((grape["tests"] as? [[Any]])?.first?[2] as? Int)
         let details = try #require(
             try Self.argument(try site.page("search/detail/0.js"), "detail") as? [String: Any])
@@ -146,9 +151,46 @@ import Testing
                 == Set(full.keys.filter { $0.hasPrefix("search/") }))
     }
 
+    @Test func aTestEnteringTheIndexRewritesOnlyTheLastPartOfItsShards() async throws {
+        let junit = SyntheticSite.junit
+        // One more failing test than a part holds: shards `pk` and `ma` get parts 0 (full) and 1.
+        let many = (0...SearchShard.partSize).map { ("pkg.Many.test_many_\($0)", "failure") }
+        var site = try await SyntheticSite.build([
+            Job(
+                repo: "a-org/torch-a", pr: 1, name: "unit", hoursAgo: 10, conclusion: "failure", junit: junit(many),
+                checkRunID: 5001)
+        ])
+        #expect(site.exists("search/shard/ma/0.js") && site.exists("search/shard/ma/1.js"))
+        #expect(!site.exists("search/shard/ma/2.js"))
+        let first = try #require(try Self.argument(try site.page("search/shard/ma/0.js"), "shard") as? [String: Any])
+        #expect((first["tests"] as? [[Any]])?.count == Int(SearchShard.partSize))
+        #expect(first["part"] as? Int == 0 && first["shard"] as? String == "ma")
+        site = try await site.adding([
+            Job(
+                repo: "a-org/torch-a", pr: 2, name: "unit", hoursAgo: 2, conclusion: "failure",
+                junit: junit([("pkg.Many.test_many_zebra", "failure")]), checkRunID: 5002)
+        ])
+        #expect(!site.report.full, "\(site.report.reason)")
+        let written = site.report.changedPaths.filter { $0.hasPrefix("search/shard/") }.sorted()
+        #expect(written == ["search/shard/ma/1.js", "search/shard/pk/1.js", "search/shard/ze/0.js"], "\(written)")
+        let last = try #require(try Self.argument(try site.page("search/shard/ma/1.js"), "shard") as? [String: Any])
+        let names = (last["tests"] as? [[Any]])?.compactMap { $0[1] as? String } ?? []
+        #expect(names.count == 2 && names.contains("test_many_zebra"), "\(names)")
+        let manifest = try #require(try Self.argument(try site.page("search/index.js"), "index") as? [String: Any])
+        #expect((manifest["shards"] as? [String: Int])?["ma"] == Int(SearchShard.partSize) + 2)
+        // And the search files equal a full build's.
+        let full = try await IncrementalTests.fullBuildTree(of: site)
+        let incremental = IncrementalTests.tree(site.output)
+        let paths = Set(full.keys.filter { $0.hasPrefix("search/") })
+        #expect(Set(incremental.keys.filter { $0.hasPrefix("search/") }) == paths)
+        for path in paths.sorted() where incremental[path] != full[path] {
+            Issue.record("\(path) differs from a full build's")
+        }
+    }
+
     @Test func theBoxFindsATestFromFileURLInChromium() async throws {
         let site = try await DemoSite.shared()
-        #expect(site.files().contains("search/shard/ev.js"), "the demo's failing tests have shards")
+        #expect(site.files().contains("search/shard/ev/0.js"), "the demo's failing tests have shards")
         // Typed as a person types: "fails_every" finds test_fails_every_attempt by word prefixes.
         let (status, output) = try Python.run([
             Fixtures.root.appendingPathComponent("scripts/search-check.py").path, site.output.path, "fails_every",

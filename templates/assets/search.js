@@ -5,8 +5,9 @@
 //    "classname.name" among the tests of the loaded shard), with its latest outcome per backend;
 //  - a PR by number, title or author; a backend by name; a job by workflow/job name.
 // The index is plain scripts loaded with <script> elements (fetch of local files is refused
-// under file://): search/index.js (backends, jobs, PRs, shard sizes) on first use, then one
-// search/shard/<shard>.js (names and ids), the shard of the typed word with the fewest tests, then
+// under file://): search/index.js (backends, jobs, PRs, shard sizes) on first use, then the parts
+// search/shard/<shard>/<part>.js (names and ids; a shard's tests in id order, partSize to a part)
+// of the shard of the typed word with the fewest tests, then
 // the search/detail/<id / 32>.js buckets of the hits shown (outcomes and links). A shard is named
 // by a word's first two characters; words split as Sources/OOTSite/Index/SearchWords.swift splits
 // them, and "test"/"tests" never choose a shard. Every string from the data goes into the page
@@ -64,7 +65,9 @@
     return "_" + hex;
   }
 
-  var index = null, shards = {}, details = {}, loading = {}, typedAt = 0;
+  var index = null, shards = {}, parts = {}, details = {}, loading = {}, typedAt = 0;
+  // A shard of n tests is in parts 0 … ⌈n / partSize⌉ - 1 (search/shard/<shard>/<part>.js).
+  function partsOf(shard) { return Math.ceil((index.shards[shard] || 0) / index.partSize); }
   var last = { shard: null, q: null, matches: null };
   function load(path) {
     if (loading[path]) return;
@@ -76,10 +79,23 @@
   }
   window.OOTSearch = {
     index: function (data) { index = data; run(); },
+    // One part of a shard; when the last of its parts arrives, the shard is merged and sorted
+    // by classname, then name.
     shard: function (data) {
-      var tests = data.tests;
-      for (var i = 0; i < tests.length; i++) tests[i].lower = ((tests[i][0] ? tests[i][0] + "." : "") + tests[i][1]).toLowerCase();
-      shards[data.shard] = tests;
+      var got = parts[data.shard] || (parts[data.shard] = {});
+      if (got[data.part]) return;
+      got[data.part] = data.tests;
+      var all = [], n = partsOf(data.shard);
+      for (var p = 0; p < n; p++) {
+        if (!got[p]) return;
+        all = all.concat(got[p]);
+      }
+      all.sort(function (a, b) {
+        return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+      });
+      for (var i = 0; i < all.length; i++) all[i].lower = ((all[i][0] ? all[i][0] + "." : "") + all[i][1]).toLowerCase();
+      shards[data.shard] = all;
+      delete parts[data.shard];
       run();
     },
     detail: function (data) {
@@ -197,7 +213,7 @@
     } else if (bestCount > SHARD_LIMIT && qwords.length === 1) {
       testNote = bestCount + " tests have a word starting with \u201c" + qwords[0].slice(0, 2) + "\u201d: type more of the name.";
     } else if (!shards[best]) {
-      load("search/shard/" + best + ".js");
+      for (var part = 0; part < partsOf(best); part++) load("search/shard/" + best + "/" + part + ".js");
       pending = true;
     } else {
       // Typing on narrows the last matches (a test that matches the longer query matched the

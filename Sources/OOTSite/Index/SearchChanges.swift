@@ -3,7 +3,7 @@
 /// (`search/detail/<bucket>.js`, which change when a test's latest outcome or job on a backend
 /// changes).
 struct SearchChanges: Sendable, Equatable {
-    /// Word shards (``SearchWords/shard(of:)``).
+    /// Parts of word shards, as `<shard>/<part>` (``SearchWords/shard(of:)``, ``SearchShard``).
     var words: Set<String> = []
     /// Detail buckets (``bucket(of:)``).
     var buckets: Set<Int64> = []

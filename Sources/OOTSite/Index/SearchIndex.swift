@@ -5,7 +5,7 @@ import OOTCore
 ///
 /// A test identity enters the index the first time it fails or is flaky on some backend; from
 /// then on every backend's latest execution of it is kept (so a hit says "passes on X" too).
-/// Files whose entries changed are remembered in `site_state` (`search_dirty:w:<shard>`,
+/// Files whose entries changed are remembered in `site_state` (`search_dirty:w:<shard>/<part>`,
 /// `search_dirty:d:<bucket>`) until the build that renders them is published, as `site_pending`
 /// is.
 enum SearchIndex {
@@ -13,7 +13,7 @@ enum SearchIndex {
     static let dirtyKey = "search_dirty:"
 
     /// Updates the search tables for the jobs in `changes` (or, when the database asks with
-    /// `search_rebuild` or `force_full`, refills them from every report), and returns the shards
+    /// `search_rebuild` or `force_full`, refills them from every report), and returns the files
     /// to write: those changed now and those a build that was not published left behind.
     ///
     /// Cost follows the changed reports' testcases: one keyed lookup each, and for a test new to
@@ -87,6 +87,8 @@ enum SearchIndex {
         let upsertPR: SQLiteStatement
         let insertJob: SQLiteStatement
         var dirty = SearchChanges()
+        /// Tests per shard, of the shards this update read or changed.
+        var counts: [String: Int64] = [:]
 
         init(_ db: SQLiteDatabase) throws {
             self.db = db
@@ -194,9 +196,14 @@ enum SearchIndex {
         private mutating func add(_ test: TestIdentity) throws {
             try insertTest.run([.text(test.classname), .text(test.name)])
             let id = db.lastInsertRowID
-            let shards = SearchWords.shards(classname: test.classname, name: test.name)
-            for shard in shards { try insertWord.run([.text(shard), .integer(id)]) }
-            dirty.words.formUnion(shards)
+            // The test is the last in id order of each of its shards: it joins the last part.
+            for shard in SearchWords.shards(classname: test.classname, name: test.name) {
+                try insertWord.run([.text(shard), .integer(id)])
+                guard db.changes > 0 else { continue }
+                let entries = try self.entries(shard) + 1
+                counts[shard] = entries
+                dirty.words.insert("\(shard)/\(SearchShard.part(ofPosition: entries - 1))")
+            }
             dirty.buckets.insert(SearchChanges.bucket(of: id))
             // Per report, one outcome (as in `report(_:)`); the identity index stores classname
             // as given, so a suite-named test (empty classname) is read back by its suite.
@@ -264,16 +271,25 @@ enum SearchIndex {
                 """)
             try db.execute(
                 "INSERT INTO site_search_shards SELECT shard, count(*) FROM site_search_words GROUP BY shard")
+            counts = [:]
         }
 
-        /// Recounts the entries of the shards this update changed.
+        /// The number of tests in `shard` (as counted by this update so far, else as stored).
+        private mutating func entries(_ shard: String) throws -> Int64 {
+            if let known = counts[shard] { return known }
+            let stored =
+                try db.query("SELECT entries FROM site_search_shards WHERE shard = ?", [.text(shard)]).first?.first?
+                .integer ?? 0
+            counts[shard] = stored
+            return stored
+        }
+
+        /// Stores the entries of the shards this update changed.
         func countShards() throws {
-            let count = try db.prepare(
-                """
-                INSERT OR REPLACE INTO site_search_shards (shard, entries)
-                SELECT ?1, count(*) FROM site_search_words WHERE shard = ?1
-                """)
-            for shard in dirty.words.sorted() { try count.run([.text(shard)]) }
+            let store = try db.prepare("INSERT OR REPLACE INTO site_search_shards (shard, entries) VALUES (?, ?)")
+            for (shard, entries) in counts.sorted(by: { $0.key < $1.key }) {
+                try store.run([.text(shard), .integer(entries)])
+            }
         }
     }
 }

@@ -135,7 +135,7 @@ struct PageRenderer {
     }
 
     /// Part of the search index (docs/search.md): `search/index.js`, the A–Z pages
-    /// (`search/…/index.html`), word shards (`search/shard/<shard>.js`) and detail buckets
+    /// (`search/…/index.html`), parts of word shards (`search/shard/<shard>/<part>.js`) and detail buckets
     /// (`search/detail/<bucket>.js`), as `work` asks.
     private mutating func renderSearch(_ work: SearchWork) throws {
         let backends = try Self.at("search") { try backendList() }
@@ -158,7 +158,7 @@ struct PageRenderer {
                     backends: listed, jobs: try queries.run("oot_search_jobs", as: OotSearchJobsRow.self),
                     prs: try queries.run("oot_search_prs", as: OotSearchPrsRow.self),
                     shards: try queries.run("oot_search_shards", as: OotSearchShardsRow.self))
-                try writer.write(try SearchScript.call("index", manifest), to: "search/index.js")
+                try writer.write(SearchScript.call("index") { manifest.write(&$0) }, to: "search/index.js")
             }
             counts.pages["search", default: 0] += 1
         }
@@ -178,11 +178,21 @@ struct PageRenderer {
             }
         }
         lap("az")
-        for shard in work.words {
-            let path = "search/shard/\(shard).js"
+        for word in work.words {
+            let path = "search/shard/\(word).js"
             try Self.at(path) {
-                let rows = try queries.run("oot_search_shard", as: OotSearchShardRow.self, ["shard": .text(shard)])
-                try writer.write(try SearchScript.call("shard", SearchShard(shard: shard, rows: rows)), to: path)
+                guard let slash = word.lastIndex(of: "/"), let part = Int64(word[word.index(after: slash)...]) else {
+                    throw SearchWorkError(item: word)
+                }
+                let shard = String(word[..<slash])
+                let rows = try queries.run(
+                    "oot_search_shard", as: OotSearchShardRow.self,
+                    [
+                        "shard": .text(shard), "offset": .integer(part * SearchShard.partSize),
+                        "part_size": .integer(SearchShard.partSize),
+                    ])
+                let model = SearchShard(shard: shard, part: part, rows: rows)
+                try writer.write(SearchScript.call("shard", capacity: rows.count * 96) { model.write(&$0) }, to: path)
             }
             counts.pages["search-shard", default: 0] += 1
         }
@@ -199,7 +209,7 @@ struct PageRenderer {
                         ["first": .integer(bucket * size), "last": .integer(bucket * size + size - 1)]),
                     backendIndex: index, history: work.history, jobDirectory: { try paths.jobDirectory($0) },
                     backendDirectory: { try paths.backendDirectory($0) })
-                try writer.write(try SearchScript.call("detail", model), to: path)
+                try writer.write(SearchScript.call("detail") { model.write(&$0) }, to: path)
             }
             counts.pages["search-detail", default: 0] += 1
         }

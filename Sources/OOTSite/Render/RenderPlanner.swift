@@ -114,7 +114,7 @@ enum RenderPlanner {
     /// The search index work of `plan`: `search/index.js` and the A–Z index page when they may
     /// have changed (every full build); the A–Z letter pages whose digest differs from the
     /// published one (`letters`, computed when `history` was read; all on a full build); and the
-    /// word shards and detail buckets the plan names (all on a full build), spread over items of
+    /// parts of word shards and the detail buckets the plan names (all on a full build), spread over items of
     /// ``SearchWork/filesPerItem``.
     ///
     /// - Parameters:
@@ -128,7 +128,9 @@ enum RenderPlanner {
     ) throws -> [RenderItem] {
         let words =
             try plan.search.map { $0.words.sorted() }
-            ?? source.queries.run("oot_search_shards", as: OotSearchShardsRow.self).map(\.shard)
+            ?? source.queries.run("oot_search_shards", as: OotSearchShardsRow.self).flatMap { row in
+                SearchShard.parts(entries: row.entries).map { "\(row.shard)/\($0)" }
+            }
         let buckets =
             try plan.search.map { $0.buckets.sorted() }
             ?? source.queries.run("oot_search_buckets", as: OotSearchBucketsRow.self).map(\.bucket)

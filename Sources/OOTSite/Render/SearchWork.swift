@@ -5,7 +5,7 @@ struct SearchWork: Sendable {
     var manifest = false
     /// A–Z letter pages to write (`search/<letter>/`).
     var letters: Set<String> = []
-    /// Word shards to write (`search/shard/<shard>.js`).
+    /// Parts of word shards to write, as `<shard>/<part>` (`search/shard/<shard>/<part>.js`).
     var words: [String] = []
     /// Detail buckets to write (`search/detail/<bucket>.js`).
     var buckets: [Int64] = []
