@@ -168,24 +168,35 @@ import Testing
         site = try await site.adding([
             Job(
                 repo: "a-org/torch-a", pr: 2, name: "unit", hoursAgo: 2, conclusion: "failure",
-                junit: junit([("pkg.Many.test_many_zebra", "failure")]), checkRunID: 5002)
+                junit: junit([("pkg.Many.test_many_zebra", "failure"), ("pkg.Many.test_many", "failure")]),
+                checkRunID: 5002)
         ])
         #expect(!site.report.full, "\(site.report.reason)")
         let written = site.report.changedPaths.filter { $0.hasPrefix("search/shard/") }.sorted()
         #expect(written == ["search/shard/ma/1.js", "search/shard/pk/1.js", "search/shard/ze/0.js"], "\(written)")
         let last = try #require(try Self.argument(try site.page("search/shard/ma/1.js"), "shard") as? [String: Any])
         let names = (last["tests"] as? [[Any]])?.compactMap { $0[1] as? String } ?? []
-        #expect(names.count == 2 && names.contains("test_many_zebra"), "\(names)")
+        #expect(names.count == 3 && names.contains("test_many_zebra") && names.contains("test_many"), "\(names)")
         let manifest = try #require(try Self.argument(try site.page("search/index.js"), "index") as? [String: Any])
-        #expect((manifest["shards"] as? [String: Int])?["ma"] == Int(SearchShard.partSize) + 2)
-        // And the search files equal a full build's.
+        #expect((manifest["shards"] as? [String: Int])?["ma"] == Int(SearchShard.partSize) + 3)
+        // And the shards and index.js equal a full build's. (Not the detail buckets here: with
+        // 2,049 failing tests, more than the 200 history pages of a backend, a test that leaves
+        // that set without running again keeps its link until its bucket is next written, as
+        // docs/search.md says; the test above compares them.)
         let full = try await IncrementalTests.fullBuildTree(of: site)
         let incremental = IncrementalTests.tree(site.output)
-        let paths = Set(full.keys.filter { $0.hasPrefix("search/") })
-        #expect(Set(incremental.keys.filter { $0.hasPrefix("search/") }) == paths)
+        func compared(_ path: String) -> Bool { path.hasPrefix("search/shard/") || path == "search/index.js" }
+        let paths = Set(full.keys.filter(compared))
+        #expect(Set(incremental.keys.filter(compared)) == paths)
         for path in paths.sorted() where incremental[path] != full[path] {
             Issue.record("\(path) differs from a full build's")
         }
+        // The box loads both parts of `ma` for "many" and finds test_many, which is in the last.
+        let (status, output) = try Python.run([
+            Fixtures.root.appendingPathComponent("scripts/search-check.py").path, site.output.path, "many",
+            "test_many",
+        ])
+        #expect(status == 0, "\(output)")
     }
 
     @Test func theBoxFindsATestFromFileURLInChromium() async throws {
