@@ -7,6 +7,6 @@ struct SearchWorkError: Error, Equatable, CustomStringConvertible {
 
     /// What failed, and what to do.
     var description: String {
-        "search index: word shard part \"\(item)\" is not <shard>/<part>; run `oot-hud build --full`"
+        "search index: word shard part \"\(item)\" is not of the form shard/part (such as co/0); run `oot-hud build --full`"
     }
 }
