@@ -90,10 +90,10 @@ run() {
 search_size() {
   local size=$1 tag=$2 tree; tree=$(readlink -f "$3/current")
   local total search shards
-  total=$(find "$tree" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')
-  search=$(find "$tree/search" -type f -printf '%s\n' 2>/dev/null | awk '{s += $1} END {print s + 0}')
+  total=$(find "$tree" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f\n", s}')
+  search=$(find "$tree/search" -type f -printf '%s\n' 2>/dev/null | awk '{s += $1} END {printf "%.0f\n", s}')
   shards=$(find "$tree/search/shard" -type f 2>/dev/null | wc -l)
-  printf '  search index %-4s %12d bytes of %12d (%.2f %% of the site), %d shards, index.js %d bytes\n' "$tag" \
+  printf '  search index %-4s %12d bytes of %12d (%.2f %% of the site), %d shard parts, index.js %d bytes\n' "$tag" \
     "$search" "$total" "$(echo "100 * $search / ($total + 1)" | bc -l)" "$shards" "$(stat -c %s "$tree/search/index.js" 2>/dev/null || echo 0)"
   echo "$size $search $total $tag" >>"$work/search-size"
 }
@@ -163,7 +163,7 @@ awk '
 if [ -f "$work/search" ]; then
   echo
   echo "== search index (issue 16; budget: 10 % of the site's bytes, 0.2 s added to an incremental build)"
-  awk '$4 == "new" { printf "  %-5s %12d bytes = %.2f %% of the site (%d bytes)\n", $1, $2, 100 * $2 / ($3 + 1), $3 }' "$work/search-size"
+  awk '$4 == "new" { printf "  %-5s %12.0f bytes = %.2f %% of the site (%.0f bytes)\n", $1, $2, 100 * $2 / ($3 + 1), $3 }' "$work/search-size"
   awk '$5 == "new" { printf "  %-5s %-12s search index %.3f s + render %.3f s = %.3f s added\n", $1, $2, $3, $4, $3 + $4 }' "$work/search"
 fi
 if [ "${#tags[@]}" -gt 1 ]; then
