@@ -8,9 +8,9 @@
 /// `search/index.js`, `outcome` is `f` failed, `k` flaky, `p` passed or `s` skipped, `job` the
 /// latest job's drill-down directory below the backend's `job/`, and `history` 1 when the backend
 /// has a history page of the test (at `<backend dir>/<cross>`).
-struct SearchDetails {
+struct SearchDetails: Encodable {
     /// One backend's latest execution of a test.
-    struct Run {
+    struct Run: Encodable {
         /// Index into `search/index.js`'s backends.
         let backend: Int
         /// `f`, `k`, `p` or `s` (``SearchIndex/outcome(_:flaky:)``).
@@ -19,15 +19,32 @@ struct SearchDetails {
         let job: String
         /// The backend has a history page of the test.
         let history: Bool
+
+        /// Encodes the fields as one JSON array, in declaration order.
+        func encode(to encoder: any Encoder) throws {
+            var array = encoder.unkeyedContainer()
+            try array.encode(backend)
+            try array.encode(outcome)
+            try array.encode(job)
+            try array.encode(history ? 1 : 0)
+        }
     }
 
     /// One test's id, page across backends and runs.
-    struct Test {
+    struct Test: Encodable {
         let id: Int64
         /// The page across backends (`tests/<slug>-<hash>`), or `""` when there is none.
         let cross: String
         /// By backend name.
         let runs: [Run]
+
+        /// Encodes the fields as one JSON array, in declaration order.
+        func encode(to encoder: any Encoder) throws {
+            var array = encoder.unkeyedContainer()
+            try array.encode(id)
+            try array.encode(cross)
+            try array.encode(runs)
+        }
     }
 
     /// The bucket (``SearchChanges/bucket(of:)``).
@@ -75,33 +92,5 @@ struct SearchDetails {
             tests.append(Test(id: id, cross: cross, runs: runs))
         }
         self.tests = tests
-    }
-
-    /// Appends the bucket as JSON (see the type's summary), keys sorted.
-    func write(_ json: inout SearchJSON) {
-        json.raw("{")
-        json.key("bucket")
-        json.int(bucket)
-        json.raw(",")
-        json.key("tests")
-        json.raw("[")
-        for (index, test) in tests.enumerated() {
-            json.raw(index == 0 ? "[" : ",[")
-            json.int(test.id)
-            json.raw(",")
-            json.string(test.cross)
-            json.raw(",[")
-            for (index, run) in test.runs.enumerated() {
-                json.raw(index == 0 ? "[" : ",[")
-                json.int(run.backend)
-                json.raw(",")
-                json.string(run.outcome)
-                json.raw(",")
-                json.string(run.job)
-                json.raw(run.history ? ",1]" : ",0]")
-            }
-            json.raw("]]")
-        }
-        json.raw("]}")
     }
 }

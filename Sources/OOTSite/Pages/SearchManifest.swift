@@ -7,7 +7,7 @@
 /// [backend…]]` (indexes into `backends`), `prs` as `[number, title, author]`, `shards` as
 /// `{shard: tests}`, and `partSize`, the tests per part of a shard (``SearchShard/partSize``:
 /// the box loads parts `0 ..< ⌈tests / partSize⌉` of a shard).
-struct SearchManifest {
+struct SearchManifest: Encodable {
     /// A backend: repo, directory (relative to the site root), level.
     let backends: [[String]]
     /// By workflow, then job name.
@@ -16,19 +16,37 @@ struct SearchManifest {
     let prs: [PR]
     /// Tests per shard, by shard name.
     let shards: [String: Int64]
+    /// Tests per part of a shard (``SearchShard/partSize``).
+    let partSize = SearchShard.partSize
 
     /// A workflow/job name and the backends (indexes) that run it.
-    struct Job {
+    struct Job: Encodable {
         let workflow: String
         let job: String
         let backends: [Int]
+
+        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
+        func encode(to encoder: any Encoder) throws {
+            var array = encoder.unkeyedContainer()
+            try array.encode(workflow)
+            try array.encode(job)
+            try array.encode(backends)
+        }
     }
 
     /// A PR: number, title, author.
-    struct PR {
+    struct PR: Encodable {
         let number: Int64
         let title: String
         let author: String
+
+        /// Encodes the fields as one JSON array, in declaration order (see the type's summary).
+        func encode(to encoder: any Encoder) throws {
+            var array = encoder.unkeyedContainer()
+            try array.encode(number)
+            try array.encode(title)
+            try array.encode(author)
+        }
     }
 
     /// The manifest from the backends with a page (in ``PageSource/backends()`` order, which
@@ -54,60 +72,5 @@ struct SearchManifest {
         self.jobs = grouped
         self.prs = prs.map { PR(number: $0.prNumber, title: $0.title, author: $0.author) }
         self.shards = Dictionary(shards.map { ($0.shard, $0.entries) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    /// Appends the manifest as JSON (see the type's summary), keys sorted.
-    func write(_ json: inout SearchJSON) {
-        json.raw("{")
-        json.key("backends")
-        json.raw("[")
-        for (index, backend) in backends.enumerated() {
-            json.raw(index == 0 ? "[" : ",[")
-            for (index, field) in backend.enumerated() {
-                if index > 0 { json.raw(",") }
-                json.string(field)
-            }
-            json.raw("]")
-        }
-        json.raw("],")
-        json.key("jobs")
-        json.raw("[")
-        for (index, job) in jobs.enumerated() {
-            json.raw(index == 0 ? "[" : ",[")
-            json.string(job.workflow)
-            json.raw(",")
-            json.string(job.job)
-            json.raw(",[")
-            for (index, backend) in job.backends.enumerated() {
-                if index > 0 { json.raw(",") }
-                json.int(backend)
-            }
-            json.raw("]]")
-        }
-        json.raw("],")
-        json.key("partSize")
-        json.int(SearchShard.partSize)
-        json.raw(",")
-        json.key("prs")
-        json.raw("[")
-        for (index, pr) in prs.enumerated() {
-            json.raw(index == 0 ? "[" : ",[")
-            json.int(pr.number)
-            json.raw(",")
-            json.string(pr.title)
-            json.raw(",")
-            json.string(pr.author)
-            json.raw("]")
-        }
-        json.raw("],")
-        json.key("shards")
-        json.raw("{")
-        for (index, shard) in shards.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { json.raw(",") }
-            json.string(shard.key)
-            json.raw(":")
-            json.int(shard.value)
-        }
-        json.raw("}}")
     }
 }

@@ -6,12 +6,20 @@
 /// the earlier parts never change. Written as `{"part": 2, "shard": "ab", "tests": [[classname,
 /// name, id]]}`, the tests by classname then name; a test's outcomes and links are in its detail
 /// bucket (``SearchDetails``, `search/detail/<id / 32>.js`).
-struct SearchShard {
+struct SearchShard: Encodable {
     /// One test: classname, name, id.
-    struct Test {
+    struct Test: Encodable {
         let classname: String
         let name: String
         let id: Int64
+
+        /// Encodes the fields as one JSON array, in declaration order.
+        func encode(to encoder: any Encoder) throws {
+            var array = encoder.unkeyedContainer()
+            try array.encode(classname)
+            try array.encode(name)
+            try array.encode(id)
+        }
     }
 
     /// The shard's name (``SearchWords/shard(of:)``).
@@ -39,28 +47,5 @@ struct SearchShard {
         self.shard = shard
         self.part = part
         tests = rows.map { Test(classname: $0.classname, name: $0.name, id: $0.id) }
-    }
-
-    /// Appends the part as JSON (see the type's summary), keys sorted.
-    func write(_ json: inout SearchJSON) {
-        json.raw("{")
-        json.key("part")
-        json.int(part)
-        json.raw(",")
-        json.key("shard")
-        json.string(shard)
-        json.raw(",")
-        json.key("tests")
-        json.raw("[")
-        for (index, test) in tests.enumerated() {
-            json.raw(index == 0 ? "[" : ",[")
-            json.string(test.classname)
-            json.raw(",")
-            json.string(test.name)
-            json.raw(",")
-            json.int(test.id)
-            json.raw("]")
-        }
-        json.raw("]}")
     }
 }

@@ -158,7 +158,7 @@ struct PageRenderer {
                     backends: listed, jobs: try queries.run("oot_search_jobs", as: OotSearchJobsRow.self),
                     prs: try queries.run("oot_search_prs", as: OotSearchPrsRow.self),
                     shards: try queries.run("oot_search_shards", as: OotSearchShardsRow.self))
-                try writer.write(SearchScript.call("index") { manifest.write(&$0) }, to: "search/index.js")
+                try writer.write(try SearchScript.call("index", manifest), to: "search/index.js")
             }
             counts.pages["search", default: 0] += 1
         }
@@ -192,7 +192,7 @@ struct PageRenderer {
                         "part_size": .integer(SearchShard.partSize),
                     ])
                 let model = SearchShard(shard: shard, part: part, rows: rows)
-                try writer.write(SearchScript.call("shard", capacity: rows.count * 96) { model.write(&$0) }, to: path)
+                try writer.write(try SearchScript.call("shard", model), to: path)
             }
             counts.pages["search-shard", default: 0] += 1
         }
@@ -209,7 +209,7 @@ struct PageRenderer {
                         ["first": .integer(bucket * size), "last": .integer(bucket * size + size - 1)]),
                     backendIndex: index, history: work.history, jobDirectory: { try paths.jobDirectory($0) },
                     backendDirectory: { try paths.backendDirectory($0) })
-                try writer.write(SearchScript.call("detail") { model.write(&$0) }, to: path)
+                try writer.write(try SearchScript.call("detail", model), to: path)
             }
             counts.pages["search-detail", default: 0] += 1
         }
