@@ -146,6 +146,26 @@ import Testing
         #expect(!(try site.page("oot/hexa-compute/torch-hxa/index.html")).contains("Would be downgraded"))
     }
 
+    /// The summary and each backend page judge a backend's readiness alike: the same card.
+    @Test func theSummaryAndEachBackendPageJudgeAlike() async throws {
+        let site = try await DemoSite.shared()
+        let summary = try Self.json(site, "oot/index.json")
+        var compared = 0
+        for section in summary["sections"] as! [[String: Any]] {
+            for row in section["rows"] as! [[String: Any]] {
+                let repo = row["repo"] as! String
+                let page = try Self.json(site, "oot/\(repo)/index.json")
+                let fromSummary = row["readiness"] as! [String: Any]
+                let fromPage = page["readiness"] as! [String: Any]
+                let a = try JSONSerialization.data(withJSONObject: fromSummary, options: .sortedKeys)
+                let b = try JSONSerialization.data(withJSONObject: fromPage, options: .sortedKeys)
+                #expect(a == b, "\(repo)")
+                compared += 1
+            }
+        }
+        #expect(compared == 5)
+    }
+
     @Test func chartsCarryTitlesAxesAndDayLinksThatResolve() async throws {
         let site = try await DemoSite.shared()
         let page = try site.page("oot/acme-silicon/torch-npu/index.html")
