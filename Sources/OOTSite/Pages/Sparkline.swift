@@ -35,22 +35,14 @@ struct Sparkline: Sendable, Encodable {
         let byDay = Dictionary(rows.map { ($0.day, $0) }, uniquingKeysWith: { first, _ in first })
         series = days.map { Day(day: $0, total: byDay[$0]?.total ?? 0, successes: byDay[$0]?.successes ?? 0) }
         let step = Double(Self.width) / Double(max(days.count, 1))
-        var lines: [String] = []
-        var run: [String] = []
-        var last: (x: Int, y: Int)?
-        for (i, day) in series.enumerated() {
-            guard day.total > 0 else {
-                if run.count > 1 { lines.append(run.joined(separator: " ")) }
-                run = []
-                continue
-            }
+        let points = series.enumerated().map { (i, day) -> (x: Int, y: Int)? in
+            guard day.total > 0 else { return nil }
             let x = Int(((Double(i) + 0.5) * step).rounded())
             let y = Int((2 + (1 - Double(day.successes) / Double(day.total)) * Double(Self.height - 4)).rounded())
-            run.append("\(x),\(y)")
-            last = (x, y)
+            return (x, y)
         }
-        if run.count > 1 { lines.append(run.joined(separator: " ")) }
-        self.lines = lines
+        lines = TrendChart.polylines(points)
+        let last = points.last { $0 != nil } ?? nil
         lastX = last?.x
         lastY = last?.y
         hasData = last != nil

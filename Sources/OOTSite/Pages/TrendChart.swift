@@ -106,12 +106,10 @@ struct TrendChart: Sendable, Encodable {
                 anchor: i == 0 ? "start" : i == days.count - 1 ? "end" : "middle")
         }
         var marks: [Mark] = []
-        var lines: [String] = []
-        var run: [String] = []
+        var points: [(x: Int, y: Int)?] = []
         for (i, value) in values.enumerated() {
             guard let value else {
-                if run.count > 1 { lines.append(run.joined(separator: " ")) }
-                run = []
+                points.append(nil)
                 continue
             }
             if bars {
@@ -125,12 +123,11 @@ struct TrendChart: Sendable, Encodable {
                 let centre = x(i, step / 2)
                 marks.append(
                     Mark(x: centre, y: y(value), width: 0, height: 0, hitX: x(i, 0), label: tooltip(i), href: href(i)))
-                run.append("\(centre),\(y(value))")
+                points.append((centre, y(value)))
             }
         }
-        if run.count > 1 { lines.append(run.joined(separator: " ")) }
         self.marks = marks
-        self.lines = lines
+        lines = Self.polylines(points)
         self.guide = guide.flatMap { $0.value <= top ? Tick(at: y($0.value), label: $0.label) : nil }
         latest = values.last.flatMap { $0 }.map { Self.label($0, scale: scale, axis: false) } ?? "–"
         let known = days.indices.filter { values[$0] != nil }
@@ -177,6 +174,22 @@ struct TrendChart: Sendable, Encodable {
             let hours = value / 3600
             return hours == hours.rounded() ? "\(Int(hours))h" : "\(Int(value / 60))m"
         }
+    }
+
+    /// The `points` attribute of one polyline per run of consecutive points, a `nil` point being
+    /// a gap (a day without data); a point alone draws no line (its dot shows it).
+    static func polylines(_ points: [(x: Int, y: Int)?]) -> [String] {
+        var lines: [String] = []
+        var run: [String] = []
+        for point in points + [nil] {
+            if let point {
+                run.append("\(point.x),\(point.y)")
+            } else {
+                if run.count > 1 { lines.append(run.joined(separator: " ")) }
+                run = []
+            }
+        }
+        return lines
     }
 
     /// `2026-11-04` → `Nov 4`.
