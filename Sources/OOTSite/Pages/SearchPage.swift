@@ -9,13 +9,6 @@ import OOTCore
 /// (``SearchWords``): `test_fn_grad` is under F; names starting with a digit or another script
 /// are under `other`.
 struct SearchPage: Encodable {
-    /// A letter tab.
-    struct Letter: Encodable {
-        let label: String
-        let href: String
-        let current: Bool
-    }
-
     /// A backend on the index page.
     struct Backend: Encodable {
         let repo: String
@@ -35,35 +28,37 @@ struct SearchPage: Encodable {
     let page: PageChrome
     let heading: String
     /// The index page lists backends; a letter page lists tests.
-    var isIndex: Bool { !backends.isEmpty || directory == "search" }
-    let letters: [Letter]
+    let isIndex: Bool
+    /// A tab per letter (``labels``).
+    let letters: [Tab]
     let backends: [Backend]
     let tests: [Test]
+    let hasTests: Bool
     /// Links to the previous and next page of the letter, if any.
     let previous: String?
     let next: String?
     /// "1–500 of 1,234" when the letter has more than one page.
     let range: String?
-    /// The page's directory (`search/f/2`), not encoded.
-    let directory: String
+    /// The page's directory (`search/f/2`).
+    @NotEncoded var directory: String
 
-    private enum CodingKeys: String, CodingKey {
-        case page, heading, letters, backends, tests, previous, next, range, isIndex, hasTests
-    }
-
-    /// Encodes the fields and ``isIndex``, `hasTests` (for the template's sections).
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(page, forKey: .page)
-        try container.encode(heading, forKey: .heading)
-        try container.encode(letters, forKey: .letters)
-        try container.encode(backends, forKey: .backends)
-        try container.encode(tests, forKey: .tests)
-        try container.encodeIfPresent(previous, forKey: .previous)
-        try container.encodeIfPresent(next, forKey: .next)
-        try container.encodeIfPresent(range, forKey: .range)
-        try container.encode(isIndex, forKey: .isIndex)
-        try container.encode(!tests.isEmpty, forKey: .hasTests)
+    /// A page of the index: the index page (`search`, listing `backends`) or a letter's page
+    /// (listing `tests`).
+    init(
+        page: PageChrome, heading: String, letters: [Tab], backends: [Backend], tests: [Test], previous: String?,
+        next: String?, range: String?, directory: String
+    ) {
+        self.page = page
+        self.heading = heading
+        isIndex = !backends.isEmpty || directory == "search"
+        self.letters = letters
+        self.backends = backends
+        self.tests = tests
+        hasTests = !tests.isEmpty
+        self.previous = previous
+        self.next = next
+        self.range = range
+        self.directory = directory
     }
 
     /// Tests per letter page.
@@ -120,19 +115,16 @@ struct SearchPage: Encodable {
         paths: SitePaths, context: SiteContext
     ) throws -> [SearchPage] {
         let byLetter = byLetter(history)
-        func letters(current: String?, from directory: String) -> [Letter] {
-            labels.map {
-                Letter(
-                    label: $0, href: SitePaths.relative(from: directory, to: "search/\($0)/index.html"),
-                    current: $0 == current)
-            }
+        func letters(current: String?, from directory: String) -> [Tab] {
+            let links = PageLinks(directory: directory, paths: paths)
+            return labels.map { Tab(label: $0, href: links.page("search/\($0)"), current: $0 == current) }
         }
         var listed: [Backend] = []
         for backend in backends {
             guard let home = try paths.backendDirectory(backend.repo) else { continue }
             listed.append(
                 Backend(
-                    repo: backend.repo, href: SitePaths.relative(from: "search", to: home + "/index.html"),
+                    repo: backend.repo, href: PageLinks(directory: "search", paths: paths).page(home),
                     level: LevelChip(backend.level)))
         }
         var pages: [SearchPage] = []
@@ -150,6 +142,7 @@ struct SearchPage: Encodable {
             func directory(_ n: Int) -> String { n == 1 ? "search/\(label)" : "search/\(label)/\(n)" }
             for n in 1...count {
                 let here = directory(n)
+                let links = PageLinks(directory: here, paths: paths)
                 let slice = tests.dropFirst((n - 1) * perPage).prefix(perPage)
                 pages.append(
                     SearchPage(
@@ -160,14 +153,12 @@ struct SearchPage: Encodable {
                         tests: slice.map { test, failingOn in
                             Test(
                                 name: test.name, classname: test.classname,
-                                href: SitePaths.relative(
-                                    from: here,
-                                    to: SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)
-                                        + "/index.html"),
+                                href: links.page(
+                                    SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)),
                                 failingOn: failingOn)
                         },
-                        previous: n > 1 ? SitePaths.relative(from: here, to: directory(n - 1) + "/index.html") : nil,
-                        next: n < count ? SitePaths.relative(from: here, to: directory(n + 1) + "/index.html") : nil,
+                        previous: n > 1 ? links.page(directory(n - 1)) : nil,
+                        next: n < count ? links.page(directory(n + 1)) : nil,
                         range: count > 1
                             ? "\((n - 1) * perPage + 1)–\((n - 1) * perPage + slice.count) of \(tests.count)" : nil,
                         directory: here))
