@@ -68,7 +68,6 @@ struct LevelReadiness: Sendable, Encodable {
         let total = Double(row?.totalJobs ?? 0)
         let passRate = measured ? Double(row?.successes ?? 0) / total : nil
         let timeoutRate = measured ? Double(row?.timedOut ?? 0) / total : nil
-        func percent(_ rate: Double) -> String { Format.percent(rate) }
         func criterion(
             _ name: String, value: Double?, words: (Double) -> String, threshold: String, met: (Double) -> Bool,
             colour: (Double) -> String, detail: String
@@ -85,13 +84,15 @@ struct LevelReadiness: Sendable, Encodable {
         }
         let criteria = [
             criterion(
-                "Pass rate", value: passRate, words: percent, threshold: "≥ \(percent(thresholds.passRate))",
+                "Pass rate", value: passRate, words: Format.percent,
+                threshold: "≥ \(Format.percent(thresholds.passRate))",
                 met: { $0 >= thresholds.passRate },
                 colour: { $0 >= 1 ? "good" : $0 >= thresholds.passRate ? "warn" : "bad" },
                 detail:
                     "successful / completed PR jobs, every attempt (\(row?.successes ?? 0)/\(row?.totalJobs ?? 0))"),
             criterion(
-                "Timeout rate", value: timeoutRate, words: percent, threshold: "< \(percent(thresholds.timeoutRate))",
+                "Timeout rate", value: timeoutRate, words: Format.percent,
+                threshold: "< \(Format.percent(thresholds.timeoutRate))",
                 met: { $0 < thresholds.timeoutRate },
                 colour: { $0 == 0 ? "good" : $0 < thresholds.timeoutRate ? "warn" : "bad" },
                 detail: "timed out / completed PR jobs (\(row?.timedOut ?? 0)/\(row?.totalJobs ?? 0))"),
