@@ -34,6 +34,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // POSIX calls Swift's Glibc module leaves out (syncfs).
+        .systemLibrary(name: "CPosix"),
 
         // The contract, fold rules and the SQLite store.
         .target(name: "OOTCore", dependencies: ["CSQLite3"]),
@@ -43,7 +45,7 @@ let package = Package(
         .target(
             name: "OOTSite",
             dependencies: [
-                "OOTCore", "OOTJUnit", "CCmark",
+                "OOTCore", "OOTJUnit", "CCmark", "CPosix",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -125,4 +125,18 @@ import Testing
         try writer.write("changed", to: "a/index.html")
         #expect(writer.written == 2)
     }
+
+    /// The publisher hard-links the served tree into the scratch tree; a page rewritten there must
+    /// get a new inode, leaving the served file's bytes alone, and leave no temporary file behind.
+    @Test func writerNeverModifiesAHardLinkedFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oot-w-\(UUID().uuidString)").path
+        let writer = try SiteWriter(directory: dir + "/scratch")
+        try writer.write("served", to: "a/index.html")
+        let served = dir + "/served.html"
+        #expect(link(dir + "/scratch/a/index.html", served) == 0)
+        try writer.write("rebuilt", to: "a/index.html")
+        #expect(try String(contentsOfFile: served, encoding: .utf8) == "served")
+        #expect(try String(contentsOfFile: dir + "/scratch/a/index.html", encoding: .utf8) == "rebuilt")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/scratch/a") == ["index.html"])
+    }
 }

@@ -1,3 +1,4 @@
+import CPosix
 import Foundation
 
 #if canImport(Glibc)
@@ -167,6 +168,7 @@ public final class SitePublisher {
             throw SiteWriterError(
                 path: list.path, reason: "cannot record the changed paths: \(error.localizedDescription)")
         }
+        try flush(tree(scratch))
         let old = try currentTree
         state.trees[scratch] = State.Tree(build: build, clean: true)
         update(&state)
@@ -215,6 +217,22 @@ public final class SitePublisher {
             return nil
         }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    /// Flushes the file system holding `directory` to disk (`syncfs`), so that every page the
+    /// build wrote (without an `fsync` each, see ``SiteWriter``) is durable before `current` points
+    /// at it.
+    ///
+    /// - Throws: ``SiteWriterError`` when the tree cannot be opened or flushed.
+    private func flush(_ directory: URL) throws(SiteWriterError) {
+        let fd = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw SiteWriterError(path: directory.path, reason: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        guard cposix_syncfs(fd) == 0 else {
+            throw SiteWriterError(path: directory.path, reason: "cannot flush: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Makes `path` in `target` the same file as in `source` (a hard link), or removes it.
