@@ -101,6 +101,7 @@ struct Build: AsyncParsableCommand {
                     for (kind, time) in report.renderSeconds.sorted(by: { $0.value > $1.value }) {
                         FileHandle.standardError.write(Data("render \(kind): \(String(format: "%.3f", time)) s\n".utf8))
                     }
+                    for line in report.peakMemoryLines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
                     for q in report.queries {
                         let line = "\(q.name): \(q.runs) runs, \(q.rows) rows, \(String(format: "%.3f", q.seconds)) s\n"
                         FileHandle.standardError.write(Data(line.utf8))

@@ -20,6 +20,8 @@ public struct BuildReport: Sendable {
     /// Seconds spent per stage, by the stage's name: `fold`, `harvest`, `index`, `plan`,
     /// `render`, `publish` (``BuildStage/pipeline``).
     public var seconds: [String: Double] = [:]
+    /// Per stage, the process's peak resident set (bytes) when the stage ended, where `/proc` tells.
+    public var peakBytes: [String: Int] = [:]
     /// Whether every page was rendered, and why (or what changed).
     public var full = false
     /// See ``full``.
@@ -45,6 +47,14 @@ public struct BuildReport: Sendable {
     public init() {}
     /// The instant the pages describe.
     public var now = UTCTimestamp(seconds: 0)
+
+    /// One line per stage, in pipeline order: `peak RSS after <stage>: <MiB> MiB` (the process's
+    /// peak resident set when the stage ended), for `build --query-stats`.
+    public var peakMemoryLines: [String] {
+        BuildStage.pipeline.compactMap { stage in
+            peakBytes[stage.name].map { "peak RSS after \(stage.name): \($0 / 1_048_576) MiB" }
+        }
+    }
 
     /// One line: build number and kind, callbacks folded, artifacts harvested, pages rendered,
     /// files written/unchanged/removed, seconds per stage, then the seconds the search index

@@ -33,6 +33,7 @@ public enum SiteBuilder {
                 throw BuildStageError(stage: stage.name, underlying: error)
             }
             context.report.seconds[stage.name] = (ContinuousClock.now - start).inSeconds
+            context.report.peakBytes[stage.name] = PeakMemory.bytes
         }
         return context.report
     }
