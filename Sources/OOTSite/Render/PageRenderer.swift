@@ -412,12 +412,26 @@ struct PageRenderer {
     private func page<Model: Encodable>(
         _ directory: String, kind: String, model: () throws -> Model, html: (Model) throws -> String
     ) throws {
+        // Time per kind of page and step, shown by `--query-stats` as `render page <kind> <step>`.
+        var clock = ContinuousClock.now
+        func lap(_ step: String) {
+            let now = ContinuousClock.now
+            counts.seconds["page \(kind) \(step)", default: 0] += (now - clock).inSeconds
+            clock = now
+        }
         try Self.at(directory) {
             let built = try model()
-            try writer.write(try html(built), to: directory + "/index.html")
+            lap("model")
+            let text = try html(built)
+            lap("html")
+            try writer.write(text, to: directory + "/index.html")
+            lap("write")
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            try writer.write(try encoder.encode(built), to: directory + "/index.json")
+            let json = try encoder.encode(built)
+            lap("json")
+            try writer.write(json, to: directory + "/index.json")
+            lap("write")
         }
         counts.pages[kind, default: 0] += 1
     }
