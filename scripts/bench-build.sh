@@ -6,12 +6,16 @@
 # For each size it generates (or reuses, under $BENCH_DATA, default /tmp/synth-bench/<size>) a
 # seeded synthetic database with `oot-hud-synth` (50 backends; 1m = 5,000 PRs, 20,000 JUnit
 # files of which 2,000 are 1 MB+; 100k = a tenth of that), then:
-#   1. initial build: fold every callback, harvest every JUnit file, render everything (once per
-#      dataset: the folded database is cached as folded.sqlite; BENCH_INITIAL=1 measures again);
+#   1. first build: fold every callback, harvest every JUnit file, render everything, from the
+#      raw callbacks into an empty site (the cost of a new deployment back-filling history, or of
+#      `reindex`); its folded database is kept as folded.sqlite for the other steps.
+#      BENCH_SKIP_FIRST=1 reuses a folded.sqlite from an earlier run instead;
 #   2. full build (--full) of every page from a copy of the folded database into an empty site;
 #   (then "settle": a build with nothing new, which links the whole site into the second tree once)
 #   3. incremental build after `oot-hud-synth --append 100` (100 new callbacks, new JUnit files);
-#   4. incremental build with nothing new.
+#   4. incremental build with nothing new;
+#   5. the floor: `cp -r` of the full build's published tree (the same files, written with no
+#      rendering at all).
 # Each build runs under /usr/bin/time for wall time and peak RSS. After the full build it prints
 # the search index's size (bytes, and % of the site's bytes), and for each build the seconds the
 # search index added (its index-stage update plus its render work, from the build's summary line). Prints the ratios
@@ -98,6 +102,19 @@ search_size() {
   echo "$size $search $total $tag" >>"$work/search-size"
 }
 
+# floor SIZE TAG SITE: seconds for `cp -r` of the published tree into a new directory (page
+# cache warm, as the build's own writes left it), and the same as pages/s.
+floor() {
+  local size=$1 tag=$2 tree; tree=$(readlink -f "$3/current")
+  local pages; pages=$(grep -o 'pages: [0-9]*' "$work/$size-full-$tag.log" | tail -1 | grep -o '[0-9]*')
+  /usr/bin/time -f "%e %M" -o "$work/time" cp -r "$tree" "$work/floor-copy"
+  read -r secs _ <"$work/time"
+  rm -rf "$work/floor-copy"
+  echo "$size floor $secs 0 $pages $tag" >>"$work/results"
+  printf '  %-12s %-4s %8.2f s  %7d pages  %6.0f pages/s  (cp -r of the full build'"'"'s %s)\n' floor "$tag" "$secs" "$pages" \
+    "$(echo "$pages / ($secs + 0.0001)" | bc -l)" "$(du -sh "$tree" | cut -f1)"
+}
+
 # steps SIZE TAG: steps 2–4 with binary TAG, from a copy of the folded database into an empty site.
 steps() {
   local size=$1 tag=$2 data="$data_root/$1"
@@ -108,6 +125,7 @@ steps() {
   # 2. Full: every page rendered from the folded database into an empty site.
   run full "$size" "$tag" -- "${build[@]}" --full
   search_size "$size" "$tag" "$site"
+  floor "$size" "$tag" "$site"
   # The first build after a full one links the whole tree into the second tree (once per site:
   # later builds copy only what the last build changed); measured apart, as "settle".
   run settle "$size" "$tag" -- "${build[@]}"
@@ -132,14 +150,14 @@ for size in "${sizes[@]}"; do
   echo "== $size ($(du -sh "$data/oot.sqlite" | cut -f1) of callbacks, $(du -sh "$data/artifacts" | cut -f1) of JUnit)"
   # 1. The initial build (fold every callback, harvest every report, render everything) runs
   #    once per dataset; its folded database is kept for the other measurements.
-  if [ ! -f "$data/folded.sqlite" ] || [ "${BENCH_INITIAL:-0}" = 1 ]; then
+  if [ ! -f "$data/folded.sqlite" ] || [ "${BENCH_SKIP_FIRST:-0}" != 1 ]; then
     cp "$data/oot.sqlite" "$work/$size.sqlite"
-    run initial "$size" -- "$bin" build --db "$work/$size.sqlite" --out "$work/$size-initial" \
+    run first "$size" -- "$bin" build --db "$work/$size.sqlite" --out "$work/$size-first" \
       --artifact-root "$data/artifacts" --now "$now" --no-progress
     mv "$work/$size.sqlite" "$data/folded.sqlite"
-    rm -rf "$work/$size-initial"
+    rm -rf "$work/$size-first" "$work/$size.sqlite"-*
   else
-    echo "  initial      (folded database cached in $data/folded.sqlite; BENCH_INITIAL=1 re-measures)"
+    echo "  first        (skipped: BENCH_SKIP_FIRST=1 reuses $data/folded.sqlite)"
   fi
   for ((round = 1; round <= rounds; round++)); do
     [ "$rounds" -gt 1 ] && echo "  -- round $round of $rounds"
@@ -153,11 +171,16 @@ awk '
   $6 == "new" { t[$1" "$2] = $3; r[$1" "$2] = $4 }
   END {
     for (s in t) { split(s, p, " "); sizes[p[1]] = 1 }
-    for (z in sizes) if (t[z" full"] > 0) printf "  %-5s incremental/full = %.4f   (incremental %.2f s, full %.2f s)\n", z, t[z" incremental"] / t[z" full"], t[z" incremental"], t[z" full"]
+    for (z in sizes) if (t[z" full"] > 0) {
+      printf "  %-5s incremental/full = %.4f   (incremental %.2f s, full %.2f s)\n", z, t[z" incremental"] / t[z" full"], t[z" incremental"], t[z" full"]
+      if (t[z" floor"] > 0) printf "  %-5s full/floor       = %.1f    (full %.2f s, cp -r %.2f s)\n", z, t[z" full"] / t[z" floor"], t[z" full"], t[z" floor"]
+    }
     if (t["100k full"] > 0 && t["1m full"] > 0) {
+      if (t["100k first"] > 0 && t["1m first"] > 0) printf "  1m/100k first       = %.2f\n", t["1m first"] / t["100k first"]
       printf "  1m/100k full        = %.2f\n", t["1m full"] / t["100k full"]
-      printf "  1m/100k incremental = %.2f   (flat is ~1)\n", t["1m incremental"] / t["100k incremental"]
-      printf "  1m/100k peak RSS    = %.2f   (full build)\n", r["1m full"] / r["100k full"]
+      printf "  1m/100k incremental = %.2f   (flat is ~1; target <= 1.5)\n", t["1m incremental"] / t["100k incremental"]
+      printf "  1m/100k peak RSS    = %.2f   (full build; target <= 1.5)\n", r["1m full"] / r["100k full"]
+      if (r["1m first"] > 0 && r["100k first"] > 0) printf "  1m/100k peak RSS    = %.2f   (first build)\n", r["1m first"] / r["100k first"]
     }
   }' "$work/results"
 if [ -f "$work/search" ]; then
