@@ -130,10 +130,15 @@ public struct JobRecord: Sendable, Equatable {
         return out
     }
 
-    /// `strings` as a compact JSON array, such as `["ciflow/oot/npu"]`.
-    static func jsonArray(_ strings: [String]) -> String {
+    /// One encoder for every record: creating one costs more than encoding a few labels.
+    private static let encoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// `strings` as a compact JSON array, such as `["ciflow/oot/npu"]`.
+    static func jsonArray(_ strings: [String]) -> String {
         do {
             return String(decoding: try encoder.encode(strings), as: UTF8.self)
         } catch {

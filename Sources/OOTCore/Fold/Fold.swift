@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The fold stage: applies callbacks not yet applied, in arrival order, to `oot_workflow_job`
 /// with the RFC's UpdateItem semantics (spec §4.3), then records a watermark.
@@ -30,39 +31,51 @@ public enum Fold {
                 + "ON CONFLICT(id) DO UPDATE SET last_callback_id = excluded.last_callback_id, "
                 + "folded_at = excluded.folded_at")
         summary.watermark = try watermark(db)
-        while true {
-            let done: Bool = try db.transaction {
-                select.reset()
-                try select.bind([.integer(summary.watermark), .integer(Int64(batchSize))])
-                var rows: [(Int64, String)] = []
-                while try select.step() {
-                    rows.append((select.column(0).integer ?? 0, select.column(1).text ?? ""))
-                }
-                select.reset()
-                for (id, body) in rows {
-                    do {
-                        let record = try JobRecord.extract(fromBody: Data(body.utf8))
-                        if try upserts.apply(record, callbackID: id) {
+        // The bodies of batch n + 1 are parsed (JSON and extraction, most of a callback's cost) on
+        // another thread while batch n is written.
+        var rows = try read(select, after: summary.watermark, limit: batchSize)
+        var parsing = ParsedBatch(rows.map(\.body))
+        while !rows.isEmpty {
+            try db.transaction {
+                let records = parsing.wait()
+                let next =
+                    rows.count < batchSize ? [] : try read(select, after: rows[rows.count - 1].id, limit: batchSize)
+                parsing = ParsedBatch(next.map(\.body))
+                for (row, extracted) in zip(rows, records) {
+                    switch extracted {
+                    case .success(let record):
+                        if try upserts.apply(record, callbackID: row.id) {
                             try markPending.run([.text(record.dynamoKey)])
                             summary.applied += 1
                             summary.changedKeys.insert(record.dynamoKey)
                         } else {
                             summary.unchanged += 1
                         }
-                    } catch let error as CallbackError {
-                        try recordError.run([.integer(id), .text(error.description)])
+                    case .failure(let error):
+                        try recordError.run([.integer(row.id), .text(error.description)])
                         summary.failed += 1
                     }
-                    summary.watermark = id
+                    summary.watermark = row.id
                 }
-                if !rows.isEmpty {
-                    try setWatermark.run([.integer(summary.watermark), .text(UTCTimestamp.now.description)])
-                }
-                return rows.count < batchSize
+                try setWatermark.run([.integer(summary.watermark), .text(UTCTimestamp.now.description)])
+                rows = next
             }
-            if done { break }
         }
         return summary
+    }
+
+    /// Up to `limit` callbacks after id `watermark`, in arrival order.
+    private static func read(_ select: SQLiteStatement, after watermark: Int64, limit: Int) throws(SQLiteError)
+        -> [(id: Int64, body: String)]
+    {
+        select.reset()
+        try select.bind([.integer(watermark), .integer(Int64(limit))])
+        var rows: [(id: Int64, body: String)] = []
+        while try select.step() {
+            rows.append((select.column(0).integer ?? 0, select.column(1).text ?? ""))
+        }
+        select.reset()
+        return rows
     }
 
     /// Rebuilds `oot_workflow_job` from the whole `callbacks` log (after a fold-rule change).
@@ -128,5 +141,35 @@ private struct UpsertCache {
         }
         try statement.run([.text(record.dynamoKey)] + assignments.map(\.value) + [.integer(callbackID)])
         return db.changes > 0
+    }
+}
+
+/// The job records of a batch of callback bodies, extracted on a background thread.
+///
+/// ``wait()`` is called once, by the fold's thread; the result is handed over under a `Mutex`
+/// after the semaphore is signalled.
+private final class ParsedBatch: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let records = Mutex<[Result<JobRecord, CallbackError>]>([])
+
+    /// Starts extracting `bodies` (relay bodies, UTF-8 JSON) in the background.
+    init(_ bodies: [String]) {
+        guard !bodies.isEmpty else {
+            done.signal()
+            return
+        }
+        DispatchQueue.global().async { [self] in
+            let extracted = bodies.map { body in
+                Result { () throws(CallbackError) in try JobRecord.extract(fromBody: Data(body.utf8)) }
+            }
+            records.withLock { $0 = extracted }
+            done.signal()
+        }
+    }
+
+    /// The records, in the order of the bodies, once extracted.
+    func wait() -> [Result<JobRecord, CallbackError>] {
+        done.wait()
+        return records.withLock { $0 }
     }
 }

@@ -48,7 +48,10 @@ public struct Harvester {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("oot-hud-harvest-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let writer = try ReportWriter(db: db, limits: options.limits)
+        let writer = try ReportWriter(db: db)
+        // Rows of a failed harvest are not kept; the ones committed before stay (each job's rows
+        // commit with its report).
+        defer { writer.rollback() }
         let unpacker = ArtifactUnpacker(workDirectory: work, maxUncompressedBytes: options.maxUncompressedBytes)
 
         // 1. The drop folder.
@@ -64,13 +67,15 @@ public struct Harvester {
                     guard let key = row.first?.text else { continue }
                     let job = Pending(key: key, url: entry.marker, attempts: 0)
                     let files = unpacker.reportFiles(at: entry.path, contentType: nil)
-                    try record(Materialized(job: job, files: files, contentType: nil, remote: false), writer, &summary)
+                    let materialized = Materialized(job: job, files: files, contentType: nil, remote: false)
+                    try record(ParsedArtifact(materialized, limits: options.limits), writer, &summary)
                     summary.dropped += 1
                 }
             }
         }
 
-        // 2. artifact_url, in batches fetched concurrently and written one job per transaction.
+        // 2. artifact_url: fetched, unpacked and parsed by up to `concurrency` tasks ahead of the
+        // writer, which records them in order, jobs grouped into transactions (ReportWriter).
         // CROSS JOIN keeps the small tables (pending jobs, reports) as the outer loops: without
         // statistics SQLite would rather scan the million-row job table in rowid order.
         let pending = try db.query(
@@ -92,41 +97,47 @@ public struct Harvester {
             guard let key = row[0].text, let url = row[1].text else { return nil }
             return Pending(key: key, url: url, attempts: row[2].integer ?? 0)
         }
-        guard !pending.isEmpty else { return summary }
+        guard !pending.isEmpty else {
+            try writer.commit()
+            return summary
+        }
         progress.start("harvest", total: pending.count)
         defer { progress.finish() }
         let locator = ArtifactLocator(roots: options.artifactRoots)
         let fetcher = RemoteFetcher(policy: options.remote)
         defer { Task { await fetcher.shutdown() } }
         let options = self.options
-        var index = 0
-        while index < pending.count {
-            let batch = Array(pending[index..<min(index + max(1, options.concurrency), pending.count)])
-            index += batch.count
-            let results = await withTaskGroup(of: (Int, Materialized).self) { group in
-                for (n, job) in batch.enumerated() {
-                    let directory = work.appendingPathComponent("job-\(index)-\(n)")
-                    group.addTask {
-                        (
-                            n,
-                            await Self.materialize(
-                                job, locator: locator, fetcher: fetcher, directory: directory, options: options)
-                        )
-                    }
+        try await withThrowingTaskGroup(of: (Int, ParsedArtifact).self) { group in
+            var launched = 0
+            func launch() {
+                let n = launched
+                let job = pending[n]
+                let directory = work.appendingPathComponent("job-\(n)")
+                group.addTask {
+                    let materialized = await Self.materialize(
+                        job, locator: locator, fetcher: fetcher, directory: directory, options: options)
+                    let parsed = ParsedArtifact(materialized, limits: options.limits)
+                    try? FileManager.default.removeItem(at: directory)
+                    return (n, parsed)
                 }
-                var out: [(Int, Materialized)] = []
-                for await item in group { out.append(item) }
-                return out.sorted { $0.0 < $1.0 }.map(\.1)
+                launched += 1
             }
-            for materialized in results {
-                try record(materialized, writer, &summary)
-                if materialized.remote { summary.fetched += 1 }
-            }
-            progress.advance(batch.count)
-            for n in batch.indices {
-                try? FileManager.default.removeItem(at: work.appendingPathComponent("job-\(index)-\(n)"))
+            while launched < min(max(1, options.concurrency), pending.count) { launch() }
+            // Results arrive in any order; they are written in the order of `pending`.
+            var ready: [Int: ParsedArtifact] = [:]
+            var written = 0
+            while written < pending.count, let (n, parsed) = try await group.next() {
+                ready[n] = parsed
+                while let next = ready.removeValue(forKey: written) {
+                    try record(next, writer, &summary)
+                    if next.remote { summary.fetched += 1 }
+                    written += 1
+                    progress.advance()
+                    if launched < pending.count { launch() }
+                }
             }
         }
+        try writer.commit()
         await fetcher.shutdown()
         return summary
     }
@@ -194,8 +205,8 @@ public struct Harvester {
         }
     }
 
-    private func record(_ materialized: Materialized, _ writer: ReportWriter, _ summary: inout HarvestSummary) throws {
-        let state = try writer.write(materialized)
+    private func record(_ parsed: ParsedArtifact, _ writer: ReportWriter, _ summary: inout HarvestSummary) throws {
+        let state = try writer.write(parsed)
         summary.harvested += 1
         summary.testcases += state.testcases
         if state.state != "ok" { summary.problems += 1 }

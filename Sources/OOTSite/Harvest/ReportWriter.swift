@@ -2,20 +2,18 @@ import Foundation
 import OOTCore
 import OOTJUnit
 
-/// Writes one job's harvest result: its testcase rows and its `junit_reports` row, in one
-/// transaction (earlier rows of the job are replaced).
+/// Writes each job's harvest result: its testcase rows and its `junit_reports` row (earlier rows of
+/// the job are replaced), jobs grouped into transactions of about ``rowsPerTransaction`` rows.
 final class ReportWriter {
     private let db: SQLiteDatabase
-    private let limits: JUnitParser.Limits
     private let deleteCases: SQLiteStatement
     private let insertCase: SQLiteStatement
     private let insertReport: SQLiteStatement
     private let markFlaky: SQLiteStatement
     private let markPending: SQLiteStatement
 
-    init(db: SQLiteDatabase, limits: JUnitParser.Limits) throws {
+    init(db: SQLiteDatabase) throws {
         self.db = db
-        self.limits = limits
         deleteCases = try db.prepare("DELETE FROM junit_testcases WHERE dynamoKey = ?")
         // The job's pages re-render in the next incremental build (its drill-down is new).
         markPending = try db.prepare("INSERT OR IGNORE INTO site_pending (dynamoKey) VALUES (?)")
@@ -45,53 +43,83 @@ final class ReportWriter {
             """)
     }
 
-    /// Parses the files (if any) and records the result.
+    /// Rows (testcases and reports) written in the open transaction.
+    private var pendingRows = 0
+    /// Whether a transaction of this writer is open.
+    private var inTransaction = false
+    /// Rows per transaction: jobs are committed in groups, so a first build with a million
+    /// testcases makes a few hundred commits rather than one per job, while each transaction
+    /// stays short (a fraction of a second) for the ingest server writing the same file.
+    static let rowsPerTransaction = 20_000
+
+    /// Records a parsed artifact: replaces the job's testcase rows and its `junit_reports` row.
+    ///
+    /// Opens a transaction when none is open and commits it once it holds
+    /// ``rowsPerTransaction`` rows; ``commit()`` commits the rest. A job's rows and its report
+    /// always commit together.
     ///
     /// - Returns: The recorded state and the number of testcases stored.
-    func write(_ m: Harvester.Materialized) throws -> (state: String, testcases: Int) {
-        let key = m.job.key
-        var state = HarvestOutcome()
-        var files: [ReportFile] = []
-        switch m.files {
-        case .success(let found): files = found
-        case .failure(let error):
-            state.state = HarvestOutcome.State(rawValue: error.state) ?? .unavailable
-            state.errors.append(error.message)
+    /// - Throws: ``SQLiteError``; the open transaction is then rolled back.
+    func write(_ parsed: ParsedArtifact) throws -> (state: String, testcases: Int) {
+        if !inTransaction {
+            try db.execute("BEGIN IMMEDIATE")
+            inTransaction = true
         }
-        let attempts = state.state == .fetchError ? m.job.attempts + 1 : 1
-        return try db.transaction {
-            try deleteCases.run([.text(key)])
-            var tally = JUnitTally()
-            var ordinal: Int64 = 0
-            for file in files {
-                var failure: (any Error)?
-                let report = JUnitParser.parse(file: file.path, limits: limits) { testcase in
-                    guard failure == nil else { return }
-                    tally.add(testcase)
-                    ordinal += 1
-                    do {
-                        try insertCase.run(Self.values(key: key, ordinal: ordinal, testcase))
-                    } catch {
-                        failure = error
-                    }
-                }
-                if let failure { throw failure }
-                state.add(report, file: files.count > 1 ? file.name : nil)
-            }
-            try markFlaky.run([.text(key)])
-            try markPending.run([.text(key)])
-            let counts = tally.finished
-            try insertReport.run([
-                .text(key), .text(m.job.url), .text(state.state.rawValue),
-                state.errors.isEmpty ? .null : .text(state.errors.joined(separator: "; ")),
-                .integer(Int64(files.count)),
-                .integer(Int64(counts.tests)), .integer(Int64(counts.passed)), .integer(Int64(counts.failures)),
-                .integer(Int64(counts.errors)), .integer(Int64(counts.skipped)), .integer(Int64(counts.flaky)),
-                counts.totalTimeSeconds.map { .real($0) } ?? .null, .text(UTCTimestamp.now.description),
-                .integer(attempts), m.contentType.map { .text($0) } ?? .null,
-            ])
-            return (state.state.rawValue, counts.tests)
+        do {
+            let result = try insert(parsed)
+            pendingRows += parsed.testcases.count + 1
+            if pendingRows >= Self.rowsPerTransaction { try commit() }
+            return result
+        } catch {
+            rollback()
+            throw error
         }
+    }
+
+    /// Commits the open transaction, if any.
+    ///
+    /// - Throws: ``SQLiteError``; the transaction is then rolled back.
+    func commit() throws {
+        guard inTransaction else { return }
+        do {
+            try db.execute("COMMIT")
+        } catch {
+            rollback()
+            throw error
+        }
+        inTransaction = false
+        pendingRows = 0
+    }
+
+    /// Rolls back the open transaction, if any (after an error).
+    func rollback() {
+        guard inTransaction else { return }
+        try? db.execute("ROLLBACK")
+        inTransaction = false
+        pendingRows = 0
+    }
+
+    private func insert(_ parsed: ParsedArtifact) throws -> (state: String, testcases: Int) {
+        let key = parsed.job.key
+        let attempts = parsed.outcome.state == .fetchError ? parsed.job.attempts + 1 : 1
+        try deleteCases.run([.text(key)])
+        for (index, testcase) in parsed.testcases.enumerated() {
+            try insertCase.run(Self.values(key: key, ordinal: Int64(index + 1), testcase))
+        }
+        try markFlaky.run([.text(key)])
+        try markPending.run([.text(key)])
+        let counts = parsed.counts
+        let state = parsed.outcome
+        try insertReport.run([
+            .text(key), .text(parsed.job.url), .text(state.state.rawValue),
+            state.errors.isEmpty ? .null : .text(state.errors.joined(separator: "; ")),
+            .integer(Int64(parsed.files)),
+            .integer(Int64(counts.tests)), .integer(Int64(counts.passed)), .integer(Int64(counts.failures)),
+            .integer(Int64(counts.errors)), .integer(Int64(counts.skipped)), .integer(Int64(counts.flaky)),
+            counts.totalTimeSeconds.map { .real($0) } ?? .null, .text(UTCTimestamp.now.description),
+            .integer(attempts), parsed.contentType.map { .text($0) } ?? .null,
+        ])
+        return (state.state.rawValue, counts.tests)
     }
 
     static func values(key: String, ordinal: Int64, _ t: JUnitTestCase) -> [SQLiteValue] {
