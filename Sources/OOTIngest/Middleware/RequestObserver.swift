@@ -50,7 +50,7 @@ struct RequestObserver: RouterMiddleware {
         }
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)", "path": "\(path)", "http": "\(status)",
-            "ms": "\(String(format: "%.2f", seconds * 1000))",
+            "ms": "\(Self.milliseconds(seconds))",
         ]
         if let repo = fields.repo { metadata["repo"] = "\(repo)" }
         if let s = fields.status { metadata["status"] = "\(s)" }
@@ -59,6 +59,16 @@ struct RequestObserver: RouterMiddleware {
         if !fields.warnings.isEmpty { metadata["warnings"] = .array(fields.warnings.map { "\($0)" }) }
         logger.log(
             level: status >= 500 ? .error : fields.warnings.isEmpty ? .info : .warning, "request", metadata: metadata)
+    }
+}
+
+extension RequestObserver {
+    /// `seconds` in milliseconds with two decimals ("1.25"), as `String(format: "%.2f")` wrote it
+    /// for the non-negative latencies logged here, without Foundation's formatter.
+    static func milliseconds(_ seconds: Double) -> String {
+        let hundredths = Int((max(0, seconds) * 100_000).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
 

@@ -69,10 +69,8 @@ struct ResultsHandler: Sendable {
             context.logger.error("storing callback failed", metadata: ["error": "\(error)"])
             throw IngestError(.storage, .internalServerError, "Internal error writing to the database")
         }
-        var fields: [String: Any] = ["ok": true, "status": record.status, "dynamoKey": record.dynamoKey]
-        if !extracted.warnings.isEmpty { fields["warnings"] = extracted.warnings.map(\.description) }
-        let reply = try JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: reply)))
+        let reply = ResultsReply.body(
+            status: record.status, dynamoKey: record.dynamoKey, warnings: extracted.warnings.map(\.description))
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: reply))
     }
 }
