@@ -69,7 +69,7 @@ struct ResultsHandler: Sendable {
             context.logger.error("storing callback failed", metadata: ["error": "\(error)"])
             throw IngestError(.storage, .internalServerError, "Internal error writing to the database")
         }
-        let reply = ResultsReply.body(
+        let reply = try ResultsReply.body(
             status: record.status, dynamoKey: record.dynamoKey, warnings: extracted.warnings.map(\.description))
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: reply))
     }
