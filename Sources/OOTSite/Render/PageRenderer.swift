@@ -17,6 +17,28 @@ struct PageRenderer {
     private final class Counts {
         var pages: [String: Int] = [:]
         var seconds: [String: Double] = [:]
+
+        /// A stopwatch from now that adds each lap's seconds to ``seconds`` under `prefix` + its name.
+        func laps(prefix: String) -> Laps { Laps(counts: self, prefix: prefix) }
+    }
+
+    /// Times consecutive steps into ``Counts/seconds`` (shown by `--query-stats` as `render <key>`).
+    private final class Laps {
+        let counts: Counts
+        let prefix: String
+        private var clock = ContinuousClock.now
+
+        init(counts: Counts, prefix: String) {
+            self.counts = counts
+            self.prefix = prefix
+        }
+
+        /// Adds the seconds since the last lap (or the start) to `prefix + name`.
+        func lap(_ name: String) {
+            let now = ContinuousClock.now
+            counts.seconds[prefix + name, default: 0] += (now - clock).inSeconds
+            clock = now
+        }
     }
     /// Per backend, the test identities (`classname\u{1F}name`) that have a history page.
     private var historyTests: [String: Set<String>] = [:]
@@ -146,12 +168,7 @@ struct PageRenderer {
             }
         }
         // Time per part of the search index, shown by `--query-stats` as `render search-…`.
-        var clock = ContinuousClock.now
-        func lap(_ part: String) {
-            let now = ContinuousClock.now
-            counts.seconds["search-" + part, default: 0] += (now - clock).inSeconds
-            clock = now
-        }
+        let laps = counts.laps(prefix: "search-")
         if work.manifest {
             try Self.at("search/index.js") {
                 let manifest = SearchManifest(
@@ -162,7 +179,7 @@ struct PageRenderer {
             }
             counts.pages["search", default: 0] += 1
         }
-        lap("index")
+        laps.lap("index")
         if work.manifest || !work.letters.isEmpty {
             let pages = try Self.at("search") {
                 try SearchPage.pages(
@@ -177,7 +194,7 @@ struct PageRenderer {
                 }
             }
         }
-        lap("az")
+        laps.lap("az")
         for word in work.words {
             let path = "search/shard/\(word).js"
             try Self.at(path) {
@@ -196,7 +213,7 @@ struct PageRenderer {
             }
             counts.pages["search-shard", default: 0] += 1
         }
-        lap("shards")
+        laps.lap("shards")
         let index = Dictionary(listed.enumerated().map { ($1.repo, $0) }, uniquingKeysWith: { a, _ in a })
         for bucket in work.buckets {
             let path = "search/detail/\(bucket).js"
@@ -213,7 +230,7 @@ struct PageRenderer {
             }
             counts.pages["search-detail", default: 0] += 1
         }
-        lap("details")
+        laps.lap("details")
     }
 
     /// One drill-down page and its JSON.
@@ -413,25 +430,20 @@ struct PageRenderer {
         _ directory: String, kind: String, model: () throws -> Model, html: (Model) throws -> String
     ) throws {
         // Time per kind of page and step, shown by `--query-stats` as `render page <kind> <step>`.
-        var clock = ContinuousClock.now
-        func lap(_ step: String) {
-            let now = ContinuousClock.now
-            counts.seconds["page \(kind) \(step)", default: 0] += (now - clock).inSeconds
-            clock = now
-        }
+        let laps = counts.laps(prefix: "page \(kind) ")
         try Self.at(directory) {
             let built = try model()
-            lap("model")
+            laps.lap("model")
             let text = try html(built)
-            lap("html")
+            laps.lap("html")
             try writer.write(text, to: directory + "/index.html")
-            lap("write")
+            laps.lap("write")
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let json = try encoder.encode(built)
-            lap("json")
+            laps.lap("json")
             try writer.write(json, to: directory + "/index.json")
-            lap("write")
+            laps.lap("write")
         }
         counts.pages[kind, default: 0] += 1
     }
