@@ -89,6 +89,7 @@ public enum Fold {
                 """
                 DELETE FROM oot_workflow_job; DELETE FROM fold_state; DELETE FROM fold_errors;
                 DELETE FROM site_pending; DELETE FROM site_backends; DELETE FROM site_backend_prs; DELETE FROM site_daily;
+                DELETE FROM site_trunk_commits;
                 INSERT OR REPLACE INTO site_state (key, value) VALUES ('force_full', 'reindex');
                 DELETE FROM site_state WHERE key = 'reindex_needed';
                 """)

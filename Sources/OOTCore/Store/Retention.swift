@@ -64,6 +64,19 @@ public enum Retention {
                       AND j.pr_number = site_backend_prs.pr_number)
                 """)
             _ = try delete(
+                """
+                DELETE FROM site_trunk_commits WHERE NOT EXISTS (
+                    SELECT 1 FROM oot_workflow_job j INDEXED BY job_trunk_sha
+                    WHERE j.pytorch_head_sha = site_trunk_commits.sha AND j.event_type IN ('nightly', 'periodic', 'push'))
+                """)
+            // A kept commit's first run may have been pruned: its row moves to its earliest kept run.
+            _ = try delete(
+                """
+                UPDATE site_trunk_commits SET first_run = (
+                    SELECT min(coalesce(j.effective_started_at, '')) FROM oot_workflow_job j INDEXED BY job_trunk_sha
+                    WHERE j.pytorch_head_sha = site_trunk_commits.sha AND j.event_type IN ('nightly', 'periodic', 'push'))
+                """)
+            _ = try delete(
                 "DELETE FROM site_backends WHERE NOT EXISTS (SELECT 1 FROM oot_workflow_job j WHERE j.downstream_repo = site_backends.repo)"
             )
             try db.execute("DROP TABLE temp.doomed")

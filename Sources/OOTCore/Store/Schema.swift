@@ -10,8 +10,8 @@ public enum Schema {
     static let steps: [[String]] = [
         // v6 filled site_daily by the rules of the day; v9 refills it by today's (``rebuildDaily``
         // reads columns v8 and v9 add), so no step runs SQL newer than its schema. v10 adds the
-        // search tables.
-        [v1], [v2], [v3], [v4], [v5], [v6], [v7], [v8, v8Flags], [v9, rebuildDaily], [v10],
+        // search tables, v11 the trunk grid's commits.
+        [v1], [v2], [v3], [v4], [v5], [v6], [v7], [v8, v8Flags], [v9, rebuildDaily], [v10], [v11],
     ]
 
     /// Columns of `oot_workflow_job` that a callback may write (spec §4.2), in declaration order.
@@ -329,6 +329,31 @@ public enum Schema {
         ) WITHOUT ROWID;
         INSERT OR REPLACE INTO site_state (key, value) VALUES ('search_rebuild', 'schema v10');
         INSERT OR REPLACE INTO site_state (key, value) VALUES ('force_full', 'schema v10');
+        """
+
+    /// v11: the global trunk grid `/oot/trunk/` (issue 18, spec §9.4): the upstream commits any
+    /// backend ran on (pushes to main, nightly, periodic), kept by the build's index stage.
+    ///
+    /// - `site_trunk_commits`: one row per upstream SHA with a stable sequence number (its order
+    ///   of first appearance: the grid's older pages are buckets of it, so their URLs never move)
+    ///   and its first run (the earliest `effective_started_at` of a run on it, UTC: the grid's
+    ///   row order, newest first).
+    /// - `job_trunk_sha`: the runs on one upstream commit, for a page of the grid.
+    static let v11 = """
+        CREATE TABLE site_trunk_commits (
+            sha       TEXT PRIMARY KEY,
+            seq       INTEGER NOT NULL UNIQUE,     -- 1-based order of first appearance
+            first_run TEXT NOT NULL                -- earliest effective_started_at of a run on it, UTC
+        ) WITHOUT ROWID;
+        CREATE INDEX site_trunk_commits_order ON site_trunk_commits (first_run, seq);
+        CREATE INDEX job_trunk_sha ON oot_workflow_job (pytorch_head_sha)
+            WHERE event_type IN ('nightly', 'periodic', 'push');
+        INSERT INTO site_trunk_commits (sha, seq, first_run)
+        SELECT pytorch_head_sha, row_number() OVER (ORDER BY min(rowid)), min(coalesce(effective_started_at, ''))
+        FROM oot_workflow_job
+        WHERE event_type IN ('nightly', 'periodic', 'push') AND pytorch_head_sha != ''
+        GROUP BY pytorch_head_sha;
+        INSERT OR REPLACE INTO site_state (key, value) VALUES ('force_full', 'schema v11');
         """
 
     /// The aggregate columns of a `site_daily` row over a set of `oot_workflow_job` rows.

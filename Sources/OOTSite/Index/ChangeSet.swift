@@ -22,6 +22,12 @@ public struct ChangeSet: Sendable, Equatable {
     /// scheduled runs changed (every page's header and tabs change).
     public var allBuckets: Set<String> = []
 
+    /// Upstream commits with a changed run (push, nightly, periodic; spec §14.3), SHA → sequence
+    /// number in the trunk grid (``MatrixBucket`` of ``BuildOptions/commitsPerPage``: its older page).
+    public var trunkCommits: [String: Int64] = [:]
+    /// Backends with a changed run on an upstream commit (their column data on the trunk grid).
+    public var trunkRepos: Set<String> = []
+
     /// An empty change set.
     public init() {}
 }

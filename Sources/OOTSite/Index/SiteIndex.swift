@@ -1,7 +1,7 @@
 import OOTCore
 
 /// The build's index stage: folds `site_pending` into the bookkeeping tables (`site_backends`,
-/// `site_backend_prs`, `site_paths`, the `site_daily` rollup) in one transaction and returns the
+/// `site_backend_prs`, `site_trunk_commits`, `site_paths`, the `site_daily` rollup) in one transaction and returns the
 /// ``ChangeSet``.
 ///
 /// Cost follows the number of pending jobs, not the size of the history: every statement is an
@@ -23,7 +23,7 @@ enum SiteIndex {
                 SELECT j.dynamoKey, j.downstream_repo, j.downstream_repo_level, j.pr_number, j.event_type, j.check_run_id,
                        j.rowid, coalesce(j.effective_started_at, ''),
                        max(coalesce(j.started_at, ''), coalesce(j.completed_at, '')), r.dynamoKey IS NOT NULL,
-                       substr(j.effective_started_at, 1, 10), substr(j.completed_at, 1, 10)
+                       substr(j.effective_started_at, 1, 10), substr(j.completed_at, 1, 10), j.pytorch_head_sha
                 FROM site_pending p
                 CROSS JOIN oot_workflow_job j ON j.dynamoKey = p.dynamoKey
                 LEFT JOIN junit_reports r ON r.dynamoKey = j.dynamoKey
@@ -61,6 +61,16 @@ enum SiteIndex {
             // job's effective start, and of its completion, which was its effective start until
             // a late in_progress supplied started_at.
             var days: Set<[String]> = []
+            // The trunk grid's commits (upstream SHAs of pushes, nightly and periodic runs): a new
+            // one takes the next sequence number (its older page, never moving); its first run is
+            // the earliest start of a run on it (the grid's row order).
+            let upsertCommit = try db.prepare(
+                """
+                INSERT INTO site_trunk_commits (sha, seq, first_run)
+                VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM site_trunk_commits), ?2)
+                ON CONFLICT (sha) DO UPDATE SET first_run = min(first_run, excluded.first_run)
+                RETURNING seq
+                """)
             let touchPR = try db.prepare(
                 "UPDATE site_backend_prs SET last_activity = max(last_activity, ?3) WHERE repo = ?1 AND pr_number = ?2")
 
@@ -77,6 +87,7 @@ enum SiteIndex {
                 let hasReport = pending.column(9).integer == 1
                 if let day = pending.column(10).text { days.insert([repo, day]) }
                 if let day = pending.column(11).text { days.insert([repo, day]) }
+                let sha = pending.column(12).text ?? ""
 
                 changes.jobs.insert(key)
                 changes.repos.insert(repo)
@@ -105,6 +116,14 @@ enum SiteIndex {
                         try insertPR.run([.text(repo), .integer(pr), .integer(seq), .text(latest)])
                     }
                     changes.prBuckets[repo, default: [:]][pr] = MatrixBucket.of(seq: seq, perPage: prsPerPage)
+                }
+                if CommitRunKind(eventType: event) != nil, !sha.isEmpty {
+                    upsertCommit.reset()
+                    try upsertCommit.bind([.text(sha), .text(time)])
+                    _ = try upsertCommit.step()
+                    changes.trunkCommits[sha] = upsertCommit.column(0).integer ?? 0
+                    upsertCommit.reset()
+                    changes.trunkRepos.insert(repo)
                 }
                 if hasReport {
                     try paths.register(job: key, repo: repo, checkRunID: checkRunID)
