@@ -8,8 +8,13 @@ Deterministic: run it again and the output is byte-identical. The scenarios:
   failure green, a job still running, cancelled and timed_out jobs, a PR with two pushes (two head
   SHAs), the same job name in two workflows, a truncated JUnit file, two nightly self-reports (one
   sent with started_at null), a periodic run that completed with conclusion null, and trunk runs on
-  two pushes to upstream main (the second breaks a test job). Every PR webhook carries
-  pull_request.base.sha: the upstream main commit current when the PR's jobs started.
+  five pushes to upstream main, for the trunk grid (upstream commits x backends): push 1 builds and
+  tests green; push 2 breaks the NPU float32 tests, which stay red on pushes 3 and 4 (a red streak
+  since push 2, last green at push 1); pushes 3 and 4 also run XPU, HXA and RVV tests, and push 4
+  turns the XPU tests red (red since push 4, last green at push 3); push 5 is still running (NPU
+  float32 tests, XPU build, HXA tests) and RVV does not run it. Every PR webhook carries
+  pull_request.base.sha: the upstream main commit current when the PR's jobs were dispatched (when
+  its first job started), the same for all of that head SHA's callbacks.
   PR 188874 shows each failure classification ("is it my fault?"): on the L4 NPU backend the tests
   that trunk push 2 broke (BROKEN TRUNK) plus a failure of its own (NEW, blocking on L4); on the L3
   XPU backend the same new failure ("fails on 2 of 3 backends"), tests that failed in one execution
@@ -85,7 +90,7 @@ PRS = [
 ]
 
 # Pushes to upstream main (the trunk runs below): sha("main", n) lands at hour TRUNK_PUSHES[n - 1].
-TRUNK_PUSHES = [6, 19]
+TRUNK_PUSHES = [6, 19, 22.5, 23.5, 24.25]
 
 
 def sha(*parts):
@@ -105,6 +110,7 @@ def number(*parts, lo=10**10, span=10**10):
 
 
 events = []  # (arrival time, body)
+dispatched = {}  # PR head SHA -> when its jobs were dispatched: the start of its first job
 
 
 def main_at(t):
@@ -136,7 +142,10 @@ def job(backend, pr, head_sha, workflow, job_name, start, minutes, conclusion, j
     run_id = str(number("run", repo, pr[0], head_sha, workflow))
     check_run_id = str(number("check", repo, pr[0], head_sha, workflow, job_name, attempt))
     run_url = f"https://github.com/{repo}/actions/runs/{run_id}"
-    base = {"event_type": "pull_request", "delivery_id": delivery, "payload": webhook(pr, head_sha, main_at(start))}
+    # One dispatch, one webhook: every job of a head SHA carries the base SHA of its first job's start.
+    dispatched_at = dispatched.setdefault(head_sha, start)
+    assert start >= dispatched_at, f"list the earliest job of {head_sha[:7]} first"
+    base = {"event_type": "pull_request", "delivery_id": delivery, "payload": webhook(pr, head_sha, main_at(dispatched_at))}
     wf = {
         "schema_version": "1", "name": workflow, "url": run_url, "run_attempt": str(attempt),
         "job_name": job_name, "check_run_id": check_run_id, "run_id": run_id,
@@ -273,7 +282,8 @@ events.append((end, {
 }))
 
 # Trunk runs (spec §14.3): pushes to upstream main, dispatched with the full push webhook payload.
-# The second push breaks the NPU float32 tests; the XPU backend builds both.
+# Push 2 breaks the NPU float32 tests and they stay red; push 4 breaks the XPU tests; push 5 is
+# still running, and RVV does not run it.
 def push_payload(after, before, title, author, when):
     return {
         "ref": "refs/heads/main", "before": before, "after": after,
@@ -293,6 +303,7 @@ def push_payload(after, before, title, author, when):
 
 
 def trunk_job(backend, after, payload, workflow, job_name, start, minutes, conclusion, junit=None):
+    """One job of the trunk run on push `after`; conclusion "running": still running (no completed callback)."""
     repo, level, _ = BACKENDS[backend]
     delivery = uid("push", after)
     run_id = str(number("run", repo, "push", after, workflow))
@@ -300,19 +311,48 @@ def trunk_job(backend, after, payload, workflow, job_name, start, minutes, concl
     wf = {"schema_version": "1", "name": workflow, "url": f"https://github.com/{repo}/actions/runs/{run_id}",
           "run_attempt": "1", "job_name": job_name, "check_run_id": check_run_id, "run_id": run_id}
     base = {"event_type": "push", "delivery_id": delivery, "payload": payload}
-    emit(repo, level, base, wf, start, minutes, conclusion, junit, round(3 + (int(check_run_id) % 5000) / 1000, 3))
+    running = conclusion == "running"
+    emit(repo, level, base, wf, start, minutes, None if running else conclusion, junit,
+         round(3 + (int(check_run_id) % 5000) / 1000, 3), still_running=running)
 
 
-for n, (hours, title, author, float32) in enumerate([
-    (6, "[inductor] Fuse pointwise ops across reductions (#188793)", "eellison", ("success", "mocha")),
-    (19, "Add torch.accelerator.memory_stats for PrivateUse1 (#188801)", "albanD", ("failure", "unittest")),
-], start=1):
-    assert hours == TRUNK_PUSHES[n - 1]
+# The trunk jobs: backend, workflow, job name, minutes after the push it starts, minutes it runs,
+# and its JUnit report when it passes and when it fails.
+TRUNK_JOBS = {
+    "npu-build":   ("npu", "npu-ci", "build", 5, 14, "swift", None),
+    "npu-float32": ("npu", "npu-ci", "test-npu-float32", 21, 45, "mocha", "unittest"),
+    "xpu-build":   ("xpu", "xpu-ci", "build", 7, 22, "notime", None),
+    "xpu-test":    ("xpu", "xpu-ci", "test-xpu", 31, 50, "stamps", "gotestsum"),
+    "hxa-build":   ("hxa", "hxa-ci", "build", 4, 16, "swift", None),
+    "hxa-test":    ("hxa", "hxa-ci", "test-hxa", 22, 33, "mocha", None),
+    "rvv-test":    ("rvv", "rvv-ci", "test-cpu-rvv", 6, 76, "mocha", None),
+}
+GREEN = "success"
+# Each push: hours after BASE, head commit title (ending in its PR number), author, and what each
+# of its jobs did: "success", "failure" or "running".
+TRUNK = [
+    (6, "[inductor] Fuse pointwise ops across reductions (#188793)", "eellison",
+     {"npu-build": GREEN, "npu-float32": GREEN, "xpu-build": GREEN}),
+    (19, "Add torch.accelerator.memory_stats for PrivateUse1 (#188801)", "albanD",
+     {"npu-build": GREEN, "npu-float32": "failure", "xpu-build": GREEN}),
+    (22.5, "[BE] Replace c10::optional with std::optional in aten/native (#188819)", "Skylion007",
+     {"npu-build": GREEN, "npu-float32": "failure", "xpu-build": GREEN, "xpu-test": GREEN,
+      "hxa-build": GREEN, "hxa-test": GREEN, "rvv-test": GREEN}),
+    (23.5, "[inductor] Use TF32 for matmul templates on PrivateUse1 devices (#188836)", "jansel",
+     {"npu-build": GREEN, "npu-float32": "failure", "xpu-build": GREEN, "xpu-test": "failure",
+      "hxa-build": GREEN, "hxa-test": GREEN, "rvv-test": GREEN}),
+    (24.25, "Fix guard on unbacked symint sizes in torch.split (#188848)", "ezyang",
+     {"npu-build": GREEN, "npu-float32": "running", "xpu-build": "running",
+      "hxa-build": GREEN, "hxa-test": "running"}),
+]
+assert [push[0] for push in TRUNK] == TRUNK_PUSHES
+for n, (hours, title, author, outcomes) in enumerate(TRUNK, start=1):
     after, before = sha("main", n), sha("main", n - 1)
     payload = push_payload(after, before, title, author, at(hours))
-    trunk_job("npu", after, payload, "npu-ci", "build", at(hours, 5), 14, "success", "swift")
-    trunk_job("npu", after, payload, "npu-ci", "test-npu-float32", at(hours, 21), 45, *float32)
-    trunk_job("xpu", after, payload, "xpu-ci", "build", at(hours, 7), 22, "success", "notime")
+    for key, conclusion in outcomes.items():
+        backend, workflow, job_name, offset, minutes, green, red = TRUNK_JOBS[key]
+        trunk_job(backend, after, payload, workflow, job_name, at(hours, offset), minutes, conclusion,
+                  red if conclusion == "failure" else green if conclusion == GREEN else None)
 
 # Nightly self-report as sent 2026-07-18..08-04 (spec §14.3): started_at null, only completed_at.
 nightly_sha2 = sha("nightly", "2026-11-27")

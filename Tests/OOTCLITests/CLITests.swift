@@ -242,7 +242,7 @@ import Testing
         #expect(try Self.run(["ingest", "--db", db, samples]).status == 0)
         let run = try Self.run(["reindex", "--db", db])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("reindexed: applied 283 callbacks"))
+        #expect(run.stdout.contains("reindexed: applied 318 callbacks"))
     }
 }
 

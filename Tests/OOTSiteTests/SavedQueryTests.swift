@@ -43,7 +43,7 @@ import Testing
                 "riscv-ai/torch-rvv", "openxpu/pytorch-xpu", "acme-silicon/torch-npu", "hexa-compute/torch-hxa",
             ])
         #expect(week.map(\.total) == [6, 16, 25, 6])
-        // In the last 24h window only jobs that started after 2026-11-27T08:56:20Z count: PR 188793
+        // In the last 24h window only jobs that started after 2026-11-27T09:02:25Z count: PR 188793
         // (started 08:02–08:28) drops out.
         let day = try runner.run("oot_summary", as: OotSummaryRow.self, ["days": .integer(1), "now": now])
         #expect(day.map(\.total).reduce(0, +) == 53 - 7)

@@ -113,8 +113,8 @@ import Testing
     @Test func readinessFiguresEqualPlainSQL() async throws {
         let site = try await DemoSite.shared()
         let jobs = try Self.plainJobs(site)
-        // The 7 days before the snapshot (2026-11-28T08:56:20Z).
-        let since = "2026-11-21T08:56:20"
+        // The 7 days before the snapshot (DemoSite.asOf, 2026-11-28T09:02:25Z).
+        let since = "2026-11-21T09:02:25"
         for repo in ["acme-silicon/torch-npu", "openxpu/pytorch-xpu", "riscv-ai/torch-rvv"] {
             let window = jobs.filter { $0.repo == repo && $0.start > since }
             let readiness = try Self.json(site, "oot/\(repo)/index.json")["readiness"] as! [String: Any]
@@ -182,8 +182,9 @@ import Testing
         let summary = try site.page("oot/index.html")
         #expect(summary.occurrences(of: "<svg class=\"spark\"") == 4)
         let trunk = try site.page("oot/acme-silicon/torch-npu/trunk/index.html")
-        #expect(trunk.contains("Last 2 commits per job"))
-        #expect(trunk.contains("1/2 passed"), "test-npu-float32 passed at push 1 and failed at push 2")
+        #expect(trunk.contains("Last 5 commits per job"))
+        #expect(
+            trunk.contains("1/5 passed"), "test-npu-float32 passed at push 1, failed at pushes 2-4, runs at push 5")
     }
 
     @Test func drawingFollowsTheNumbers() {

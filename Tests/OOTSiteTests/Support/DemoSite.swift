@@ -8,7 +8,7 @@ import OOTTestSupport
 struct DemoSite {
     static let root = Fixtures.root
     /// The samples' snapshot time: ten minutes after the latest job time in them.
-    static let asOf = UTCTimestamp(parsing: "2026-11-28T08:56:20Z")!
+    static let asOf = UTCTimestamp(parsing: "2026-11-28T09:02:25Z")!
 
     let directory: URL
     let databasePath: String
