@@ -81,6 +81,16 @@ run() {
     "$(echo "$pages / ($secs + 0.0001)" | bc -l)" "$((rss / 1024))"
   grep -o 'build [0-9]* ([a-z]*' "$log" | tail -1 | sed 's/^/      /' | tr -d '\n'
   grep -o 'fold [0-9.]*s, .*' "$log" | tail -1 | sed 's/^/: /'
+  # The trunk grid (issue 18): its render time (worker time, every view) and pages, when the
+  # binary prints them (--query-stats).
+  local grid; grid=$(grep -o '^render trunk: [0-9.]* s' "$log" | tail -1 | awk '{print $3}' || true)
+  if [ -n "$grid" ]; then
+    local gridpages; gridpages=$(grep -o '^pages trunk: [0-9]*' "$log" | tail -1 | awk '{print $3}')
+    local expanded; expanded=$(grep -o '^pages trunk-backend: [0-9]*' "$log" | tail -1 | awk '{print $3}')
+    echo "$size $label $grid ${gridpages:-0} $tag" >>"$work/grid"
+    printf '      trunk grid: render %.3f s (worker time) for %d pages (3 views), %d expanded backend columns\n' \
+      "$grid" "${gridpages:-0}" "${expanded:-0}"
+  fi
   # Search (issue 16): the time the search index added (index stage + render worker time).
   local search; search=$(grep -o 'search index [0-9.]*s + render [0-9.]*s' "$log" | tail -1 || true)
   if [ -n "$search" ]; then
@@ -123,6 +133,8 @@ steps() {
   cp "$data/folded.sqlite" "$db"
   local build=("${bins[$tag]}" build --db "$db" --out "$site" --artifact-root "$data/artifacts" --now "$now" --no-progress
     --templates "${roots[$tag]}/templates" --queries "${roots[$tag]}/data/queries")
+  # Per-kind render times (the trunk grid's line), when this binary has the flag.
+  if "${bins[$tag]}" build --help 2>/dev/null | grep -q -- --query-stats; then build+=(--query-stats); fi
   # 2. Full: every page rendered from the folded database into an empty site.
   run full "$size" "$tag" -- "${build[@]}" --full
   search_size "$size" "$tag" "$site"
@@ -164,9 +176,14 @@ for size in "${sizes[@]}"; do
   echo "== $size ($(du -sh "$data/oot.sqlite" | cut -f1) of callbacks, $(du -sh "$data/artifacts" | cut -f1) of JUnit)"
   # 1. The initial build (fold every callback, harvest every report, render everything) runs
   #    once per dataset; its folded database is kept for the other measurements.
+  #    With a baseline, the baseline binary writes it: a newer schema upgrades an older file when
+  #    it opens it (inside the timed full build: this checkout's migration is in its figure), but
+  #    an older binary refuses a newer file.
   if [ ! -f "$data/folded.sqlite" ] || [ "${BENCH_SKIP_FIRST:-0}" != 1 ]; then
     cp "$data/oot.sqlite" "$work/$size.sqlite"
-    run first "$size" -- "$bin" build --db "$work/$size.sqlite" --out "$work/$size-first" \
+    first_tag=new
+    if [ -n "${bins[base]:-}" ]; then first_tag=base; fi
+    run first "$size" "$first_tag" -- "${bins[$first_tag]}" build --db "$work/$size.sqlite" --out "$work/$size-first" \
       --artifact-root "$data/artifacts" --now "$now" --no-progress
     mv "$work/$size.sqlite" "$data/folded.sqlite"
     rm -rf "$work/$size-first" "$work/$size.sqlite"-*
@@ -198,6 +215,11 @@ awk '
     }
   }' "$work/results"
 if [ -f "$work/search" ]; then
+  if [ -s "$work/grid" ]; then
+    echo
+    echo "== trunk grid /oot/trunk/ (issue 18): render worker time, every view"
+    awk '$5 == "new" { printf "  %-5s %-12s %.3f s for %d pages\n", $1, $2, $3, $4 }' "$work/grid"
+  fi
   echo
   echo "== search index (issue 16; budget: 10 % of the site's bytes, 0.2 s added to an incremental build)"
   awk '$4 == "new" { printf "  %-5s %12.0f bytes = %.2f %% of the site (%.0f bytes)\n", $1, $2, 100 * $2 / ($3 + 1), $3 }' "$work/search-size"

@@ -60,6 +60,8 @@ struct Build: AsyncParsableCommand {
         name: .customLong("readiness-run-hours"), help: "Level readiness: median run time per PR head limit for L3.")
     var readinessRunHours: Double = 3
     @Option(name: .customLong("prs-per-page"), help: "PRs per backend matrix page.") var prsPerPage: Int64 = 50
+    @Option(name: .customLong("commits-per-page"), help: "Upstream commits per page of the trunk grid /oot/trunk/.")
+    var commitsPerPage: Int64 = 50
     @Flag(help: "Render every page, not only those fed by what changed.") var full = false
     @Option(
         help:
@@ -67,7 +69,8 @@ struct Build: AsyncParsableCommand {
         transform: Watch.parseInterval)
     var watch: Duration?
     @Flag(
-        name: .customLong("query-stats"), help: "After the build, print the time spent in each saved query to stderr.")
+        name: .customLong("query-stats"), help:
+            "After the build, print to stderr the render time and pages per kind of page, peak memory by stage, and the time spent in each saved query.")
     var queryStats = false
     @Flag(inversion: .prefixedNo, help: "Show stage progress (default: when stderr is a terminal).")
     var progress: Bool = isatty(STDERR_FILENO) != 0
@@ -101,6 +104,9 @@ struct Build: AsyncParsableCommand {
                     for (kind, time) in report.renderSeconds.sorted(by: { $0.value > $1.value }) {
                         FileHandle.standardError.write(Data("render \(kind): \(String(format: "%.3f", time)) s\n".utf8))
                     }
+                    for (kind, count) in report.pages.sorted(by: { $0.key < $1.key }) {
+                        FileHandle.standardError.write(Data("pages \(kind): \(count)\n".utf8))
+                    }
                     for line in report.peakMemoryLines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
                     for q in report.queries {
                         let line = "\(q.name): \(q.runs) runs, \(q.rows) rows, \(String(format: "%.3f", q.seconds)) s\n"
@@ -133,7 +139,8 @@ struct Build: AsyncParsableCommand {
                     hosts: artifactHosts, allowHTTP: allowHTTP, allowPrivateAddresses: allowPrivate,
                     maxBytes: artifactMaxMiB << 20, timeoutSeconds: artifactTimeout),
                 limits: JUnitParser.Limits(maxBytes: artifactMaxMiB << 20), maxUncompressedBytes: artifactMaxMiB << 20),
-            now: asOf, days: days, prsPerPage: prsPerPage, siteURL: siteURL, allowlistPath: allowlist,
+            now: asOf, days: days, prsPerPage: prsPerPage, commitsPerPage: commitsPerPage, siteURL: siteURL,
+            allowlistPath: allowlist,
             greenThreshold: green,
             yellowThreshold: yellow, staleHours: staleHours,
             readiness: ReadinessThresholds(

@@ -23,14 +23,14 @@ import Testing
             #expect(files.contains("pr/\(pr)/index.html"))
             #expect(files.contains("pr/\(pr)/comment.md"))
         }
-        // 62 completed jobs of the scenarios (53 PR jobs, 6 trunk jobs on two pushes, 2 nightly, 1
-        // periodic); all but the timed-out and the cancelled PR jobs without a report and the
+        // 78 completed jobs of the scenarios (53 PR jobs, 22 trunk jobs on five pushes, 2 nightly,
+        // 1 periodic); all but the timed-out and the cancelled PR jobs without a report and the
         // periodic one (no conclusion, no report) carry a file:// artifact (two of them a folder of
         // reports). The 80 history jobs of Nov 1-20 (the trend panels) carry none.
-        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.html") }.count == 59)
-        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.json") }.count == 59)
-        #expect(site.report.fold.applied == 283)
-        #expect(site.report.harvest.harvested == 59)
+        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.html") }.count == 75)
+        #expect(files.filter { $0.contains("/job/") && $0.hasSuffix("/index.json") }.count == 75)
+        #expect(site.report.fold.applied == 318)
+        #expect(site.report.harvest.harvested == 75)
         #expect(site.report.harvest.problems == 1, "the truncated report")
     }
 
@@ -308,7 +308,7 @@ import Testing
     @Test func jobIndexJSONIsNoLargerThanItsPage() async throws {
         let site = try await DemoSite.shared()
         let pages = site.files().filter { $0.contains("/job/") && $0.hasSuffix("/index.html") }
-        #expect(pages.count == 59)
+        #expect(pages.count == 75)
         for page in pages {
             let html = try Data(contentsOf: site.output.appendingPathComponent(page)).count
             let jsonPath = String(page.dropLast("index.html".count)) + "index.json"

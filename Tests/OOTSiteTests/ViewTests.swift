@@ -23,11 +23,11 @@ import Testing
         // Grey `?`, said in words: the relay's zombie sweeper gives up after 6 h too.
         #expect(
             matrix.contains(
-                "<a class=\"gg\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10\" aria-label=\"lost: no completion since 2026-11-28 05:00 UTC"
+                "<a class=\"gg\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10/job/101\" aria-label=\"lost: no completion since 2026-11-28 05:00 UTC"
             ))
         #expect(
             matrix.contains(
-                "<a class=\"gp\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10\" aria-label=\"running"
+                "<a class=\"gp\" href=\"https://github.com/synth-org/torch-synth/actions/runs/10/job/102\" aria-label=\"running"
             ))
     }
 

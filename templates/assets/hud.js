@@ -5,8 +5,10 @@
 //  - inputs with data-filter="<selector>" (hidden without JavaScript) hide the rows matching
 //    the selector whose text does not contain what was typed;
 //  - in a job matrix, each cell's tooltip and screen-reader text (aria-label) start with its job
-//    (the column header) and its PR or commit (the row), and the tooltip is one box placed
-//    inside the window, never clipped by the scrolling table (issue 15).
+//    (the column header, or its data-label) and its PR or commit (the row), and the tooltip is
+//    one box placed inside the window, never clipped by the scrolling table (issue 15);
+//  - a cell with data-log (a job whose link is its drill-down) gets "Show log ›" in its tooltip,
+//    which stays open while the pointer moves into it (issue 18, upstream's pinned tooltip).
 (function () {
   "use strict";
   function parse(text) {
@@ -58,10 +60,21 @@
   tip.hidden = true;
   document.body.appendChild(tip);
   document.documentElement.className += " js-tips";
-  var shown = null;
+  var shown = null, leaving = null;
   function show(cell) {
+    clearTimeout(leaving);
     shown = cell;
     tip.textContent = cell.getAttribute("aria-label");
+    var log = cell.getAttribute("data-log");
+    tip.className = log ? "tip tip-log" : "tip";
+    if (log) {
+      var line = document.createElement("div");
+      var a = document.createElement("a");
+      a.href = log;
+      a.textContent = "Show log \u203a";
+      line.appendChild(a);
+      tip.appendChild(line);
+    }
     tip.hidden = false;
     var r = cell.getBoundingClientRect(), w = tip.offsetWidth, h = tip.offsetHeight;
     var room = document.documentElement.clientWidth, high = window.innerHeight;
@@ -70,7 +83,11 @@
     tip.style.left = x + "px";
     tip.style.top = y + "px";
   }
-  function hide() { tip.hidden = true; shown = null; }
+  function hide() { clearTimeout(leaving); tip.hidden = true; shown = null; }
+  // The pointer may cross from the cell into the tooltip to reach its log link.
+  function hideSoon() { clearTimeout(leaving); leaving = setTimeout(hide, 300); }
+  tip.addEventListener("mouseenter", function () { clearTimeout(leaving); });
+  tip.addEventListener("mouseleave", hideSoon);
   function cellOf(event, table) {
     var node = event.target;
     while (node && node !== table && !(node.hasAttribute && node.hasAttribute("aria-label"))) node = node.parentNode;
@@ -80,7 +97,7 @@
     (function (table) {
       var heads = table.querySelectorAll("thead th.jobcol");
       var jobs = [];
-      for (var h = 0; h < heads.length; h++) jobs.push(heads[h].textContent.trim());
+      for (var h = 0; h < heads.length; h++) jobs.push(heads[h].getAttribute("data-label") || heads[h].textContent.trim());
       var rows = table.tBodies.length ? table.tBodies[0].rows : [];
       for (var r = 0; r < rows.length; r++) {
         var pr = rows[r].querySelector(".pr"), sha = rows[r].querySelector(".sha");
@@ -91,8 +108,8 @@
           if (label) label.setAttribute("aria-label", jobs[c] + " · " + subject + ": " + label.getAttribute("aria-label"));
         }
       }
-      table.addEventListener("mouseover", function (e) { var cell = cellOf(e, table); if (cell) show(cell); else hide(); });
-      table.addEventListener("mouseleave", hide);
+      table.addEventListener("mouseover", function (e) { var cell = cellOf(e, table); if (cell) show(cell); else hideSoon(); });
+      table.addEventListener("mouseleave", hideSoon);
       table.addEventListener("focusin", function (e) { var cell = cellOf(e, table); if (cell) show(cell); });
       table.addEventListener("focusout", hide);
     })(tables[t]);

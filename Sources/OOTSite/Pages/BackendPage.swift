@@ -177,13 +177,23 @@ struct BackendPage: Sendable, Encodable {
         )
     }
 
-    /// The PR | Trunk | Nightly | Periodic tabs (only the kinds of runs the backend has);
-    /// `current` is `nil` on the PR matrix.
-    static func tabs(home: String, kinds: [CommitRunKind], current: CommitRunKind?, links: PageLinks) -> [Tab] {
-        [Tab(label: "PR", href: links.page(home), current: current == nil)]
+    /// The PR | Trunk | Nightly | Periodic | All commits tabs (only the kinds of runs the backend
+    /// has; All commits, ``TrunkBackendPage``, when it has any); `current` is `nil` on the PR
+    /// matrix and on All commits (`commits`).
+    static func tabs(
+        home: String, kinds: [CommitRunKind], current: CommitRunKind?, links: PageLinks, commits: Bool = false
+    ) -> [Tab] {
+        [Tab(label: "PR", href: links.page(home), current: current == nil && !commits)]
             + kinds.map {
                 Tab(label: $0.label, href: links.page(home + "/" + $0.rawValue), current: current == $0)
             }
+            + (kinds.isEmpty
+                ? []
+                : [
+                    Tab(
+                        label: TrunkBackendPage.tabLabel, href: links.page(TrunkBackendPage.directory(home: home)),
+                        current: commits)
+                ])
     }
 
     static func staleNote(_ backend: BackendInfo, context: SiteContext) -> String? {

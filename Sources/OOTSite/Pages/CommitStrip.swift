@@ -30,7 +30,8 @@ struct CommitStrip: Sendable, Encodable {
                 let cell = row.cells[index]
                 return JobMatrix.Cell(
                     glyph: cell.glyph, cssClass: cell.cssClass,
-                    tooltip: cell.tooltip.map { "\(row.sha) · \(row.timeAbsolute)\n\($0)" }, href: cell.href)
+                    tooltip: cell.tooltip.map { "\(row.sha) · \(row.timeAbsolute)\n\($0)" }, href: cell.href,
+                    log: cell.log)
             }
             let ran = cells.filter { !$0.glyph.isEmpty }
             return Job(

@@ -32,8 +32,13 @@ struct JobMatrix: Sendable, Encodable {
         /// in the tooltip and for screen readers: written into every cell, they would take a
         /// 50 × 40 matrix page of long shard names far over its 300 KB budget.
         let tooltip: String?
-        /// The drill-down page when harvested, else the run; `nil` when neither.
+        /// The drill-down page when harvested, else the job's log, else the run; `nil` when none.
         let href: String?
+        /// The job's log (``JobRow/logURL``, "Show log ›" in the tooltip) when ``href`` is the
+        /// drill-down, on a backend's column of the trunk grid expanded (`byCommit`); `nil`
+        /// elsewhere: a 50 × 40 PR matrix page has no room for it in its 300 KB budget, and its
+        /// drill-downs have the link.
+        let log: String?
     }
 
     /// Which time a row shows.
@@ -63,6 +68,9 @@ struct JobMatrix: Sendable, Encodable {
         let title: String?
         let author: String
         let eventType: String
+        /// The worst state of the row's jobs (``TrunkCell``), on a backend's column of the trunk
+        /// grid expanded (`byCommit`); `nil` elsewhere.
+        let group: TrunkCell?
         let cells: [Cell]
     }
 
@@ -77,6 +85,8 @@ struct JobMatrix: Sendable, Encodable {
     let runHeader: String
     /// The time column's header (``RowTime``).
     let timeHeader: String
+    /// Rows carry a ``Row/group`` cell (the "all jobs" column).
+    let hasGroup: Bool
 
     /// Groups `jobs` into rows (in first-seen order, that is, query order) and columns by
     /// ``JobRow/jobKey``; each cell is the latest attempt.
@@ -84,15 +94,20 @@ struct JobMatrix: Sendable, Encodable {
     /// - Parameters:
     ///   - jobs: Rows of one backend, newest first.
     ///   - byPR: rows by `pr_number` (PR matrix) or by event type + head SHA (scheduled runs).
+    ///   - byCommit: rows by head SHA alone, whatever the kinds of runs, each with an "all jobs"
+    ///     cell first (a backend's column of the trunk grid expanded); implies not `byPR`.
     ///   - links: Resolves drill-down and PR-page links relative to the current page.
     ///   - time: Which job's time a row shows.
     ///
     /// - Throws: ``SQLiteError`` when a drill-down lookup fails.
-    init(jobs: [JobRow], byPR: Bool, links: PageLinks, now: UTCTimestamp, time: RowTime = .latestStart)
-        throws(SQLiteError)
-    {
-        self.byPR = byPR
-        let rowKey: (JobRow) -> String = byPR ? { String($0.prNumber) } : { $0.eventType + " " + $0.headSHA }
+    init(
+        jobs: [JobRow], byPR: Bool, byCommit: Bool = false, links: PageLinks, now: UTCTimestamp,
+        time: RowTime = .latestStart
+    ) throws(SQLiteError) {
+        self.byPR = byPR && !byCommit
+        hasGroup = byCommit
+        let rowKey: (JobRow) -> String =
+            byCommit ? { $0.headSHA } : byPR ? { String($0.prNumber) } : { $0.eventType + " " + $0.headSHA }
         var order: [String] = []
         var groups: [String: [JobRow]] = [:]
         for job in jobs {
@@ -135,14 +150,16 @@ struct JobMatrix: Sendable, Encodable {
                 }
             let cells = try sortedKeys.map { (columnKey) throws(SQLiteError) -> Cell in
                 guard let (job, earlierFailure) = latest[columnKey] else {
-                    return Cell(glyph: "", cssClass: "gn", tooltip: nil, href: nil)
+                    return Cell(glyph: "", cssClass: "gn", tooltip: nil, href: nil, log: nil)
                 }
                 var tooltip = job.tooltip(at: now)
                 if earlierFailure { tooltip += "\npassed after a failed attempt (flaky)" }
+                let drillDown = try links.drillDown(job)
                 return Cell(
                     glyph: job.glyph(passedAfterFailure: earlierFailure),
                     cssClass: job.glyphClass(at: now, passedAfterFailure: earlierFailure), tooltip: tooltip,
-                    href: try links.drillDown(job) ?? SafeURL.external(job.workflowRunURL))
+                    href: drillDown ?? job.logURL ?? SafeURL.external(job.workflowRunURL),
+                    log: drillDown == nil || !byCommit ? nil : job.logURL)
             }
             return Row(
                 time: Format.relative(shown, now: now), timeAbsolute: Format.absolute(shown),
@@ -155,7 +172,10 @@ struct JobMatrix: Sendable, Encodable {
                     ? SafeURL.external("https://github.com/\(first.upstreamRepo)/pull/\(first.prNumber)") : nil,
                 title: group.compactMap { $0.prTitle ?? $0.commitTitle }.first { !$0.isEmpty },
                 author: group.compactMap { $0.prAuthor ?? $0.commitAuthor }.first ?? "",
-                eventType: first.eventType, cells: cells)
+                eventType: byCommit
+                    ? CommitRunKind.allCases.filter { kind in group.contains { $0.eventType == kind.eventType } }
+                        .map(\.eventType).joined(separator: " + ") : first.eventType,
+                group: byCommit ? try TrunkCell(runs: group, links: links, now: now) : nil, cells: cells)
         }
         runHeader = !byPR && rows.contains { $0.title != nil } ? "Commit" : "Run"
     }

@@ -86,6 +86,9 @@ struct JobPage: Sendable, Encodable {
     let scheduled: String?
     let sha: String
     let run: String?
+    /// The job's log, `{run url}/job/{check_run_id}` ("Show log ›", issue 18); `nil` when not a
+    /// GitHub Actions run.
+    let log: String?
     let artifact: String?
     let artifactText: String?
     let state: String
@@ -141,6 +144,7 @@ struct JobPage: Sendable, Encodable {
         scheduled = job.prNumber > 0 ? nil : job.eventType
         sha = Format.shortSHA(job.headSHA)
         run = SafeURL.external(job.workflowRunURL)
+        log = job.logURL
         artifact = SafeURL.external(job.artifactURL)
         artifactText = artifact == nil && !job.artifactURL.isEmpty ? job.artifactURL : nil
         state = r.state
@@ -244,6 +248,7 @@ struct JobPage: Sendable, Encodable {
             let pr_title: String?
             let upstream_sha: String
             let run_url: String?
+            let log_url: String?
             let artifact_url: String?
             let report: Report
             let failing: [Test]
@@ -286,7 +291,7 @@ struct JobPage: Sendable, Encodable {
         }
         let document = Document(
             repo: repo, job: jobName, conclusion: label, attempt: attempt, pr_number: prNumber, pr_title: prTitle,
-            upstream_sha: sha, run_url: run, artifact_url: artifact ?? artifactText,
+            upstream_sha: sha, run_url: run, log_url: log, artifact_url: artifact ?? artifactText,
             report: Report(
                 state: state, error: stateError, files: files, tests: tests, passed: passed, failures: failures,
                 errors: errors, skipped: skipped, flaky: flaky, reported_by_job: reported, disagreement: disagreement),

@@ -123,6 +123,21 @@ struct JobRow: Decodable, Sendable {
     /// `workflow / job`, or just the job when the workflow name is empty.
     var displayName: String { workflowName.isEmpty ? jobName : "\(workflowName) / \(jobName)" }
 
+    /// The job's log on GitHub, `{workflow_run_url}/job/{check_run_id}` (upstream's pinned
+    /// tooltip "Show log ›", issue 18); `nil` unless the run URL is a safe GitHub Actions run
+    /// (`https://github.com/<org>/<repo>/actions/runs/<id>`, an `/attempts/<n>` suffix dropped)
+    /// and `check_run_id` is a number, so no payload text is pasted into a path.
+    var logURL: String? {
+        guard let run = SafeURL.external(workflowRunURL), !checkRunID.isEmpty,
+            checkRunID.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            let marker = run.range(of: "/actions/runs/"),
+            run.lowercased().hasPrefix("https://github.com/")
+        else { return nil }
+        let id = run[marker.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        guard !id.isEmpty else { return nil }
+        return String(run[..<marker.upperBound]) + id + "/job/" + checkRunID
+    }
+
     /// `true` once completed with `success`.
     var succeeded: Bool { status == "completed" && conclusion == "success" }
 

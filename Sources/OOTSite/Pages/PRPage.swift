@@ -14,6 +14,8 @@ struct PRPage: Sendable, Encodable {
         let attempt: String?
         let flakyNote: Bool
         let run: String?
+        /// The job's log (``JobRow/logURL``, "Log").
+        let log: String?
         let artifacts: String?
         let details: String?
         let failingTests: [String]
@@ -226,7 +228,7 @@ struct PRPage: Sendable, Encodable {
                     name: job.displayName,
                     duration: job.status == "completed" ? Format.duration(job.durationSeconds) : "–",
                     attempt: job.runAttempt > 1 ? "attempt \(job.runAttempt)" : nil, flakyNote: entry.earlierFailure,
-                    run: SafeURL.external(job.workflowRunURL), artifacts: SafeURL.external(artifact),
+                    run: SafeURL.external(job.workflowRunURL), log: job.logURL, artifacts: SafeURL.external(artifact),
                     details: try links.drillDown(job),
                     failingTests: Array(tests.prefix(10)), hasFailingTests: !tests.isEmpty,
                     moreFailing: max(0, tests.count - 10),

@@ -35,6 +35,8 @@ struct SummaryPage: Sendable, Encodable {
         let readiness: LevelReadiness
         /// The readiness card on the backend's page.
         let readinessHref: String?
+        /// Healthy or degraded (issue 18, ``BackendHealth``); `nil` for L1 backends.
+        let health: BackendHealth?
     }
 
     struct Section: Sendable, Encodable {
@@ -81,6 +83,8 @@ struct SummaryPage: Sendable, Encodable {
     let readinessDays: Int64
     /// The Atom feed of every backend's job state changes (`oot/feed.xml`), relative to the page.
     let feedHref: String
+    /// The trunk grid `/oot/trunk/` (issue 18), relative to the page.
+    let trunkHref: String
 
     /// Builds the page for one range.
     ///
@@ -90,10 +94,11 @@ struct SummaryPage: Sendable, Encodable {
     ///   - backends: every known backend (allowlist ∪ data).
     ///   - sparklines: per backend, its sparkline (`oot_summary_trend`).
     ///   - readiness: per backend, its level readiness.
+    ///   - health: per backend, its health word (none for L1).
     init(
         days: Int64, directory: String, summary: [OotSummaryRow], scheduled: [OotNightlySummaryRow],
         backends: [BackendInfo], sparklines: [String: Sparkline], readiness: [String: LevelReadiness],
-        paths: SitePaths, context: SiteContext
+        health: [String: BackendHealth] = [:], paths: SitePaths, context: SiteContext
     ) throws {
         page = PageChrome(title: "Out-of-Tree CI Summary | PyTorch HUD", directory: directory, context: context)
         self.days = days
@@ -103,6 +108,7 @@ struct SummaryPage: Sendable, Encodable {
         staleHours = context.staleHours
         readinessDays = context.readiness.days
         feedHref = links.file("oot/feed.xml")
+        trunkHref = links.page(TrunkView.root)
         let byRepo = Dictionary(summary.map { ($0.repo, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         for backend in backends {
@@ -145,7 +151,7 @@ struct SummaryPage: Sendable, Encodable {
                     sparkline: backend.hasData ? sparklines[backend.repo] : nil,
                     readiness: readiness[backend.repo]
                         ?? LevelReadiness(level: backend.level, row: nil, thresholds: context.readiness),
-                    readinessHref: backendHref.map { $0 + "#readiness" }))
+                    readinessHref: backendHref.map { $0 + "#readiness" }, health: health[backend.repo]))
         }
         func ordered(_ rows: [Row]) -> [Row] {
             rows.sorted { a, b in

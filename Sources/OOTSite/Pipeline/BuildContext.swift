@@ -148,7 +148,10 @@ struct BuildContext {
         let (full, rendered, matrices) = (renderPlan.full, Array(renderPlan.backends.keys), renderPlan.matrices)
         let fingerprint = self.fingerprint
         let searchLetters = self.searchLetters
+        let (trunkPages, trunkLanding) = (renderPlan.trunkPages, renderPlan.trunkLanding)
         try publisher.publish(changed: files.changed) { state in
+            if let trunkPages { state.trunk = trunkPages }
+            if trunkLanding { state.trunkRenderedAt = renderedAt }
             state.fingerprint = fingerprint
             state.renderedAt = renderedAt
             if full { state.backendsRenderedAt = [:] }

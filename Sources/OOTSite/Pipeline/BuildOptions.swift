@@ -19,6 +19,8 @@ public struct BuildOptions: Sendable {
     public var days: Int64
     /// PRs per backend matrix page.
     public var prsPerPage: Int64
+    /// Upstream commits per page of the trunk grid `/oot/trunk/` (issue 18: 50).
+    public var commitsPerPage: Int64
     /// Testcases listed per drill-down page.
     public var testcasesPerJobPage: Int64
     /// Public base URL of the site (for absolute links in `comment.md`).
@@ -44,7 +46,8 @@ public struct BuildOptions: Sendable {
     public init(
         databasePath: String, outputDirectory: String, templatesDirectory: String = "templates",
         queriesDirectory: String = "data/queries", harvest: HarvestOptions = HarvestOptions(), now: UTCTimestamp? = nil,
-        days: Int64 = 7, prsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500, siteURL: String? = nil,
+        days: Int64 = 7, prsPerPage: Int64 = 50, commitsPerPage: Int64 = 50, testcasesPerJobPage: Int64 = 500,
+        siteURL: String? = nil,
         allowlistPath: String? = nil, greenThreshold: Double = 0.95, yellowThreshold: Double = 0.80,
         staleHours: Int = 24, readiness: ReadinessThresholds = ReadinessThresholds(),
         full: Bool = false, progress: BuildProgress = BuildProgress(enabled: false),
@@ -66,6 +69,7 @@ public struct BuildOptions: Sendable {
         self.now = now
         self.days = days
         self.prsPerPage = prsPerPage
+        self.commitsPerPage = commitsPerPage
         self.testcasesPerJobPage = testcasesPerJobPage
         self.siteURL = siteURL
     }

@@ -29,7 +29,8 @@ enum Fingerprint {
             mix(data)
         }
         let settings = [
-            "\(options.days)", "\(options.prsPerPage)", "\(options.testcasesPerJobPage)", options.siteURL ?? "",
+            "\(options.days)", "\(options.prsPerPage)", "\(options.commitsPerPage)", "\(options.testcasesPerJobPage)",
+            options.siteURL ?? "",
             "\(options.greenThreshold)", "\(options.yellowThreshold)", "\(options.staleHours)",
             "\(options.readiness.days)", "\(options.readiness.passRate)", "\(options.readiness.timeoutRate)",
             "\(options.readiness.queueSeconds)", "\(options.readiness.runSeconds)",

@@ -49,6 +49,12 @@ public final class SitePublisher {
         /// `nil` in a state saved before it was kept (the next build then renders every older
         /// page of a changed backend).
         var matrices: [String: MatrixPages]?
+        /// What the published trunk grid shows (landing commits by sequence number, older pages);
+        /// `nil` when not kept (the next build renders every older page).
+        var trunk: MatrixPages?
+        /// When the trunk grid's landing pages were last rendered (UTC, ISO-8601), for the hourly
+        /// refresh of relative times and running jobs.
+        var trunkRenderedAt: String?
         /// A digest of each A–Z letter's tests as published (``SearchPage/digests(history:)``), so
         /// an incremental build rewrites only the letters whose list changed; `nil` when not kept.
         var searchLetters: [String: String]?

@@ -3,7 +3,7 @@
 enum QueryRowTypes {
     /// The row type of each query, by query name.
     ///
-    /// The four job listings share ``JobRow``, so they select the same job columns.
+    /// The job listings share ``JobRow``, so they select the same job columns.
     static let byQuery: [String: any (Decodable & Sendable).Type] = [
         "oot_backend_bucket": JobRow.self,
         "oot_backend_buckets": OotBackendBucketsRow.self,
@@ -14,6 +14,7 @@ enum QueryRowTypes {
         "oot_backend_flaky_tests": OotBackendFlakyTestsRow.self,
         "oot_backend_job_runs": OotBackendJobRunsRow.self,
         "oot_backend_landing": OotBackendLandingRow.self,
+        "oot_backend_pr_runs": JobRow.self,
         "oot_backend_readiness": OotBackendReadinessRow.self,
         "oot_backend_summary": OotBackendSummaryRow.self,
         "oot_backend_trend": OotBackendTrendRow.self,
@@ -44,5 +45,10 @@ enum QueryRowTypes {
         "oot_summary_trend": OotSummaryTrendRow.self,
         "oot_test_across_backends": OotTestAcrossBackendsRow.self,
         "oot_test_history": OotTestHistoryRow.self,
+        "oot_trunk_backend": JobRow.self,
+        "oot_trunk_buckets": OotTrunkBucketsRow.self,
+        "oot_trunk_landing": OotTrunkLandingRow.self,
+        "oot_trunk_page": JobRow.self,
+        "oot_trunk_states": OotTrunkStatesRow.self,
     ]
 }

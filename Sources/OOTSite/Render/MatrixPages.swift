@@ -1,6 +1,9 @@
 /// What a backend's PR matrix shows across its pages: the PRs on the landing page (each with the
 /// older page it belongs to), the older pages that list PRs, and the older pages that exist.
 ///
+/// The trunk grid is paged the same way, with upstream commits keyed by their sequence number in
+/// place of PR numbers (docs/trunk.md).
+///
 /// The published build keeps it in its state (``SitePublisher/State``), so the next incremental
 /// build re-renders only the older pages whose rows or pager change (docs/paging.md).
 struct MatrixPages: Codable, Sendable, Equatable {
@@ -19,6 +22,16 @@ struct MatrixPages: Codable, Sendable, Equatable {
     init(landing: [OotBackendLandingRow], buckets: [OotBackendBucketsRow], perPage: Int64) {
         self.landing = Dictionary(
             landing.map { (Int($0.prNumber), MatrixBucket.of(seq: $0.seq, perPage: perPage)) },
+            uniquingKeysWith: { a, _ in a })
+        self.buckets = buckets.map { Int($0.bucket) }
+        listed = self.buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+    }
+
+    /// From the saved queries `oot_trunk_landing` and `oot_trunk_buckets` (the trunk grid: keys
+    /// are the commits' sequence numbers).
+    init(trunkLanding landing: [OotTrunkLandingRow], buckets: [OotTrunkBucketsRow], perPage: Int64) {
+        self.landing = Dictionary(
+            landing.map { (Int($0.seq), MatrixBucket.of(seq: $0.seq, perPage: perPage)) },
             uniquingKeysWith: { a, _ in a })
         self.buckets = buckets.map { Int($0.bucket) }
         listed = self.buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []

@@ -46,6 +46,9 @@ struct PageRenderer {
     private var backends: [BackendInfo]?
     /// Classification evidence read so far by this renderer.
     private let histories = HistoryCache()
+    /// Each backend's results per upstream commit (``PageSource/trunkStates()``), read once per
+    /// renderer.
+    private var trunkStates: [String: [OotTrunkStatesRow]]?
 
     /// Days of scheduled runs shown on the nightly/periodic pages, and of flaky evidence.
     static let scheduledDays: Int64 = 30
@@ -97,14 +100,22 @@ struct PageRenderer {
                 for backend in backends { readiness[backend.repo] = try source.readiness(backend) }
                 return (byRepo.mapValues { Sparkline(days: days, rows: $0) }, readiness)
             }
+            let health = try Self.at("oot") {
+                let states = try trunkStateList()
+                var health: [String: BackendHealth] = [:]
+                for backend in backends where backend.level != "L1" {
+                    health[backend.repo] = try source.health(backend, states: states[backend.repo] ?? [])
+                }
+                return health
+            }
             for range in SummaryPage.ranges {
                 try page(range.directory, kind: "summary") {
                     try SummaryPage(
                         days: range.days, directory: range.directory,
                         summary: try queries.run("oot_summary", ["days": .integer(range.days), "now": now]),
                         scheduled: try queries.run("oot_nightly_summary", ["days": .integer(range.days), "now": now]),
-                        backends: backends, sparklines: sparklines, readiness: readiness, paths: paths,
-                        context: context)
+                        backends: backends, sparklines: sparklines, readiness: readiness, health: health,
+                        paths: paths, context: context)
                 } html: {
                     try renderer.render($0, "summary")
                 }
@@ -132,6 +143,8 @@ struct PageRenderer {
             try renderJob(key)
         case .search(let work):
             try renderSearch(work)
+        case .trunk(let work):
+            try renderTrunk(work)
         case .test(let test):
             let directory = SitePaths.crossBackendTestDirectory(classname: test.classname, name: test.name)
             let backends = try Self.at(directory) { try backendList() }
@@ -337,6 +350,28 @@ struct PageRenderer {
                 try renderer.render($0, "scheduled")
             }
         }
+        if !backend.scheduledKinds.isEmpty {
+            let directory = TrunkBackendPage.directory(home: home)
+            let limit = source.options.commitsPerPage
+            let (jobs, states) = try Self.at(directory) {
+                (
+                    try queries.run(
+                        "oot_trunk_backend", as: JobRow.self,
+                        [
+                            "repo": repo, "limit": .integer(limit), "days": .integer(PageSource.trunkDays),
+                            "now": now,
+                        ]),
+                    try trunkStateList()[backend.repo] ?? []
+                )
+            }
+            try page(directory, kind: "trunk-backend") {
+                try TrunkBackendPage(
+                    backend: backend, home: home, jobs: jobs, states: states, limit: limit,
+                    days: PageSource.trunkDays, paths: paths, context: context)
+            } html: {
+                try renderer.render($0, "trunk-backend")
+            }
+        }
         try page(home + "/flaky", kind: "flaky") {
             try FlakyPage(
                 repo: backend.repo, directory: home + "/flaky", home: home, days: Self.scheduledDays,
@@ -365,6 +400,60 @@ struct PageRenderer {
             try writer.write(try renderer.render(BadgePage(jobs: landing), "badge.svg"), to: home + "/badge.svg")
         }
         counts.pages["feed", default: 0] += 1
+    }
+
+    /// Pages of the trunk grid (docs/trunk.md): for each page `work` names (the landing page, older
+    /// pages), one query for the runs on its commits, then one page and `index.json` per view
+    /// (``TrunkView``).
+    private mutating func renderTrunk(_ work: TrunkWork) throws {
+        let perPage = source.options.commitsPerPage
+        let (backends, states, buckets) = try Self.at(TrunkView.root) {
+            (
+                try backendList(), try trunkStateList(),
+                try queries.run("oot_trunk_buckets", as: OotTrunkBucketsRow.self, ["per_page": .integer(perPage)])
+            )
+        }
+        // As the backend matrix: with one bucket every commit is on the landing page.
+        let existing = buckets.count > 1 ? Set(buckets.map { Int($0.bucket) }) : []
+        let listed = buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+        let pages: [Int?] = (work.landing ? [nil] : []) + work.buckets.filter(existing.contains).map { $0 }
+        for bucket in pages {
+            let home = TrunkView.root + (bucket.map { "/page/\($0)" } ?? "")
+            let jobs = try Self.at(home) {
+                try queries.run(
+                    "oot_trunk_page", as: JobRow.self,
+                    ["per_page": .integer(perPage), "bucket": .integer(Int64(bucket ?? 0))])
+            }
+            for view in TrunkView.allCases {
+                let directory =
+                    bucket.map { BackendPage.bucketDirectory(home: view.directory, bucket: $0) } ?? view.directory
+                let laps = counts.laps(prefix: "page trunk ")
+                try Self.at(directory) {
+                    let model = try TrunkGridPage(
+                        view: view, bucket: bucket, listed: listed, perPage: Int(perPage), jobs: jobs,
+                        backends: backends, states: states, days: PageSource.trunkDays, paths: paths,
+                        context: context)
+                    laps.lap("model")
+                    let html = try renderer.render(model, "trunk")
+                    laps.lap("html")
+                    try writer.write(html, to: directory + "/index.html")
+                    laps.lap("write")
+                    let json = try model.document.json()
+                    laps.lap("json")
+                    try writer.write(json, to: directory + "/index.json")
+                    laps.lap("write")
+                }
+                counts.pages["trunk", default: 0] += 1
+            }
+        }
+    }
+
+    /// ``PageSource/trunkStates()``, read once per renderer.
+    private mutating func trunkStateList() throws -> [String: [OotTrunkStatesRow]] {
+        if let trunkStates { return trunkStates }
+        let states = try source.trunkStates()
+        trunkStates = states
+        return states
     }
 
     /// The backend's failing tests (last 30 days, at most ``historyPages``), which get history pages.

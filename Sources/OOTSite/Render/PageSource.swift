@@ -89,6 +89,35 @@ struct PageSource {
         ).map { TestIdentity(classname: $0.classname, name: $0.name) }
     }
 
+    /// Days of upstream-commit results the red streaks and health words look back.
+    static let trunkDays: Int64 = 30
+
+    /// What each backend's jobs say at each upstream commit it ran in the last ``trunkDays``
+    /// days (`oot_trunk_states`), newest commit first per backend: the red streaks (issue 18).
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    func trunkStates() throws -> [String: [OotTrunkStatesRow]] {
+        Dictionary(
+            grouping: try queries.run(
+                "oot_trunk_states", as: OotTrunkStatesRow.self,
+                ["days": .integer(Self.trunkDays), "now": .text(context.now.description)]),
+            by: \.repo)
+    }
+
+    /// The health word of `backend` (``BackendHealth``): its latest PR runs
+    /// (`oot_backend_pr_runs`) and its latest trunk result in `states` (its rows, newest first).
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    func health(_ backend: BackendInfo, states: [OotTrunkStatesRow]) throws -> BackendHealth {
+        let rows =
+            backend.hasData
+            ? try queries.run(
+                "oot_backend_pr_runs", as: JobRow.self,
+                ["repo": .text(backend.repo), "limit": .integer(Int64(BackendHealth.prRuns * 2))]) : []
+        let trunk = states.first { $0.outcome.isResult }.map { (sha: Format.shortSHA($0.sha), outcome: $0.outcome) }
+        return BackendHealth(prRuns: BackendHealth.prRuns(from: rows, at: context.now), trunk: trunk)
+    }
+
     /// What a backend's state-change feed reads (``FeedPage``): its trunk runs of the last
     /// `days` days (`oot_nightly_dashboard` per kind) when it has any, else the jobs of its latest
     /// PRs (`oot_backend_dashboard`, the landing page's).

@@ -12,8 +12,10 @@ enum RenderItem: Sendable {
     case test(TestIdentity)
     /// Part of the search index and its A–Z pages (docs/search.md).
     case search(SearchWork)
+    /// Pages of the trunk grid (docs/trunk.md).
+    case trunk(TrunkWork)
 
-    /// The kind, for timings: `summary`, `backend`, `pr`, `job`, `test-across` or `search`.
+    /// The kind, for timings: `summary`, `backend`, `pr`, `job`, `test-across`, `search` or `trunk`.
     var kind: String {
         switch self {
         case .summary: "summary"
@@ -22,6 +24,7 @@ enum RenderItem: Sendable {
         case .job: "job"
         case .test: "test-across"
         case .search: "search"
+        case .trunk: "trunk"
         }
     }
 }

@@ -8,7 +8,8 @@ import OOTCore
 /// PR moved on or off the landing page, a page appeared or its pager changed; all of them when
 /// the backend's level or kinds of runs changed); the history pages of tests in new reports; the
 /// pages of changed PRs, and of PRs whose failures a changed trunk run may classify differently;
-/// the drill-downs of new reports.
+/// the drill-downs of new reports; the trunk grid's landing pages and the older pages a changed
+/// commit or the landing page's moves touch (docs/trunk.md).
 /// Backends whose pages are over an hour old are refreshed too, so time windows, staleness and
 /// "lost" labels move on even when a backend is silent.
 struct RenderPlan: Sendable, Equatable {
@@ -38,6 +39,14 @@ struct RenderPlan: Sendable, Equatable {
     /// Search index files to write (``SearchIndex``); `nil`: all of them (a full build, or after
     /// the index was refilled).
     var search: SearchChanges? = nil
+    /// Render the trunk grid's landing pages (every view).
+    var trunkLanding = false
+    /// The trunk grid's older pages to render (all of them when ``allTrunkBuckets``).
+    var trunkBuckets: Set<Int> = []
+    var allTrunkBuckets = false
+    /// What the trunk grid shows once this build is published (its landing commits by sequence
+    /// number, its older pages), kept in the build state for the next build; `nil` when not read.
+    var trunkPages: MatrixPages? = nil
     /// The published A–Z letter digests (``SearchPage/digests(history:)``); `nil` when unknown
     /// (every letter page is written).
     var searchLetters: [String: String]? = nil

@@ -40,7 +40,11 @@ enum RenderPlanner {
             for backend in backends where backend.hasData {
                 matrices[backend.repo] = try matrixPages(backend.repo, source: source)
             }
-            return .full(reason: reason, repos: repos, matrices: matrices)
+            var plan = RenderPlan.full(reason: reason, repos: repos, matrices: matrices)
+            plan.trunkLanding = true
+            plan.allTrunkBuckets = true
+            plan.trunkPages = try trunkPages(source: source)
+            return plan
         }
         let now = source.context.now
         let hourAgo = now.adding(seconds: -3600).description
@@ -66,7 +70,53 @@ enum RenderPlanner {
             changes: changes, stale: stale, lost: lost, reclassified: reclassified, matrices: matrices,
             published: published?.matrices, search: search)
         plan.searchLetters = published?.searchLetters
+        try planTrunk(&plan, backends: backends, changes: changes, published: published, source: source)
         return plan
+    }
+
+    /// The trunk grid's share of an incremental plan (docs/trunk.md): its landing pages when a run
+    /// on an upstream commit changed, when a backend's level or kinds of runs changed, or when
+    /// they are over an hour old; the older pages where a changed commit is listed, a commit moved
+    /// on or off the landing page, or the pager changed (``MatrixPages/bucketsToRender(since:changed:)``);
+    /// every older page when the columns change (a backend with such runs changed level or kinds)
+    /// or the published state does not say what the pages show.
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func planTrunk(
+        _ plan: inout RenderPlan, backends: [BackendInfo], changes: ChangeSet, published: SitePublisher.State?,
+        source: PageSource
+    ) throws {
+        let hourAgo = source.context.now.adding(seconds: -3600).description
+        let withRuns = Set(backends.filter { !$0.scheduledKinds.isEmpty }.map(\.repo))
+        let columnsChanged = !changes.allBuckets.isDisjoint(with: withRuns)
+        let stale = (published?.trunkRenderedAt ?? "") < hourAgo
+        guard !changes.trunkCommits.isEmpty || columnsChanged || stale else { return }
+        let pages = try trunkPages(source: source)
+        plan.trunkPages = pages
+        plan.trunkLanding = true
+        let perPage = source.options.commitsPerPage
+        var changed: [Int64: Int] = [:]
+        for seq in changes.trunkCommits.values { changed[seq] = MatrixBucket.of(seq: seq, perPage: perPage) }
+        if columnsChanged {
+            plan.allTrunkBuckets = true
+        } else if let buckets = pages.bucketsToRender(since: published?.trunk, changed: changed) {
+            plan.trunkBuckets = buckets
+        } else {
+            plan.allTrunkBuckets = true
+        }
+        if !changes.trunkCommits.isEmpty { plan.reason += ", \(changes.trunkCommits.count) upstream commits changed" }
+    }
+
+    /// What the trunk grid shows now: its landing page's commits and its older pages
+    /// (`oot_trunk_landing`, `oot_trunk_buckets`).
+    ///
+    /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
+    static func trunkPages(source: PageSource) throws -> MatrixPages {
+        let parameters: [String: SQLiteValue] = ["per_page": .integer(source.options.commitsPerPage)]
+        return MatrixPages(
+            trunkLanding: try source.queries.run("oot_trunk_landing", as: OotTrunkLandingRow.self, parameters),
+            buckets: try source.queries.run("oot_trunk_buckets", as: OotTrunkBucketsRow.self, parameters),
+            perPage: source.options.commitsPerPage)
     }
 
     /// What the matrix of backend `repo` shows now: its landing page's PRs and its older pages
@@ -158,7 +208,7 @@ enum RenderPlanner {
     }
 
     /// The work `plan` asks for, heaviest first (backends), so parallel workers finish together:
-    /// the summary, the search index, then each planned backend, then PR pages (every PR on a
+    /// the summary, the trunk grid, the search index, then each planned backend, then PR pages (every PR on a
     /// full build), then drill-downs (every report on a full build), then the pages across
     /// backends of the tests with a history page on some backend (on an incremental build, those
     /// in new reports).
@@ -187,6 +237,7 @@ enum RenderPlanner {
         // them on a full build, else those in new reports.
         let across = plan.full ? all.sorted() : all.intersection(try testsInReports(plan, source: source)).sorted()
         var items: [RenderItem] = [.summary(backends)]
+        items += trunkItems(plan)
         let digests = history.map { SearchPage.digests(history: $0) }
         items += try searchItems(plan, history: history, letters: digests, source: source)
         for backend in backends { if let work = plan.backends[backend.repo] { items.append(.backend(backend, work)) } }
@@ -194,5 +245,25 @@ enum RenderPlanner {
         items += reports.map { .job($0) }
         items += across.map { .test($0) }
         return (items, digests)
+    }
+
+    /// The trunk grid's render items: the landing pages with the first older pages, then the
+    /// other older pages ``TrunkWork/bucketsPerItem`` at a time (all that exist on a full build).
+    static func trunkItems(_ plan: RenderPlan) -> [RenderItem] {
+        guard plan.trunkLanding || plan.allTrunkBuckets || !plan.trunkBuckets.isEmpty else { return [] }
+        let existing = plan.trunkPages.map { $0.hasOlderPages ? $0.buckets : [] } ?? []
+        let buckets =
+            plan.allTrunkBuckets ? existing.sorted(by: >) : plan.trunkBuckets.intersection(existing).sorted(by: >)
+        var items: [RenderItem] = []
+        var rest = buckets[...]
+        repeat {
+            items.append(
+                .trunk(
+                    TrunkWork(
+                        landing: items.isEmpty && plan.trunkLanding,
+                        buckets: Array(rest.prefix(TrunkWork.bucketsPerItem)))))
+            rest = rest.dropFirst(TrunkWork.bucketsPerItem)
+        } while !rest.isEmpty
+        return items
     }
 }
