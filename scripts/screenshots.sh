@@ -34,6 +34,12 @@ shot trends-panel oot/acme-silicon/torch-npu/index.html 1400 1100
 shot trends oot/acme-silicon/torch-npu/trends/index.html 1200 1000
 shot backend-phone-dark oot/acme-silicon/torch-npu/index.html 390 1500 --blink-settings=preferredColorScheme=0
 shot search-az search/f/index.html 1200 560
+# The trunk grid (issue 18): L4 by default, all levels, dark, and on a phone; a backend expanded.
+shot trunk-grid oot/trunk/index.html 1400 700
+shot trunk-grid-all-dark oot/trunk/l2/index.html 1400 700 --blink-settings=preferredColorScheme=0
+shot trunk-grid-phone oot/trunk/l2/index.html 390 1000
+shot trunk-grid-phone-dark oot/trunk/l2/index.html 390 1000 --blink-settings=preferredColorScheme=0
+shot trunk-commits oot/acme-silicon/torch-npu/commits/index.html 1400 640
 # The search box needs typing: Selenium types into it (scripts/search-check.py), then shoots.
 search() { # name width height query expected [--dark]
   local name=$1 w=$2 h=$3 query=$4 expected=$5; shift 5

@@ -69,8 +69,10 @@ struct Build: AsyncParsableCommand {
         transform: Watch.parseInterval)
     var watch: Duration?
     @Flag(
-        name: .customLong("query-stats"), help:
-            "After the build, print to stderr the render time and pages per kind of page, peak memory by stage, and the time spent in each saved query.")
+        name: .customLong("query-stats"),
+        help:
+            "After the build, print to stderr the render time and pages per kind of page, peak memory by stage, and the time spent in each saved query."
+    )
     var queryStats = false
     @Flag(inversion: .prefixedNo, help: "Show stage progress (default: when stderr is a terminal).")
     var progress: Bool = isatty(STDERR_FILENO) != 0

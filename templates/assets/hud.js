@@ -72,6 +72,7 @@
       var a = document.createElement("a");
       a.href = log;
       a.textContent = "Show log \u203a";
+      a.tabIndex = -1; // pointer only: keyboard users reach the log through the cell's drill-down
       line.appendChild(a);
       tip.appendChild(line);
     }

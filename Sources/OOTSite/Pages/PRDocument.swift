@@ -6,7 +6,7 @@ import OOTCore
 /// The PR's results and classified failures, described by `docs/api/pr-v1.schema.json`. No presentation fields: no
 /// CSS classes, glyphs or display strings. URLs are relative to the document's own URL
 /// (`pr/<n>/index.json`); times are UTC ISO-8601.
-struct PRDocument: Encodable {
+struct PRDocument: DataDocument {
     /// The schema name and version this document follows.
     static let schemaName = "oot-hud/pr/v1"
 
@@ -42,20 +42,7 @@ struct PRDocument: Encodable {
         let passed: Int
         let failed: Int
         let running: Int
-        let url: String?
-
-        /// Writes every key, `url: null` included.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(backend, forKey: .backend)
-            try c.encode(level, forKey: .level)
-            try c.encode(state, forKey: .state)
-            try c.encode(jobs, forKey: .jobs)
-            try c.encode(passed, forKey: .passed)
-            try c.encode(failed, forKey: .failed)
-            try c.encode(running, forKey: .running)
-            try c.encode(url, forKey: .url)
-        }
+        @Nullable var url: String?
 
         enum CodingKeys: String, CodingKey { case backend, level, state, jobs, passed, failed, running, url }
     }
@@ -63,18 +50,9 @@ struct PRDocument: Encodable {
     /// One piece of evidence.
     struct Evidence: Encodable {
         let kind: String
-        let url: String?
+        @Nullable var url: String?
         let sha: String?
         let pr: Int64?
-
-        /// `kind` and `url` always (`url: null` when nothing can be linked); `sha` and `pr` when known.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(url, forKey: .url)
-            try c.encodeIfPresent(sha, forKey: .sha)
-            try c.encodeIfPresent(pr, forKey: .pr)
-        }
 
         enum CodingKeys: String, CodingKey { case kind, url, sha, pr }
     }
@@ -86,15 +64,15 @@ struct PRDocument: Encodable {
         let workflow: String
         let job: String
         /// `classname.name`; `null` for a failure of the whole job.
-        let test: String?
+        @Nullable var test: String?
         let classification: String
         let blocking: Bool
         let evidence: [Evidence]
         let otherBackends: [String]
         /// The failing job's drill-down (relative) or workflow run (absolute).
-        let jobURL: String?
-        let historyURL: String?
-        let testURL: String?
+        @Nullable var jobURL: String?
+        @Nullable var historyURL: String?
+        @Nullable var testURL: String?
 
         enum CodingKeys: String, CodingKey {
             case backend, level, workflow, job, test, classification, blocking, evidence
@@ -104,32 +82,16 @@ struct PRDocument: Encodable {
             case testURL = "test_url"
         }
 
-        /// Writes every key, `null` included, so a bot can rely on the shape.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(backend, forKey: .backend)
-            try c.encode(level, forKey: .level)
-            try c.encode(workflow, forKey: .workflow)
-            try c.encode(job, forKey: .job)
-            try c.encode(test, forKey: .test)
-            try c.encode(classification, forKey: .classification)
-            try c.encode(blocking, forKey: .blocking)
-            try c.encode(evidence, forKey: .evidence)
-            try c.encode(otherBackends, forKey: .otherBackends)
-            try c.encode(jobURL, forKey: .jobURL)
-            try c.encode(historyURL, forKey: .historyURL)
-            try c.encode(testURL, forKey: .testURL)
-        }
     }
 
     let schema = PRDocument.schemaName
     let pr: Int64
     let upstreamRepo: String
-    let title: String?
-    let author: String?
+    @Nullable var title: String?
+    @Nullable var author: String?
     /// The head SHA the failures are about; `null` when the PR has no results.
-    let headSHA: String?
-    let baseSHA: String?
+    @Nullable var headSHA: String?
+    @Nullable var baseSHA: String?
     /// The build's time.
     let generatedAt: String
     let summary: Summary
@@ -143,23 +105,6 @@ struct PRDocument: Encodable {
         case upstreamRepo = "upstream_repo"
         case headSHA = "head_sha"
         case baseSHA = "base_sha"
-    }
-
-    /// Writes every key, the `null` ones included, so a bot can rely on the shape.
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(pr, forKey: .pr)
-        try c.encode(upstreamRepo, forKey: .upstreamRepo)
-        try c.encode(title, forKey: .title)
-        try c.encode(author, forKey: .author)
-        try c.encode(headSHA, forKey: .headSHA)
-        try c.encode(baseSHA, forKey: .baseSHA)
-        try c.encode(generatedAt, forKey: .generatedAt)
-        try c.encode(summary, forKey: .summary)
-        try c.encode(backends, forKey: .backends)
-        try c.encode(failures, forKey: .failures)
-        try c.encode(comment, forKey: .comment)
     }
 
     /// The document of `page`.
@@ -203,14 +148,5 @@ struct PRDocument: Encodable {
                 otherBackends: item.otherBackends, jobURL: item.jobHref, historyURL: item.historyHref,
                 testURL: item.testHref)
         }
-    }
-
-    /// The document as JSON (sorted keys, slashes unescaped).
-    ///
-    /// - Throws: `EncodingError` (not expected: every value is a string, number, bool or null).
-    func json() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return try encoder.encode(self)
     }
 }

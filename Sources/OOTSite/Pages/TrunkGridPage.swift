@@ -53,8 +53,9 @@ struct TrunkGridPage: Sendable, Encodable {
     /// Backends of this view whose latest trunk result is red (on the latest page only).
     let streaks: [RedStreak]
     let hasStreaks: Bool
-    /// Red backends the view hides, and the view that shows them.
-    let hiddenRed: Int
+    /// Red backends the view hides (`openxpu/pytorch-xpu (L3)`, joined), and the view that
+    /// shows them.
+    let hiddenRed: String?
     let hiddenRedHref: String?
     let groups: [LevelGroup]
     let columns: [Column]
@@ -99,10 +100,13 @@ struct TrunkGridPage: Sendable, Encodable {
                     bucket.map { BackendPage.bucketDirectory(home: other.directory, bucket: $0) } ?? other.directory),
                 current: other == view)
         }
-        caption =
-            bucket == nil
-            ? "Rows are upstream commits that any backend ran on (pushes to main, nightly and periodic runs), newest first; columns are backends, L4 first."
-            : "Page \(bucket!): the \((bucket! - 1) * perPage + 1)st to \(bucket! * perPage)th upstream commits by first appearance, newest first, except those on the latest page."
+        if let bucket {
+            caption =
+                "Page \(bucket): upstream commits \((bucket - 1) * perPage + 1)–\(bucket * perPage) in order of first appearance, newest first, except those on the latest page."
+        } else {
+            caption =
+                "Rows are upstream commits that any backend ran on (pushes to main, nightly and periodic runs), newest first; columns are backends, L4 first."
+        }
         summaryHref = links.page("oot")
         pager = Pagination(current: bucket, listed: listed, links: links, home: view.directory)
 
@@ -110,7 +114,7 @@ struct TrunkGridPage: Sendable, Encodable {
         let shown = backends.filter { !$0.scheduledKinds.isEmpty && view.includes(level: $0.level) }
             .sorted { (order[$0.level] ?? 2, $0.repo) < (order[$1.level] ?? 2, $1.repo) }
         var streaks: [RedStreak] = []
-        var hidden: [String] = []
+        var hidden: [(repo: String, level: String)] = []
         var columns: [Column] = []
         var expand: [String: String?] = [:]
         for backend in backends where !backend.scheduledKinds.isEmpty {
@@ -123,7 +127,11 @@ struct TrunkGridPage: Sendable, Encodable {
                     repo: backend.repo, level: backend.level, states: statesByRepo[backend.repo] ?? [], href: href,
                     days: days, now: context.now)
             else { continue }
-            if view.includes(level: backend.level) { streaks.append(streak) } else { hidden.append(backend.level) }
+            if view.includes(level: backend.level) {
+                streaks.append(streak)
+            } else {
+                hidden.append((backend.repo, backend.level))
+            }
         }
         let red = Set(streaks.map(\.repo))
         for backend in shown {
@@ -140,9 +148,9 @@ struct TrunkGridPage: Sendable, Encodable {
                 : $0.commits != $1.commits ? $0.commits > $1.commits : $0.repo < $1.repo
         }
         hasStreaks = !streaks.isEmpty
-        hiddenRed = hidden.count
+        hiddenRed = hidden.isEmpty ? nil : hidden.map { "\($0.repo) (\($0.level))" }.joined(separator: ", ")
         hiddenRedHref =
-            hidden.compactMap { TrunkView.narrowest(showing: $0) }.max { $0.levels.count < $1.levels.count }
+            hidden.compactMap { TrunkView.narrowest(showing: $0.level) }.max { $0.levels.count < $1.levels.count }
             .map { links.page($0.directory) }
         self.columns = columns
         var groups: [LevelGroup] = []
