@@ -106,6 +106,14 @@ import Testing
         #expect(try next.modified("oot/trunk/page/1/index.html") == untouched, "page 1 was not rewritten")
         #expect(next.report.pages["trunk"] == 9, "landing, page 2 and page 3, in three views")
 
+        // A new result on a commit of the latest page: the latest pages only.
+        let pageTwo = try next.modified("oot/trunk/page/2/index.html")
+        let rerun = try await next.adding(
+            [Self.push(6, name: "lint", hoursAgo: 0.5, conclusion: "failure", checkRunID: 1602)], configure: Self.pairs)
+        #expect(rerun.report.pages["trunk"] == 3, "the latest page of each view")
+        #expect(try rerun.modified("oot/trunk/page/2/index.html") == pageTwo)
+        #expect(try Self.chain(rerun).map(\.commits) == after.map(\.commits))
+
         var options = DemoSite.options(db: next.databasePath, out: next.directory.appendingPathComponent("full").path)
         options.now = SyntheticSite.asOf
         options.allowlistPath = nil
@@ -113,7 +121,7 @@ import Testing
         options.full = true
         _ = try await SiteBuilder.build(options)
         let full = IncrementalTests.tree(next.directory.appendingPathComponent("full/current"))
-        let incremental = IncrementalTests.tree(next.output)
+        let incremental = IncrementalTests.tree(rerun.output)
         let differing = full.keys.filter { incremental[$0] != full[$0] }.sorted()
         #expect(differing == [], "pages the incremental build left stale")
     }
@@ -140,6 +148,37 @@ import Testing
         // c3: L3 and L2 passed (O), L4 failed (X).
         let c3 = table.between("<tbody>", "</tbody>").components(separatedBy: "<tr>")[3]
         #expect(c3.occurrences(of: ">O</a>") == 2 && c3.occurrences(of: ">X</a>") == 1)
+    }
+
+    /// A latest page of 50 commits × 20 backends × 6 jobs (one failing shard per backend on one
+    /// commit in five) stays under the backend matrix's 300 KB budget: a cell's tooltip lists
+    /// every job only up to four of them.
+    @Test func aGridPageOf50CommitsBy20BackendsStaysUnder300KB() async throws {
+        var jobs: [Job] = []
+        for commit in 1...50 {
+            for backend in 0..<20 {
+                for shard in 0..<6 {
+                    var job = Self.push(
+                        1, repo: "org-\(backend)/torch-accelerator-\(backend)", level: "L4",
+                        name: "test-shard-\(shard)",
+                        hoursAgo: Double(100 - commit),
+                        conclusion: shard == 5 && commit % 5 == backend % 5 ? "failure" : "success",
+                        checkRunID: 10_000_000 + commit * 1000 + backend * 10 + shard)
+                    job.sha = String(format: "%040x", commit)
+                    jobs.append(job)
+                }
+            }
+        }
+        let site = try await SyntheticSite.build(jobs)
+        let html = try site.page("oot/trunk/index.html")
+        let bytes = html.utf8.count
+        #expect(html.between("<tbody>", "</tbody>").occurrences(of: "<tr>") == 50)
+        #expect(html.occurrences(of: "data-label=") == 20)
+        #expect(bytes <= 300_000, "the grid page is \(bytes) bytes")
+        #expect(html.contains("6 jobs: 6 passed\nand 6 more passed") == false)
+        #expect(html.contains("6 jobs: 5 passed, 1 failed\nsynth-ci / test-shard-5: failure"))
+        #expect(html.contains("and 5 more passed"))
+        print("budget: trunk grid page with 50 commits × 20 backends × 6 jobs is \(bytes) bytes")
     }
 
     @Test func worstStateRuleAndOutcomes() {

@@ -13,7 +13,9 @@ struct TrunkCell: Sendable, Encodable {
     let cssClass: String
     /// The outcome over the jobs; `nil` for an empty cell.
     @NotEncoded var outcome: CommitOutcome?
-    /// The outcome, then one line per job (conclusion, attempt, duration, tests, queue).
+    /// The outcome, then one line per job (conclusion, attempt, duration, tests, queue): every
+    /// job of a cell of up to ``jobsListed``, else those that did not plainly pass and how many
+    /// more passed.
     ///
     /// `hud.js` puts the backend and the commit before it; `nil` for an empty cell.
     let tooltip: String?
@@ -65,16 +67,27 @@ struct TrunkCell: Sendable, Encodable {
         if failed > 0 { head += ", \(failed) failed" }
         let running = latest.filter { $0.row.running && !$0.row.lost(at: now) }.count
         if running > 0 { head += ", \(running) running" }
-        let lines = latest.map { job -> String in
+        // Every job of a small cell; of a larger one the jobs that did not plainly pass, so a
+        // page of 50 commits × 20 backends stays small (the expanded column has every job).
+        let listed =
+            latest.count <= Self.jobsListed
+            ? latest : latest.filter { !$0.row.succeeded || $0.earlierFailure || $0.row.succeededWithFailedTests }
+        let lines = listed.map { job -> String in
             var text = job.row.tooltip(at: now).replacingOccurrences(of: "\n", with: " · ")
             if job.earlierFailure { text += " · passed after a failed attempt (flaky)" }
             return "\(job.row.displayName): \(text)"
         }
-        tooltip = ([head] + lines).joined(separator: "\n")
+        let rest = latest.count - listed.count
+        tooltip = ([head] + lines + (rest > 0 && !lines.isEmpty ? ["and \(rest) more passed"] : [])).joined(
+            separator: "\n")
         let drillDown = try links.drillDown(worst.row)
         href = drillDown ?? worst.row.logURL ?? SafeURL.external(worst.row.workflowRunURL)
         log = drillDown == nil ? nil : worst.row.logURL
     }
+
+    /// Jobs a cell's tooltip lists in full; a cell with more lists only those that did not plainly
+    /// pass.
+    static let jobsListed = 4
 
     /// Worst first: failed or timed out, cancelled, a success whose report counts failed tests,
     /// running, unclear (lost, conclusion null, unknown), neutral, skipped, flaky, success.
