@@ -43,15 +43,19 @@ synth=$PWD/.build/release/oot-hud-synth
 now=2026-11-28T12:00:00Z
 rounds=${BENCH_ROUNDS:-3}
 # tags: "new" (this checkout) and, with BENCH_BASELINE, "base"; each with its binary and checkout
-declare -A bins=([new]="$bin") roots=([new]="$PWD")
+declare -A bins=([new]="$bin") roots=([new]="$PWD") synths=([new]="$synth")
 tags=(new)
 if [ -n "${BENCH_BASELINE:-}" ]; then
   rev=$(git rev-parse --short "$BENCH_BASELINE")
   base_root=/tmp/oot-bench-baseline-$rev
   if [ ! -d "$base_root" ]; then git worktree add --detach "$base_root" "$rev" >/dev/null; fi
   echo "building the baseline $rev in $base_root (release)…"
-  (cd "$base_root" && swift build -c release --product oot-hud >/dev/null 2>&1 || swift build -c release --product oot-hud)
+  for product in oot-hud oot-hud-synth; do
+    (cd "$base_root" && swift build -c release --product $product >/dev/null 2>&1 || swift build -c release --product $product)
+  done
   bins[base]=$base_root/.build/release/oot-hud
+  # Each binary appends with its own synth: a newer schema would leave the older binary a file it refuses.
+  synths[base]=$base_root/.build/release/oot-hud-synth
   roots[base]=$base_root
   tags=(base new)
 else
@@ -144,7 +148,7 @@ steps() {
   run settle "$size" "$tag" -- "${build[@]}"
   # 3. Incremental after 100 new callbacks; 4. again with nothing new.
   # (the appended JUnit files land in the dataset's artifacts folder, the same ones every run)
-  "$synth" --db "$db" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
+  "${synths[$tag]}" --db "$db" --artifacts "$data/artifacts" --append 100 --seed 2 --now "$now" >/dev/null 2>&1
   run incremental "$size" "$tag" -- "${build[@]}"
   run unchanged "$size" "$tag" -- "${build[@]}"
   rm -rf "$site" "$db"*
