@@ -7,11 +7,12 @@
 #   1. full build: the grid's render time (worker time, three views) and pages, ms per page;
 #   2. incremental build after one more commit: the grid pages it re-rendered and their time.
 # Prints each figure and the ratios large/small (per page ~1 is flat; incremental ~1 is flat).
-#   scripts/bench-trunk.sh [COMMITS]   # default 300 (and 3000)
+#   scripts/bench-trunk.sh [SMALL [LARGE]]   # default 310 and 3110: not multiples of 50, so the
+#   incremental step is the usual case (one older page gains a commit), not a new bucket
 set -euo pipefail
 cd "$(dirname "$0")/.."
-small=${1:-300}
-large=$((small * 10))
+small=${1:-310}
+large=${2:-$((small * 10 + 10))}
 swift build -c release --product oot-hud >/dev/null 2>&1 || swift build -c release --product oot-hud
 bin=$PWD/.build/release/oot-hud
 work=$(mktemp -d /tmp/bench-trunk.XXXXXX)

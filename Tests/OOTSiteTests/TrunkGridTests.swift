@@ -217,7 +217,7 @@ import Testing
 
         let now = UTCTimestamp(parsing: "2026-11-28T12:00:00Z")!
         let line = try #require(
-            RedStreak(repo: Self.l4, level: "L4", states: states, href: nil, days: 30, now: now))
+            RedStreak(repo: Self.l4, level: "L4", states: states, href: nil, window: 500, now: now))
         #expect(line.since == String(Self.sha[4].prefix(7)))
         #expect(line.commits == 3 && line.commitsWord == "commits")
         #expect(line.redFor == "4h 55m", "from the backend's first run on the first red commit (07:05) to now")

@@ -24,8 +24,9 @@ struct RedStreak: Sendable, Encodable {
     /// The last green commit before the streak; `nil` when none is within the window.
     let lastGreen: String?
     let lastGreenHref: String?
-    /// The window searched for a green commit, in days (when ``lastGreen`` is `nil`).
-    let days: Int64
+    /// The window searched for a green commit, in upstream commits (the latest, when
+    /// ``lastGreen`` is `nil`).
+    let window: Int64
     /// The full SHAs and the streak's start (UTC, ISO-8601), for `index.json`.
     @NotEncoded var sinceSHA: String
     @NotEncoded var lastGreenSHA: String?
@@ -59,8 +60,10 @@ struct RedStreak: Sendable, Encodable {
     /// - Parameters:
     ///   - states: The backend's `oot_trunk_states` rows, newest first.
     ///   - href: The backend's expanded column page.
-    ///   - days: The window the states cover.
-    init?(repo: String, level: String, states: [OotTrunkStatesRow], href: String?, days: Int64, now: UTCTimestamp) {
+    ///   - window: The latest upstream commits the states cover.
+    init?(
+        repo: String, level: String, states: [OotTrunkStatesRow], href: String?, window: Int64, now: UTCTimestamp
+    ) {
         guard let streak = Self.find(in: states) else { return nil }
         self.repo = repo
         self.level = LevelChip(level)
@@ -76,7 +79,7 @@ struct RedStreak: Sendable, Encodable {
         lastGreenSHA = streak.lastGreen?.sha
         lastGreen = streak.lastGreen.map { Format.shortSHA($0.sha) }
         lastGreenHref = streak.lastGreen.flatMap(Self.commitURL)
-        self.days = days
+        self.window = window
     }
 
     /// The upstream commit on GitHub.

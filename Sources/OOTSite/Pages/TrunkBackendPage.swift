@@ -20,6 +20,8 @@ struct TrunkBackendPage: Sendable, Encodable {
     /// Commits shown at most, and the window, in days.
     let limit: Int64
     let days: Int64
+    /// The red streak's window, in upstream commits.
+    let window: Int64
 
     /// The page's directory under the backend's home: `<home>/commits`.
     static func directory(home: String) -> String { home + "/commits" }
@@ -28,12 +30,13 @@ struct TrunkBackendPage: Sendable, Encodable {
     static let tabLabel = "All commits"
 
     /// Builds the page from `oot_trunk_backend` rows (the backend's runs on its latest commits,
-    /// newest commit first) and its `oot_trunk_states` rows (newest first).
+    /// newest commit first) and its `oot_trunk_states` rows (newest first, over the latest `window`
+    /// upstream commits).
     ///
     /// - Throws: ``SQLiteError`` when a path lookup fails.
     init(
         backend: BackendInfo, home: String, jobs: [JobRow], states: [OotTrunkStatesRow], limit: Int64, days: Int64,
-        paths: SitePaths, context: SiteContext
+        window: Int64, paths: SitePaths, context: SiteContext
     ) throws(SQLiteError) {
         let directory = Self.directory(home: home)
         page = PageChrome(title: "\(backend.repo) — upstream commits | OOT CI", directory: directory, context: context)
@@ -46,10 +49,11 @@ struct TrunkBackendPage: Sendable, Encodable {
         tabs = BackendPage.tabs(home: home, kinds: backend.scheduledKinds, current: nil, links: links, commits: true)
         gridHref = TrunkView.narrowest(showing: backend.level).map { links.page($0.directory) }
         streak = RedStreak(
-            repo: backend.repo, level: backend.level, states: states, href: nil, days: days, now: context.now)
+            repo: backend.repo, level: backend.level, states: states, href: nil, window: window, now: context.now)
         matrix = try JobMatrix(jobs: jobs, byPR: false, byCommit: true, links: links, now: context.now)
         isEmpty = jobs.isEmpty
         self.limit = limit
         self.days = days
+        self.window = window
     }
 }

@@ -64,8 +64,8 @@ struct TrunkGridPage: Sendable, Encodable {
     let isEmpty: Bool
     /// No backend of this view ran an upstream commit.
     let noColumns: Bool
-    /// The streak window, in days.
-    let days: Int64
+    /// The streak window, in upstream commits.
+    let window: Int64
     /// Per row, the commit's facts and cells for `index.json` (``TrunkDocument``).
     @NotEncoded var document: TrunkDocument
 
@@ -79,11 +79,11 @@ struct TrunkGridPage: Sendable, Encodable {
     ///   - jobs: `oot_trunk_page` rows: every run on the page's commits, commits newest first.
     ///   - backends: Every backend; those of the view with runs on upstream commits are columns.
     ///   - states: `oot_trunk_states` rows by backend (newest commit first).
-    ///   - days: The window of `states`.
+    ///   - window: The latest upstream commits `states` covers.
     /// - Throws: ``SQLiteError`` when a path lookup fails.
     init(
         view: TrunkView, bucket: Int?, listed: [Int], perPage: Int, jobs: [JobRow], backends: [BackendInfo],
-        states statesByRepo: [String: [OotTrunkStatesRow]], days: Int64, paths: SitePaths, context: SiteContext
+        states statesByRepo: [String: [OotTrunkStatesRow]], window: Int64, paths: SitePaths, context: SiteContext
     ) throws(SQLiteError) {
         let directory = bucket.map { BackendPage.bucketDirectory(home: view.directory, bucket: $0) } ?? view.directory
         page = PageChrome(
@@ -91,7 +91,7 @@ struct TrunkGridPage: Sendable, Encodable {
             directory: directory, context: context)
         let links = PageLinks(directory: directory, paths: paths)
         self.bucket = bucket
-        self.days = days
+        self.window = window
         viewLabel = view.label
         views = TrunkView.allCases.map { other in
             Tab(
@@ -125,7 +125,7 @@ struct TrunkGridPage: Sendable, Encodable {
             guard bucket == nil,
                 let streak = RedStreak(
                     repo: backend.repo, level: backend.level, states: statesByRepo[backend.repo] ?? [], href: href,
-                    days: days, now: context.now)
+                    window: window, now: context.now)
             else { continue }
             if view.includes(level: backend.level) {
                 streaks.append(streak)

@@ -367,7 +367,7 @@ struct PageRenderer {
             try page(directory, kind: "trunk-backend") {
                 try TrunkBackendPage(
                     backend: backend, home: home, jobs: jobs, states: states, limit: limit,
-                    days: PageSource.trunkDays, paths: paths, context: context)
+                    days: PageSource.trunkDays, window: PageSource.trunkCommitsJudged, paths: paths, context: context)
             } html: {
                 try renderer.render($0, "trunk-backend")
             }
@@ -431,7 +431,7 @@ struct PageRenderer {
                 try Self.at(directory) {
                     let model = try TrunkGridPage(
                         view: view, bucket: bucket, listed: listed, perPage: Int(perPage), jobs: jobs,
-                        backends: backends, states: states, days: PageSource.trunkDays, paths: paths,
+                        backends: backends, states: states, window: PageSource.trunkCommitsJudged, paths: paths,
                         context: context)
                     laps.lap("model")
                     let html = try renderer.render(model, "trunk")

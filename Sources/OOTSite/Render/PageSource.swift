@@ -89,18 +89,22 @@ struct PageSource {
         ).map { TestIdentity(classname: $0.classname, name: $0.name) }
     }
 
-    /// Days of upstream-commit results the red streaks and health words look back.
+    /// Days of a backend's runs on upstream commits its expanded trunk-grid column shows.
     static let trunkDays: Int64 = 30
 
-    /// What each backend's jobs say at each upstream commit it ran in the last ``trunkDays``
-    /// days (`oot_trunk_states`), newest commit first per backend: the red streaks (issue 18).
+    /// Upstream commits (the latest, by first run) the red streaks and health words look back.
+    static let trunkCommitsJudged: Int64 = 500
+
+    /// What each backend's jobs say at each upstream commit it ran among the latest
+    /// ``trunkCommitsJudged`` (`oot_trunk_states`), newest commit first per backend: the red
+    /// streaks and the health words (issue 18).
     ///
     /// - Throws: ``QueryError``, ``QueryRowError`` or ``SQLiteError``.
     func trunkStates() throws -> [String: [OotTrunkStatesRow]] {
         Dictionary(
             grouping: try queries.run(
                 "oot_trunk_states", as: OotTrunkStatesRow.self,
-                ["days": .integer(Self.trunkDays), "now": .text(context.now.description)]),
+                ["commits": .integer(Self.trunkCommitsJudged), "now": .text(context.now.description)]),
             by: \.repo)
     }
 

@@ -1,19 +1,27 @@
--- Per backend and upstream commit it ran on (pushes to main, nightly, periodic; spec §14.3), in
--- the :days days before :now: the commit's place in the trunk grid (sequence number, first run)
--- and what the latest attempt of each of the backend's jobs there says, as counts: completed
--- with a conclusion other than success or skipped (failed, as the PR box's rule), in progress for
--- at most 6 h (running; longer is lost, spec §5), succeeded, and unclear (lost, or completed
--- with conclusion null, spec §14.3: neither passed nor failed). Newest commit first per backend:
--- the red streaks above the grid and the summary's health word read it (issue 18). Scans the
--- partial index of scheduled and push runs (job_scheduled).
-WITH runs AS (
-    SELECT downstream_repo, pytorch_head_sha, upstream_repo, status, conclusion, effective_started_at,
+-- Per backend and upstream commit it ran on (pushes to main, nightly, periodic; spec §14.3), among
+-- the latest :commits upstream commits of the trunk grid (by first run, then first appearance): the
+-- commit's place in the grid (sequence number, first run) and what the latest attempt of each of
+-- the backend's jobs there says, as counts: completed with a conclusion other than success or
+-- skipped (failed, as the PR box's rule), in progress for at most 6 h before :now (running; longer
+-- is lost, spec §5), succeeded, and unclear (lost, or completed with conclusion null, spec §14.3:
+-- neither passed nor failed). Newest commit first per backend: the red streaks above the grid and
+-- the summary's health word read it (issue 18). Bounded by commits, not days, so its cost does not
+-- grow with the trunk's history: the latest commits through site_trunk_commits_order, then each
+-- commit's runs through job_trunk_sha.
+WITH recent AS (
+    SELECT sha, seq, first_run
+    FROM site_trunk_commits
+    ORDER BY first_run DESC, seq DESC
+    LIMIT :commits
+),
+runs AS (
+    SELECT j.downstream_repo, j.pytorch_head_sha, j.upstream_repo, j.status, j.conclusion, j.effective_started_at,
            row_number() OVER (
-               PARTITION BY downstream_repo, pytorch_head_sha, workflow_name, job_name
-               ORDER BY run_attempt DESC, effective_started_at DESC, dynamoKey DESC) AS latest
-    FROM oot_workflow_job INDEXED BY job_scheduled
-    WHERE event_type IN ('nightly', 'periodic', 'push') AND pytorch_head_sha != ''
-      AND effective_started_at > strftime('%Y-%m-%dT%H:%M:%f', :now, '-' || :days || ' days') || '000Z'
+               PARTITION BY j.downstream_repo, j.pytorch_head_sha, j.workflow_name, j.job_name
+               ORDER BY j.run_attempt DESC, j.effective_started_at DESC, j.dynamoKey DESC) AS latest
+    FROM recent
+    JOIN oot_workflow_job j INDEXED BY job_trunk_sha
+      ON j.pytorch_head_sha = recent.sha AND j.event_type IN ('nightly', 'periodic', 'push')
 )
 SELECT r.downstream_repo AS repo, r.pytorch_head_sha AS sha, max(coalesce(r.upstream_repo, '')) AS upstream_repo,
        c.seq, c.first_run,
@@ -28,7 +36,7 @@ SELECT r.downstream_repo AS repo, r.pytorch_head_sha AS sha, max(coalesce(r.upst
                           OR (r.status = 'in_progress'
                               AND r.effective_started_at <= strftime('%Y-%m-%dT%H:%M:%f', :now, '-6 hours') || '000Z')) AS unclear
 FROM runs r
-JOIN site_trunk_commits c ON c.sha = r.pytorch_head_sha
+JOIN recent c ON c.sha = r.pytorch_head_sha
 WHERE r.latest = 1
 GROUP BY r.downstream_repo, r.pytorch_head_sha
 ORDER BY r.downstream_repo, c.first_run DESC, c.seq DESC
