@@ -138,7 +138,8 @@ steps() {
   local build=("${bins[$tag]}" build --db "$db" --out "$site" --artifact-root "$data/artifacts" --now "$now" --no-progress
     --templates "${roots[$tag]}/templates" --queries "${roots[$tag]}/data/queries")
   # Per-kind render times (the trunk grid's line), when this binary has the flag.
-  if "${bins[$tag]}" build --help 2>/dev/null | grep -q -- --query-stats; then build+=(--query-stats); fi
+  # (grep -c reads the whole help: grep -q would quit early, and pipefail would see the SIGPIPE.)
+  if "${bins[$tag]}" build --help 2>/dev/null | grep -c -- --query-stats >/dev/null; then build+=(--query-stats); fi
   # 2. Full: every page rendered from the folded database into an empty site.
   run full "$size" "$tag" -- "${build[@]}" --full
   search_size "$size" "$tag" "$site"

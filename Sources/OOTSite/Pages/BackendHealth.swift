@@ -6,7 +6,8 @@ import OOTCore
 ///
 /// A PR run is the backend's jobs on a PR's newest head SHA, latest attempt each
 /// (``CommitOutcome``); runs still in progress are not judged yet and are skipped. The trunk run
-/// is the latest upstream commit with a result (red or green) in the trunk states' window.
+/// is the latest upstream commit with a result (red or green) among the latest 500 upstream
+/// commits (``PageSource/trunkCommitsJudged``).
 struct BackendHealth: Sendable, Encodable {
     /// PR runs judged.
     static let prRuns = 5
@@ -43,7 +44,7 @@ struct BackendHealth: Sendable, Encodable {
         if let trunk {
             facts.append("Latest trunk run: \(trunk.outcome == .green ? "passed" : "failed") at \(trunk.sha).")
         } else {
-            facts.append("No trunk run in the window.")
+            facts.append("No trunk run among the latest upstream commits.")
         }
         tooltip = ([rule] + facts).joined(separator: "\n")
         if judged.isEmpty && trunk == nil {

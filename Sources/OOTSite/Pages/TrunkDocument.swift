@@ -17,8 +17,8 @@ struct TrunkDocument: Sendable, DataDocument {
         let level: String
         /// Its jobs at each commit (the expanded column page).
         @Nullable var page: String?
-        /// `red` or `green`: its latest upstream commit with a result; `nil` when none is in the
-        /// window, and on older pages (the latest page carries the current state).
+        /// `red` or `green`: its latest upstream commit with a result; `nil` when none is among the
+        /// latest 500, and on older pages (the latest page carries the current state).
         @Nullable var latestResult: CommitOutcome?
         /// Its current red streak; `nil` when its latest result is not red, and on older pages.
         @Nullable var redStreak: Streak?
