@@ -317,6 +317,34 @@ import Testing
         #expect(output.contains("log tooltip: ok"), "\(output)")
     }
 
+    /// A push payload is untrusted: its commit title, author and SHA are escaped on the grid and
+    /// in its JSON, and a SHA that is no hex never becomes a path or a link of ours.
+    @Test func hostilePushFieldsAreEscapedAndNeverPaths() async throws {
+        var job = Self.push(1, hoursAgo: 2, conclusion: "failure", checkRunID: 5101)
+        job.sha = "../../\"><script>alert(1)</script>"
+        job.title = "<img src=x onerror=alert(1)> Fix \"quotes\" & things\n\nbody"
+        job.author = "\"><svg onload=alert(2)>"
+        let site = try await SyntheticSite.build([job])
+        let html = try site.page("oot/trunk/index.html")
+        #expect(!html.contains("<script>alert(1)") && !html.contains("<img src=x") && !html.contains("<svg onload"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; Fix &quot;quotes&quot; &amp; things"))
+        #expect(!html.contains("href=\"https://github.com/pytorch/pytorch/commit/../"), "no commit link from a bad SHA")
+        // Only the grid's own files were written: no path came from the payload.
+        #expect(site.files(under: "oot/trunk").allSatisfy { !$0.contains("script") && !$0.contains("..") })
+        let json = try JSONSerialization.jsonObject(with: Data(try site.page("oot/trunk/index.json").utf8))
+        let commit = try #require(((json as? [String: Any])?["commits"] as? [[String: Any]])?.first)
+        #expect(commit["title"] as? String == "<img src=x onerror=alert(1)> Fix \"quotes\" & things")
+        #expect(commit["author"] as? String == "\"><svg onload=alert(2)>")
+        // Commit links come only from a hex SHA and an owner/name repo.
+        #expect(
+            SafeURL.commit(repo: "pytorch/pytorch", sha: "abc1234")
+                == "https://github.com/pytorch/pytorch/commit/abc1234")
+        #expect(SafeURL.commit(repo: "pytorch/pytorch", sha: "../../x") == nil)
+        #expect(SafeURL.commit(repo: "pytorch/pytorch", sha: "abc") == nil, "too short to be a SHA")
+        #expect(SafeURL.commit(repo: "pytorch/../evil", sha: "abc1234") == nil)
+        #expect(SafeURL.commit(repo: "evil.com/x?y", sha: "abc1234") == nil)
+    }
+
     @Test func theLogURLIsBuiltOnlyFromAGitHubRunAndANumericCheckRun() throws {
         func log(_ url: String, _ check: String) throws -> String? {
             let json = """

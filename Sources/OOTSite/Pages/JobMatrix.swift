@@ -164,8 +164,7 @@ struct JobMatrix: Sendable, Encodable {
             return Row(
                 time: Format.relative(shown, now: now), timeAbsolute: Format.absolute(shown),
                 sha: Format.shortSHA(first.headSHA),
-                shaHref: first.headSHA.isEmpty
-                    ? nil : SafeURL.external("https://github.com/\(first.upstreamRepo)/commit/\(first.headSHA)"),
+                shaHref: SafeURL.commit(repo: first.upstreamRepo, sha: first.headSHA),
                 prNumber: first.prNumber,
                 prPage: first.prNumber > 0 ? links.prPage(first.prNumber) : nil,
                 prGitHub: first.prNumber > 0

@@ -84,7 +84,6 @@ struct RedStreak: Sendable, Encodable {
 
     /// The upstream commit on GitHub.
     private static func commitURL(_ row: OotTrunkStatesRow) -> String? {
-        SafeURL.external(
-            "https://github.com/\(row.upstreamRepo.isEmpty ? "pytorch/pytorch" : row.upstreamRepo)/commit/\(row.sha)")
+        SafeURL.commit(repo: row.upstreamRepo.isEmpty ? "pytorch/pytorch" : row.upstreamRepo, sha: row.sha)
     }
 }

@@ -24,4 +24,22 @@ public enum SafeURL {
         }
         return url
     }
+
+    /// The commit page `https://github.com/<repo>/commit/<sha>` when `repo` is an `owner/name`
+    /// of GitHub's characters and `sha` is 7 to 64 hex digits; otherwise `nil`, so a payload's
+    /// text never becomes a path (`../`) in a link.
+    public static func commit(repo: String, sha: String) -> String? {
+        let hex = sha.utf8.count >= 7 && sha.utf8.count <= 64 && sha.utf8.allSatisfy { Self.hexDigits.contains($0) }
+        let parts = repo.split(separator: "/", omittingEmptySubsequences: false)
+        let named =
+            parts.count == 2
+            && parts.allSatisfy { part in
+                !part.isEmpty && part != "." && part != ".."
+                    && part.utf8.allSatisfy { Self.nameCharacters.contains($0) }
+            }
+        return hex && named ? external("https://github.com/\(repo)/commit/\(sha)") : nil
+    }
+
+    private static let hexDigits = Set("0123456789abcdefABCDEF".utf8)
+    private static let nameCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".utf8)
 }

@@ -194,7 +194,7 @@ struct TrunkGridPage: Sendable, Encodable {
                 cells.append(cell)
                 results.append(try TrunkDocument.Result(backend: backend.repo, cell: cell, links: links))
             }
-            let shaHref = SafeURL.external("https://github.com/\(upstream)/commit/\(sha)")
+            let shaHref = SafeURL.commit(repo: upstream, sha: sha)
             rows.append(
                 Row(
                     time: Format.relative(first, now: context.now), timeAbsolute: Format.absolute(first),

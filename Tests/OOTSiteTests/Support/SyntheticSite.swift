@@ -36,8 +36,10 @@ struct SyntheticSite {
         var baseSHA: String? = nil
         /// A run on a push to upstream main (``pr`` is ignored): `event_type: "push"`.
         var push = false
-        /// The PR's title when ``titled`` (`PR <number>` when `nil`).
+        /// The PR's title when ``titled`` (`PR <number>` when `nil`); a push's commit message.
         var title: String? = nil
+        /// A push's commit author (`merge-bot` when `nil`).
+        var author: String? = nil
 
         func callbacks(artifactDirectory: URL) throws -> [[String: Any]] {
             let start = UTCTimestamp(seconds: SyntheticSite.asOf.seconds - Int64(hoursAgo * 3600))
@@ -47,7 +49,10 @@ struct SyntheticSite {
                 push
                 ? [
                     "ref": "refs/heads/main", "after": sha,
-                    "head_commit": ["id": sha, "message": "trunk \(sha.prefix(7))"],
+                    "head_commit": [
+                        "id": sha, "message": title ?? "trunk \(sha.prefix(7))",
+                        "author": ["username": author ?? "merge-bot"],
+                    ],
                     "repository": ["full_name": "pytorch/pytorch"],
                 ]
                 : pr.map { number in
