@@ -25,8 +25,6 @@ public struct ChangeSet: Sendable, Equatable {
     /// Upstream commits with a changed run (push, nightly, periodic; spec §14.3), SHA → sequence
     /// number in the trunk grid (``MatrixBucket`` of ``BuildOptions/commitsPerPage``: its older page).
     public var trunkCommits: [String: Int64] = [:]
-    /// Backends with a changed run on an upstream commit (their column data on the trunk grid).
-    public var trunkRepos: Set<String> = []
 
     /// An empty change set.
     public init() {}

@@ -123,7 +123,6 @@ enum SiteIndex {
                     _ = try upsertCommit.step()
                     changes.trunkCommits[sha] = upsertCommit.column(0).integer ?? 0
                     upsertCommit.reset()
-                    changes.trunkRepos.insert(repo)
                 }
                 if hasReport {
                     try paths.register(job: key, repo: repo, checkRunID: checkRunID)

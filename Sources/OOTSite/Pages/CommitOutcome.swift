@@ -32,22 +32,38 @@ enum CommitOutcome: String, Sendable, Encodable, Equatable {
         }
     }
 
-    /// The outcome of `jobs` (each job's latest attempt) at `now`.
-    init(jobs: [JobRow], at now: UTCTimestamp) {
-        var (failed, running, passed, unclear): (Int64, Int64, Int64, Int64) = (0, 0, 0, 0)
-        for job in jobs {
-            if job.failed {
-                failed += 1
-            } else if job.running {
-                if job.lost(at: now) { unclear += 1 } else { running += 1 }
-            } else if job.succeeded {
-                passed += 1
-            } else if job.noConclusion {
-                unclear += 1
+    /// Jobs (each one's latest attempt) counted by the rules above at an instant: failed,
+    /// running (for at most 6 h), passed (success), unclear (lost, or conclusion null); a job in
+    /// none of them was skipped (or is in a status other than completed and in_progress).
+    struct Counts: Sendable, Equatable {
+        var failed: Int64 = 0
+        var running: Int64 = 0
+        var passed: Int64 = 0
+        var unclear: Int64 = 0
+
+        /// Counts `jobs` at `now`.
+        init(jobs: [JobRow], at now: UTCTimestamp) {
+            for job in jobs {
+                if job.failed {
+                    failed += 1
+                } else if job.running {
+                    if job.lost(at: now) { unclear += 1 } else { running += 1 }
+                } else if job.succeeded {
+                    passed += 1
+                } else if job.noConclusion {
+                    unclear += 1
+                }
             }
         }
-        self.init(failed: failed, running: running, passed: passed, unclear: unclear)
     }
+
+    /// The outcome of job counts.
+    init(_ counts: Counts) {
+        self.init(failed: counts.failed, running: counts.running, passed: counts.passed, unclear: counts.unclear)
+    }
+
+    /// The outcome of `jobs` (each job's latest attempt) at `now`.
+    init(jobs: [JobRow], at now: UTCTimestamp) { self.init(Counts(jobs: jobs, at: now)) }
 
     /// Whether it is a result (red or green) rather than a pending or unclear state.
     var isResult: Bool { self == .red || self == .green }

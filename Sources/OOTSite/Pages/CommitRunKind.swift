@@ -37,4 +37,10 @@ enum CommitRunKind: String, CaseIterable, Sendable {
         case .periodic: "upstream commits built by periodic runs"
         }
     }
+
+    /// The kinds `jobs` hold, in tab order (a row of runs on one upstream commit: `push`, then
+    /// `nightly`, `periodic`).
+    static func present(in jobs: [JobRow]) -> [CommitRunKind] {
+        allCases.filter { kind in jobs.contains { $0.eventType == kind.eventType } }
+    }
 }

@@ -122,16 +122,9 @@ struct JobMatrix: Sendable, Encodable {
             return (a.workflowName, a.jobName) < (b.workflowName, b.jobName)
         }
         columns = sortedKeys.map { Column(job: columnKeys[$0]!.jobName, title: columnKeys[$0]!.displayName) }
-        var workflowGroups: [Group] = []
-        for key in sortedKeys {
-            let workflow = columnKeys[key]!.workflowName
-            if let last = workflowGroups.last, last.workflow == (workflow.isEmpty ? nil : workflow) {
-                workflowGroups[workflowGroups.count - 1] = Group(workflow: last.workflow, span: last.span + 1)
-            } else {
-                workflowGroups.append(Group(workflow: workflow.isEmpty ? nil : workflow, span: 1))
-            }
+        self.groups = sortedKeys.map { columnKeys[$0]!.workflowName }.consecutiveRuns().map {
+            Group(workflow: $0.value.isEmpty ? nil : $0.value, span: $0.count)
         }
-        self.groups = workflowGroups
         timeHeader =
             switch time {
             case .latestStart: "Time"
@@ -172,8 +165,7 @@ struct JobMatrix: Sendable, Encodable {
                 title: group.compactMap { $0.prTitle ?? $0.commitTitle }.first { !$0.isEmpty },
                 author: group.compactMap { $0.prAuthor ?? $0.commitAuthor }.first ?? "",
                 eventType: byCommit
-                    ? CommitRunKind.allCases.filter { kind in group.contains { $0.eventType == kind.eventType } }
-                        .map(\.eventType).joined(separator: " + ") : first.eventType,
+                    ? CommitRunKind.present(in: group).map(\.eventType).joined(separator: " + ") : first.eventType,
                 group: byCommit ? try TrunkCell(runs: group, links: links, now: now) : nil, cells: cells)
         }
         runHeader = !byPR && rows.contains { $0.title != nil } ? "Commit" : "Run"

@@ -38,7 +38,7 @@ struct RedStreak: Sendable, Encodable {
     static func find(in states: [OotTrunkStatesRow]) -> (
         firstRed: OotTrunkStatesRow, count: Int, lastGreen: OotTrunkStatesRow?
     )? {
-        guard let latest = states.first(where: { $0.outcome.isResult }), latest.outcome == .red else { return nil }
+        guard let latest = states.latestResult, latest.outcome == .red else { return nil }
         var firstRed = latest
         var count = 0
         for state in states {

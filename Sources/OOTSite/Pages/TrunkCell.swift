@@ -57,16 +57,13 @@ struct TrunkCell: Sendable, Encodable {
             return
         }
         jobs = latest.map { (row: $0.row, earlierFailure: $0.earlierFailure) }
-        let outcome = CommitOutcome(jobs: latest.map(\.row), at: now)
-        self.outcome = outcome
+        let counts = CommitOutcome.Counts(jobs: latest.map(\.row), at: now)
+        outcome = CommitOutcome(counts)
         glyph = worst.row.glyph(passedAfterFailure: worst.earlierFailure)
         cssClass = worst.row.glyphClass(at: now, passedAfterFailure: worst.earlierFailure)
-        let failed = latest.filter { $0.row.failed }.count
-        let passed = latest.filter { $0.row.succeeded }.count
-        var head = "\(latest.count) job\(latest.count == 1 ? "" : "s"): \(passed) passed"
-        if failed > 0 { head += ", \(failed) failed" }
-        let running = latest.filter { $0.row.running && !$0.row.lost(at: now) }.count
-        if running > 0 { head += ", \(running) running" }
+        var head = "\(latest.count) job\(latest.count == 1 ? "" : "s"): \(counts.passed) passed"
+        if counts.failed > 0 { head += ", \(counts.failed) failed" }
+        if counts.running > 0 { head += ", \(counts.running) running" }
         // Every job of a small cell; of a larger one the jobs that did not plainly pass, so a
         // page of 50 commits × 20 backends stays small (the expanded column has every job).
         let listed =

@@ -153,16 +153,9 @@ struct TrunkGridPage: Sendable, Encodable {
             hidden.compactMap { TrunkView.narrowest(showing: $0.level) }.max { $0.levels.count < $1.levels.count }
             .map { links.page($0.directory) }
         self.columns = columns
-        var groups: [LevelGroup] = []
-        for backend in shown {
-            let level = ["L4", "L3"].contains(backend.level) ? backend.level : "L2"
-            if let last = groups.last, last.label == level {
-                groups[groups.count - 1] = LevelGroup(label: level, span: last.span + 1, cssClass: last.cssClass)
-            } else {
-                groups.append(LevelGroup(label: level, span: 1, cssClass: "level-" + level.lowercased()))
-            }
+        groups = shown.map { ["L4", "L3"].contains($0.level) ? $0.level : "L2" }.consecutiveRuns().map {
+            LevelGroup(label: $0.value, span: $0.count, cssClass: "level-" + $0.value.lowercased())
         }
-        self.groups = groups
         noColumns = shown.isEmpty
 
         // Commits in query order; each commit's runs by backend.
@@ -182,7 +175,7 @@ struct TrunkGridPage: Sendable, Encodable {
             let upstream = all.first?.upstreamRepo ?? "pytorch/pytorch"
             let title = all.compactMap(\.commitTitle).first
             let author = all.compactMap(\.commitAuthor).first
-            let kinds = CommitRunKind.allCases.filter { kind in all.contains { $0.eventType == kind.eventType } }
+            let kinds = CommitRunKind.present(in: all)
             var cells: [TrunkCell] = []
             var results: [TrunkDocument.Result] = []
             for backend in shown {
@@ -213,8 +206,7 @@ struct TrunkGridPage: Sendable, Encodable {
             backends: shown.map { backend in
                 TrunkDocument.Backend(
                     repo: backend.repo, level: backend.level, page: expand[backend.repo] ?? nil,
-                    latestResult: bucket != nil
-                        ? nil : (statesByRepo[backend.repo] ?? []).first { $0.outcome.isResult }?.outcome,
+                    latestResult: bucket != nil ? nil : statesByRepo[backend.repo]?.latestResult?.outcome,
                     redStreak: streaks.first { $0.repo == backend.repo }.map(TrunkDocument.Streak.init))
             }, commits: documentCommits)
     }

@@ -24,7 +24,7 @@ struct MatrixPages: Codable, Sendable, Equatable {
             landing.map { (Int($0.prNumber), MatrixBucket.of(seq: $0.seq, perPage: perPage)) },
             uniquingKeysWith: { a, _ in a })
         self.buckets = buckets.map { Int($0.bucket) }
-        listed = self.buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+        listed = Self.listed(buckets.map { (bucket: $0.bucket, listed: $0.listed) })
     }
 
     /// From the saved queries `oot_trunk_landing` and `oot_trunk_buckets` (the trunk grid: keys
@@ -34,7 +34,14 @@ struct MatrixPages: Codable, Sendable, Equatable {
             landing.map { (Int($0.seq), MatrixBucket.of(seq: $0.seq, perPage: perPage)) },
             uniquingKeysWith: { a, _ in a })
         self.buckets = buckets.map { Int($0.bucket) }
-        listed = self.buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+        listed = Self.listed(buckets.map { (bucket: $0.bucket, listed: $0.listed) })
+    }
+
+    /// The older pages the pager links, newest first: those that list a row (of their bucket, the
+    /// rows not on the landing page), from the buckets (newest first) and how many rows each
+    /// lists; none with a single bucket, whose rows are all on the landing page (docs/paging.md).
+    static func listed(_ buckets: [(bucket: Int64, listed: Int64)]) -> [Int] {
+        buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
     }
 
     /// Whether the backend has older pages (two buckets or more).

@@ -291,7 +291,7 @@ struct PageRenderer {
         }
         // The pager lists the older pages that list PRs (those of their bucket not on the landing
         // page); with one bucket, every PR is on the landing page and there are no older pages.
-        let listed = buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+        let listed = MatrixPages.listed(buckets.map { (bucket: $0.bucket, listed: $0.listed) })
         let (trend, readiness) = try Self.at(home) {
             (
                 try queries.run(
@@ -415,7 +415,7 @@ struct PageRenderer {
         }
         // As the backend matrix: with one bucket every commit is on the landing page.
         let existing = buckets.count > 1 ? Set(buckets.map { Int($0.bucket) }) : []
-        let listed = buckets.count > 1 ? buckets.filter { $0.listed > 0 }.map { Int($0.bucket) } : []
+        let listed = MatrixPages.listed(buckets.map { (bucket: $0.bucket, listed: $0.listed) })
         let pages: [Int?] = (work.landing ? [nil] : []) + work.buckets.filter(existing.contains).map { $0 }
         for bucket in pages {
             let home = TrunkView.root + (bucket.map { "/page/\($0)" } ?? "")
@@ -427,23 +427,16 @@ struct PageRenderer {
             for view in TrunkView.allCases {
                 let directory =
                     bucket.map { BackendPage.bucketDirectory(home: view.directory, bucket: $0) } ?? view.directory
-                let laps = counts.laps(prefix: "page trunk ")
-                try Self.at(directory) {
-                    let model = try TrunkGridPage(
+                try page(directory, kind: "trunk") {
+                    try TrunkGridPage(
                         view: view, bucket: bucket, listed: listed, perPage: Int(perPage), jobs: jobs,
                         backends: backends, states: states, window: PageSource.trunkCommitsJudged, paths: paths,
                         context: context)
-                    laps.lap("model")
-                    let html = try renderer.render(model, "trunk")
-                    laps.lap("html")
-                    try writer.write(html, to: directory + "/index.html")
-                    laps.lap("write")
-                    let json = try model.document.json()
-                    laps.lap("json")
-                    try writer.write(json, to: directory + "/index.json")
-                    laps.lap("write")
+                } html: {
+                    try renderer.render($0, "trunk")
+                } json: {
+                    try $0.document.json()
                 }
-                counts.pages["trunk", default: 0] += 1
             }
         }
     }
@@ -511,12 +504,13 @@ struct PageRenderer {
         }
     }
 
-    /// Builds a page's model, renders it, and writes it as `directory/index.html` with the model
-    /// as `index.json` beside it.
+    /// Builds a page's model, renders it, and writes it as `directory/index.html` with its
+    /// `index.json` beside it: the model itself (``compactJSON(_:)``) unless `json` says otherwise.
     ///
     /// - Throws: ``RenderError`` naming `directory` and the cause.
     private func page<Model: Encodable>(
-        _ directory: String, kind: String, model: () throws -> Model, html: (Model) throws -> String
+        _ directory: String, kind: String, model: () throws -> Model, html: (Model) throws -> String,
+        json: (Model) throws -> Data = Self.compactJSON
     ) throws {
         // Time per kind of page and step, shown by `--query-stats` as `render page <kind> <step>`.
         let laps = counts.laps(prefix: "page \(kind) ")
@@ -527,14 +521,19 @@ struct PageRenderer {
             laps.lap("html")
             try writer.write(text, to: directory + "/index.html")
             laps.lap("write")
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let json = try encoder.encode(built)
+            let data = try json(built)
             laps.lap("json")
-            try writer.write(json, to: directory + "/index.json")
+            try writer.write(data, to: directory + "/index.json")
             laps.lap("write")
         }
         counts.pages[kind, default: 0] += 1
+    }
+
+    /// A page's model as its `index.json`: sorted keys, slashes unescaped, no indentation.
+    private static func compactJSON<Model: Encodable>(_ model: Model) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(model)
     }
 
     /// Writes a page that has no JSON (`index.html` at the root).

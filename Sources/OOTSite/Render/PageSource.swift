@@ -118,7 +118,7 @@ struct PageSource {
             ? try queries.run(
                 "oot_backend_pr_runs", as: JobRow.self,
                 ["repo": .text(backend.repo), "limit": .integer(Int64(BackendHealth.prRuns * 2))]) : []
-        let trunk = states.first { $0.outcome.isResult }.map { (sha: Format.shortSHA($0.sha), outcome: $0.outcome) }
+        let trunk = states.latestResult.map { (sha: Format.shortSHA($0.sha), outcome: $0.outcome) }
         return BackendHealth(prRuns: BackendHealth.prRuns(from: rows, at: context.now), trunk: trunk)
     }
 

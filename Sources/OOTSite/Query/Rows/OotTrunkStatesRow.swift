@@ -26,3 +26,9 @@ struct OotTrunkStatesRow: Decodable, Sendable {
         CommitOutcome(failed: failed, running: running, passed: passed, unclear: unclear)
     }
 }
+
+extension Array where Element == OotTrunkStatesRow {
+    /// The newest commit with a result (red or green) among one backend's rows (newest first):
+    /// its latest trunk result; `nil` when none.
+    var latestResult: OotTrunkStatesRow? { first { $0.outcome.isResult } }
+}
