@@ -233,11 +233,11 @@ public final class SitePublisher {
     private func flush(_ directory: URL) throws(SiteWriterError) {
         let fd = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw SiteWriterError(path: directory.path, reason: "cannot open: \(String(cString: strerror(errno)))")
+            throw SiteWriterError(path: directory.path, reason: "cannot open: \(SiteWriter.errnoText)")
         }
         defer { close(fd) }
         guard cposix_syncfs(fd) == 0 else {
-            throw SiteWriterError(path: directory.path, reason: "cannot flush: \(String(cString: strerror(errno)))")
+            throw SiteWriterError(path: directory.path, reason: "cannot flush: \(SiteWriter.errnoText)")
         }
     }
 
@@ -250,7 +250,7 @@ public final class SitePublisher {
         guard FileManager.default.fileExists(atPath: from) else { return }
         try ensureDirectory(to.deletingLastPathComponent())
         if link(from, to.path) != 0 {
-            throw SiteWriterError(path: to.path, reason: "cannot link: \(String(cString: strerror(errno)))")
+            throw SiteWriterError(path: to.path, reason: "cannot link: \(SiteWriter.errnoText)")
         }
     }
 
@@ -265,10 +265,10 @@ public final class SitePublisher {
             FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 if mkdir(to, 0o755) != 0 && errno != EEXIST {
-                    throw SiteWriterError(path: to, reason: "cannot create: \(String(cString: strerror(errno)))")
+                    throw SiteWriterError(path: to, reason: "cannot create: \(SiteWriter.errnoText)")
                 }
             } else if link(from, to) != 0 {
-                throw SiteWriterError(path: to, reason: "cannot link: \(String(cString: strerror(errno)))")
+                throw SiteWriterError(path: to, reason: "cannot link: \(SiteWriter.errnoText)")
             }
         }
     }
@@ -287,7 +287,7 @@ public final class SitePublisher {
         let temporary = root.appendingPathComponent(".\(name).\(getpid()).tmp").path
         unlink(temporary)
         guard symlink(".oot-site/\(treeName)", temporary) == 0, rename(temporary, link) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = SiteWriter.errnoText
             unlink(temporary)
             throw SiteWriterError(path: link, reason: "cannot switch the symlink: \(reason)")
         }

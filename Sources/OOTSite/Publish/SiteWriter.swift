@@ -105,8 +105,8 @@ public final class SiteWriter {
         }
     }
 
-    /// The current `errno` as text.
-    private static var errnoText: String { String(cString: strerror(errno)) }
+    /// The current `errno` as text (also for ``SitePublisher``'s system calls).
+    static var errnoText: String { String(cString: strerror(errno)) }
 
     /// Adds what other writers did (parallel workers write disjoint paths under the same root;
     /// their records are merged before ``removeFilesNotWritten()``).
